@@ -1,0 +1,1 @@
+//! Streamlit-style pages, navigation, query parameters and page-scoped widget state.

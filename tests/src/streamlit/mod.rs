@@ -1,0 +1,1 @@
+//! Streamlit families: page_names, navigation, query_params, widget_state.
