@@ -1,0 +1,138 @@
+//! Head data for a served page: `<title>` and the ten description/twitter/og tags
+//! (SEMANTICS §13.3–13.4, POLICY D14, D16, D17, C8).
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use core::fmt::{self, Write};
+
+use crate::image::asset_url;
+use crate::registry::Registry;
+use crate::resolve::Resolution;
+
+/// What goes in a page's `<head>`: data, plus [`Head::write_html`] for escaped markup.
+///
+/// ```
+/// use folio_core::{Config, PageSpec, RegistryBuilder};
+/// let mut b = RegistryBuilder::new(Config::new());
+/// b.page(PageSpec::new("pages.home").path("/").title("Home & <more>").layout(()));
+/// let registry = b.build().unwrap();
+/// let resolution = registry.resolve("/", "");
+/// let head = registry.head(&resolution, "http://localhost", "/");
+/// let mut html = String::new();
+/// head.write_html(&mut html).unwrap();
+/// assert!(html.starts_with("<title>Home &amp; &lt;more&gt;</title>"));
+/// assert!(html.contains(r#"<meta property="twitter:url" content="http://localhost/">"#));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Head<'a> {
+    /// The page title (unescaped).
+    pub title: Cow<'a, str>,
+    /// The page description (unescaped).
+    pub description: Cow<'a, str>,
+    /// The meta image URL, or `""`.
+    pub image: Cow<'a, str>,
+    /// The request URL as received (`twitter:url`).
+    pub url: String,
+    /// Whether the ten meta tags are emitted.
+    pub include_meta: bool,
+}
+
+impl<'a> Head<'a> {
+    /// The ten tags in Dash's order: `(attribute, key, value)`, values unescaped; empty
+    /// when page meta tags are off.
+    pub fn tags(&self) -> impl Iterator<Item = (&'static str, &'static str, &str)> {
+        let tags = [
+            ("name", "description", &*self.description),
+            ("property", "twitter:card", "summary_large_image"),
+            ("property", "twitter:url", &*self.url),
+            ("property", "twitter:title", &*self.title),
+            ("property", "twitter:description", &*self.description),
+            ("property", "twitter:image", &*self.image),
+            ("property", "og:title", &*self.title),
+            ("property", "og:type", "website"),
+            ("property", "og:description", &*self.description),
+            ("property", "og:image", &*self.image),
+        ];
+        tags.into_iter().take(if self.include_meta { 10 } else { 0 })
+    }
+
+    /// Writes `<title>…</title>` and the meta tags, escaped as Python's
+    /// `html.escape(quote=True)`, one tag per line.
+    pub fn write_html(&self, out: &mut impl Write) -> fmt::Result {
+        out.write_str("<title>")?;
+        write_escaped(out, &self.title)?;
+        out.write_str("</title>")?;
+        for (attr, key, value) in self.tags() {
+            write!(out, "\n<meta {attr}=\"{key}\" content=\"")?;
+            write_escaped(out, value)?;
+            out.write_str("\">")?;
+        }
+        Ok(())
+    }
+}
+
+/// Escapes `& < > " '` as `&amp; &lt; &gt; &quot; &#x27;`.
+///
+/// ```
+/// let mut s = String::new();
+/// folio_core::write_escaped(&mut s, r#"<a href="x">'&'</a>"#).unwrap();
+/// assert_eq!(s, "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;");
+/// ```
+pub fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let rep = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#x27;",
+            _ => continue,
+        };
+        out.write_str(&text[start..i])?;
+        out.write_str(rep)?;
+        start = i + 1;
+    }
+    out.write_str(&text[start..])
+}
+
+impl<T> Registry<T> {
+    /// The head for a resolved request. `origin` is the scheme and host
+    /// (`https://example.com`), `target` the raw request target as received (path and
+    /// query; a fragment is dropped). A page gets its own title, description and image; a
+    /// request that found no page gets the app title and an empty description (POLICY C8).
+    pub fn head<'r>(&'r self, resolution: &Resolution<'r, '_, T>, origin: &str, target: &str) -> Head<'r> {
+        let target = target.split('#').next().unwrap_or("");
+        let mut url = String::with_capacity(origin.len() + target.len());
+        url.push_str(origin);
+        url.push_str(target);
+        let include_meta = self.config.include_pages_meta;
+        let matched = match resolution {
+            Resolution::Page(m) => Some(m),
+            Resolution::Redirect(r) => Some(r.page()),
+            Resolution::NotFound(_) => None,
+        };
+        let Some(m) = matched else {
+            return Head {
+                title: Cow::Borrowed(self.config.app_title()),
+                description: Cow::Borrowed(""),
+                image: Cow::Borrowed(""),
+                url,
+                include_meta,
+            };
+        };
+        let page = m.page();
+        let image = match (page.image_url(), page.image()) {
+            (Some(u), _) if !u.is_empty() => Cow::Borrowed(u),
+            (_, Some(file)) if !file.is_empty() => {
+                let base = match &self.config.assets_external_path {
+                    Some(b) => String::from(b.as_str()),
+                    None => alloc::format!("{origin}{}", self.prefixes.requests),
+                };
+                Cow::Owned(asset_url(&base, &self.config.assets_url_path, file))
+            }
+            _ => Cow::Borrowed(""),
+        };
+        Head { title: m.title(), description: m.description(), image, url, include_meta }
+    }
+}

@@ -1,0 +1,134 @@
+//! The compiled route index inside a frozen registry.
+//!
+//! Every route (a page's path or template, or a redirect source) gets a rank (POLICY D6):
+//! segment kinds left to right (literal < literal-with-variables < variable), then more
+//! literal characters, then pages before redirects, then registry order. Two routes can only
+//! compete when they have as many segments as the request, so routes are bucketed by segment
+//! count and each bucket is sorted by rank: the first route in the bucket that matches is the
+//! answer. Fully static routes outrank everything that can match the same path, so they
+//! are also kept in a hash map keyed by the joined path, which answers most requests with one
+//! lookup and no scan.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cmp::Reverse;
+
+use hashbrown::HashMap;
+
+use crate::template::{SegmentKind, Template};
+
+/// What a route leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A page, by registry position.
+    Page(usize),
+    /// Redirect source `index` of the page at registry position `page`.
+    Redirect { page: usize, index: usize },
+}
+
+#[derive(Debug)]
+pub(crate) struct Route {
+    pub(crate) template: Template,
+    pub(crate) target: Target,
+}
+
+#[derive(Debug, Default)]
+struct Bucket {
+    /// Routes with this many segments, best rank first.
+    routes: Vec<Route>,
+    /// Routes before this position are static (they sort first).
+    first_dynamic: usize,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    buckets: Vec<Bucket>,
+    statics: HashMap<String, (usize, usize)>,
+}
+
+type Rank = (Vec<SegmentKind>, Reverse<usize>, u8, usize, usize);
+
+fn rank(route: &Route) -> Rank {
+    let (kinds, chars) = route.template.specificity();
+    let (kind, page, index) = match route.target {
+        Target::Page(p) => (0, p, 0),
+        Target::Redirect { page, index } => (1, page, index),
+    };
+    (kinds, Reverse(chars), kind, page, index)
+}
+
+impl Index {
+    pub(crate) fn new(routes: Vec<Route>) -> Index {
+        let mut ranked: Vec<(Rank, Route)> = routes.into_iter().map(|r| (rank(&r), r)).collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut buckets: Vec<Bucket> = Vec::new();
+        for (_, route) in ranked {
+            let len = route.template.len();
+            if buckets.len() <= len {
+                buckets.resize_with(len + 1, Bucket::default);
+            }
+            buckets[len].routes.push(route);
+        }
+        let mut statics = HashMap::new();
+        for (len, bucket) in buckets.iter_mut().enumerate() {
+            bucket.first_dynamic = bucket.routes.iter().take_while(|r| r.template.is_static()).count();
+            for (i, route) in bucket.routes[..bucket.first_dynamic].iter().enumerate() {
+                if let Some(key) = static_key(&route.template) {
+                    statics.entry(key).or_insert((len, i));
+                }
+            }
+        }
+        Index { buckets, statics }
+    }
+
+    /// The best route for a request. `inner` is the request path without slashes at its
+    /// ends, `segments` its decoded segments; `plain` says no segment needed decoding.
+    #[inline]
+    pub(crate) fn find<S: AsRef<str>>(&self, inner: &str, segments: &[S], plain: bool) -> Option<&Route> {
+        let bucket = self.buckets.get(segments.len())?;
+        let from = if plain {
+            if let Some(&(len, i)) = self.statics.get(inner) {
+                return self.buckets[len].routes.get(i);
+            }
+            // A plain request has no `/` inside a segment, so no static route it could
+            // match is missing from the map.
+            bucket.first_dynamic
+        } else {
+            0
+        };
+        bucket.routes[from..].iter().find(|r| r.template.matches(segments))
+    }
+
+}
+
+/// The joined decoded segments of a static template, when a plain request can spell it.
+fn static_key(template: &Template) -> Option<String> {
+    let mut key = String::new();
+    for (i, seg) in template.segments().iter().enumerate() {
+        let crate::template::Segment::Static(text) = seg else { return None };
+        if text.contains('/') {
+            return None;
+        }
+        if i > 0 {
+            key.push('/');
+        }
+        key.push_str(text);
+    }
+    Some(key)
+}
+
+/// The decoded segments of a request path (slashes at both ends ignored) and whether any
+/// needed decoding. Decodes only segments that contain `%`.
+pub(crate) fn split_request(inner: &str) -> (smallvec::SmallVec<[Cow<'_, str>; 8]>, bool) {
+    let mut segments = smallvec::SmallVec::new();
+    let mut plain = true;
+    if !inner.is_empty() {
+        for raw in inner.split('/') {
+            let seg = crate::decode::percent_decode(raw);
+            plain &= matches!(seg, Cow::Borrowed(_));
+            segments.push(seg);
+        }
+    }
+    (segments, plain)
+}

@@ -1,0 +1,134 @@
+//! Page paths and names inferred from module paths (SEMANTICS §3–4, POLICY D8).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::ModuleError;
+use crate::unicode::capitalize;
+
+/// How a page's URL path and display name follow from its module path.
+///
+/// [`DashNaming`] is Dash's scheme (the default); another scheme plugs in through
+/// [`RegistryBuilder::naming`](crate::RegistryBuilder::naming) without touching the matcher.
+pub trait Naming: Send + Sync {
+    /// Checks a module path before anything else is done with it.
+    fn check(&self, module: &str) -> Result<(), ModuleError>;
+    /// The URL path of a page registered without `path` or `path_template`.
+    fn path(&self, module: &str, pages_folder: Option<&str>) -> String;
+    /// The display name of a page registered without `name`.
+    fn name(&self, module: &str) -> String;
+}
+
+/// Dash's naming, with POLICY D8: `pages.weekly_analytics` (or Rust's
+/// `crate::pages::weekly_analytics`) is the page `/weekly-analytics` named
+/// `Weekly analytics`.
+///
+/// ```
+/// use folio_core::{DashNaming, Naming};
+/// let naming = DashNaming;
+/// assert_eq!(naming.path("app::pages::weekly_analytics", Some("pages")), "/weekly-analytics");
+/// assert_eq!(naming.path("pages.reports.summary_2020", Some("pages")), "/reports/summary-2020");
+/// assert_eq!(naming.name("pages.weekly_analytics"), "Weekly analytics");
+/// assert!(naming.check("pages..x").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DashNaming;
+
+impl Naming for DashNaming {
+    fn check(&self, module: &str) -> Result<(), ModuleError> {
+        if module_components(module).any(str::is_empty) {
+            return Err(ModuleError::EmptyComponent);
+        }
+        if module == "__main__" {
+            return Err(ModuleError::Main);
+        }
+        Ok(())
+    }
+
+    fn path(&self, module: &str, pages_folder: Option<&str>) -> String {
+        let components: Vec<&str> = module_components(module).collect();
+        let after_folder = pages_folder
+            .filter(|f| !f.is_empty())
+            .and_then(|f| components.iter().position(|c| c == &f))
+            .map_or(0, |i| i + 1);
+        let joined = components[after_folder..].join("/").replace('_', "-").to_lowercase();
+        if joined.starts_with('/') { joined } else { alloc::format!("/{joined}") }
+    }
+
+    fn name(&self, module: &str) -> String {
+        capitalize(&last_component(module).replace('_', " "))
+    }
+}
+
+/// The components of a module path: split at `.` (Python) and `::` (Rust's
+/// `module_path!()`).
+///
+/// ```
+/// use folio_core::module_components;
+/// let parts: Vec<_> = module_components("app::pages.x").collect();
+/// assert_eq!(parts, ["app", "pages", "x"]);
+/// ```
+pub fn module_components(module: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(module);
+    core::iter::from_fn(move || {
+        let text = rest?;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'.' {
+                rest = Some(&text[i + 1..]);
+                return Some(&text[..i]);
+            }
+            if bytes[i] == b':' && bytes.get(i + 1) == Some(&b':') {
+                rest = Some(&text[i + 2..]);
+                return Some(&text[..i]);
+            }
+            i += 1;
+        }
+        rest = None;
+        Some(text)
+    })
+}
+
+/// The last component of a module path (POLICY C3): used for the name, image inference and
+/// the `not_found_404` test.
+pub fn last_component(module: &str) -> &str {
+    module_components(module).last().unwrap_or(module)
+}
+
+/// The last path component of a pages folder (`src/pages` and `pages/` give `pages`), or
+/// `None` for no folder.
+pub(crate) fn folder_basename(folder: &str) -> Option<&str> {
+    folder.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn d8_first_whole_component() {
+        let n = DashNaming;
+        assert_eq!(n.path("pages.my_pages_list", Some("pages")), "/my-pages-list");
+        assert_eq!(n.path("mypages.x", Some("pages")), "/mypages/x");
+        assert_eq!(n.path("pages.sub.pages.x", Some("pages")), "/sub/pages/x");
+        assert_eq!(n.path("pages", Some("pages")), "/");
+        assert_eq!(n.path("pages.weekly_analytics", None), "/pages/weekly-analytics");
+        assert_eq!(n.path("pages.ΑΣ", Some("pages")), "/ας");
+    }
+
+    #[test]
+    fn components_split_on_dot_and_double_colon() {
+        let v: Vec<_> = module_components("a:::b..c").collect();
+        assert_eq!(v, ["a", ":b", "", "c"]);
+        assert_eq!(module_components("").count(), 1);
+        assert_eq!(last_component("x::y::not_found_404"), "not_found_404");
+    }
+
+    #[test]
+    fn folder_basename_is_last_component() {
+        assert_eq!(folder_basename("src/pages"), Some("pages"));
+        assert_eq!(folder_basename("pages/"), Some("pages"));
+        assert_eq!(folder_basename(""), None);
+    }
+}

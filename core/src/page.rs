@@ -1,0 +1,309 @@
+//! A page as registered (`PageSpec`) and as frozen in a registry (`Page`).
+
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::order::Order;
+use crate::template::Template;
+
+/// A page title or description: fixed text, or computed from the path variables (Dash's
+/// callable `title=` / `description=`).
+pub enum Text {
+    /// Fixed text.
+    Fixed(String),
+    /// Computed from the path variables, `(name, decoded value)` in template order (empty
+    /// for a page without variables and for the 404 page).
+    Computed(Box<dyn Fn(&[(&str, &str)]) -> String + Send + Sync>),
+}
+
+impl Text {
+    /// A computed text.
+    ///
+    /// ```
+    /// use folio_core::Text;
+    /// let t = Text::computed(|vars| format!("Report {}", vars[0].1));
+    /// assert_eq!(t.render(&[("year", "2024")]), "Report 2024");
+    /// ```
+    pub fn computed(f: impl Fn(&[(&str, &str)]) -> String + Send + Sync + 'static) -> Self {
+        Text::Computed(Box::new(f))
+    }
+
+    /// The text for these variables.
+    pub fn render(&self, variables: &[(&str, &str)]) -> Cow<'_, str> {
+        match self {
+            Text::Fixed(s) => Cow::Borrowed(s),
+            Text::Computed(f) => Cow::Owned(f(variables)),
+        }
+    }
+
+    /// True for a computed text.
+    pub fn is_computed(&self) -> bool {
+        matches!(self, Text::Computed(_))
+    }
+
+    fn is_truthy(&self) -> bool {
+        match self {
+            Text::Fixed(s) => !s.is_empty(),
+            Text::Computed(_) => true,
+        }
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Text::Fixed(s) => write!(f, "{s:?}"),
+            Text::Computed(_) => f.write_str("<computed>"),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Fixed(String::from(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::Fixed(s)
+    }
+}
+
+/// One `register_page` call: the module path, Dash's keyword arguments and the layout (an
+/// opaque payload: the adapter's handler or render function).
+///
+/// ```
+/// use folio_core::{Order, PageSpec};
+/// let spec = PageSpec::new("pages.asset")
+///     .path_template("/asset/<asset_id>")
+///     .title("Asset")
+///     .order(Order::Int(2))
+///     .redirect_from("/old-asset/<asset_id>")
+///     .extra("location", "sidebar")
+///     .layout("asset layout");
+/// # let _ = spec;
+/// ```
+#[derive(Debug)]
+pub struct PageSpec<T> {
+    pub(crate) module: String,
+    pub(crate) path: Option<String>,
+    pub(crate) path_template: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) order: Option<Order>,
+    pub(crate) title: Option<Text>,
+    pub(crate) description: Option<Text>,
+    pub(crate) image: Option<String>,
+    pub(crate) image_url: Option<String>,
+    pub(crate) redirect_from: Vec<String>,
+    pub(crate) extra: Vec<(String, String)>,
+    pub(crate) layout: Option<T>,
+}
+
+impl<T> PageSpec<T> {
+    /// A page named by its module path (`pages.analytics`, or `module_path!()`).
+    pub fn new(module: &str) -> Self {
+        PageSpec {
+            module: String::from(module),
+            path: None,
+            path_template: None,
+            name: None,
+            order: None,
+            title: None,
+            description: None,
+            image: None,
+            image_url: None,
+            redirect_from: Vec::new(),
+            extra: Vec::new(),
+            layout: None,
+        }
+    }
+
+    /// The URL path, used verbatim (not inferred from the module).
+    pub fn path(mut self, path: &str) -> Self {
+        self.path = Some(String::from(path));
+        self
+    }
+
+    /// A path template with `<variables>`.
+    pub fn path_template(mut self, template: &str) -> Self {
+        self.path_template = Some(String::from(template));
+        self
+    }
+
+    /// The display name (default: inferred from the module).
+    pub fn name(mut self, name: &str) -> Self {
+        self.name = Some(String::from(name));
+        self
+    }
+
+    /// The position in the registry (and so in navigation menus).
+    pub fn order(mut self, order: Order) -> Self {
+        self.order = Some(order);
+        self
+    }
+
+    /// The page title, fixed or computed from the path variables.
+    pub fn title(mut self, title: impl Into<Text>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The page description (meta tags), fixed or computed.
+    pub fn description(mut self, description: impl Into<Text>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// The meta image: a file name in the assets folder (default: inferred).
+    pub fn image(mut self, image: &str) -> Self {
+        self.image = Some(String::from(image));
+        self
+    }
+
+    /// A meta image URL, used verbatim.
+    pub fn image_url(mut self, url: &str) -> Self {
+        self.image_url = Some(String::from(url));
+        self
+    }
+
+    /// An old path (or template) that redirects here with 301.
+    pub fn redirect_from(mut self, source: &str) -> Self {
+        self.redirect_from.push(String::from(source));
+        self
+    }
+
+    /// A custom key/value kept in the registry (Dash's `**kwargs`), e.g. `location`.
+    pub fn extra(mut self, key: &str, value: &str) -> Self {
+        self.extra.push((String::from(key), String::from(value)));
+        self
+    }
+
+    /// The layout: the payload the adapter renders or calls.
+    pub fn layout(mut self, layout: T) -> Self {
+        self.layout = Some(layout);
+        self
+    }
+}
+
+/// A registered page, as the frozen registry holds it. Field names follow Dash's
+/// `page_registry` (`supplied_*` beside the effective values).
+#[derive(Debug)]
+pub struct Page<T> {
+    pub(crate) module: String,
+    pub(crate) supplied_path: Option<String>,
+    pub(crate) path_template: Option<String>,
+    pub(crate) template: Option<Template>,
+    pub(crate) path: String,
+    pub(crate) supplied_name: Option<String>,
+    pub(crate) name: String,
+    pub(crate) supplied_title: bool,
+    pub(crate) title: Text,
+    pub(crate) description: Text,
+    pub(crate) order: Option<Order>,
+    pub(crate) supplied_order: Option<Order>,
+    pub(crate) supplied_image: Option<String>,
+    pub(crate) image: Option<String>,
+    pub(crate) image_url: Option<String>,
+    pub(crate) redirect_from: Vec<String>,
+    pub(crate) redirect_templates: Vec<Template>,
+    pub(crate) extra: Vec<(String, String)>,
+    pub(crate) relative_path: String,
+    pub(crate) layout: T,
+    pub(crate) registered: usize,
+}
+
+impl<T> Page<T> {
+    /// The module path.
+    pub fn module(&self) -> &str {
+        &self.module
+    }
+    /// The effective path: given, or inferred (for a template page, the template with
+    /// every variable replaced by `none`, as Dash).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// The `path` argument as given.
+    pub fn supplied_path(&self) -> Option<&str> {
+        self.supplied_path.as_deref()
+    }
+    /// The `path_template` argument as given.
+    pub fn path_template(&self) -> Option<&str> {
+        self.path_template.as_deref()
+    }
+    /// The parsed template, if any.
+    pub fn template(&self) -> Option<&Template> {
+        self.template.as_ref()
+    }
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The `name` argument as given.
+    pub fn supplied_name(&self) -> Option<&str> {
+        self.supplied_name.as_deref()
+    }
+    /// The title (fixed or computed).
+    pub fn title(&self) -> &Text {
+        &self.title
+    }
+    /// Whether a title was given.
+    pub fn has_supplied_title(&self) -> bool {
+        self.supplied_title
+    }
+    /// The description (fixed or computed).
+    pub fn description(&self) -> &Text {
+        &self.description
+    }
+    /// The effective order (the home page gets 0 while no page gives an order).
+    pub fn order(&self) -> Option<&Order> {
+        self.order.as_ref()
+    }
+    /// The `order` argument as given.
+    pub fn supplied_order(&self) -> Option<&Order> {
+        self.supplied_order.as_ref()
+    }
+    /// The meta image file (given or inferred).
+    pub fn image(&self) -> Option<&str> {
+        self.image.as_deref()
+    }
+    /// The `image` argument as given.
+    pub fn supplied_image(&self) -> Option<&str> {
+        self.supplied_image.as_deref()
+    }
+    /// The meta image URL as given.
+    pub fn image_url(&self) -> Option<&str> {
+        self.image_url.as_deref()
+    }
+    /// The redirect sources, as given.
+    pub fn redirect_from(&self) -> &[String] {
+        &self.redirect_from
+    }
+    /// The custom keys, in the order given.
+    pub fn extra(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.extra.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+    /// One custom key's value (the last one given).
+    pub fn extra_value(&self, key: &str) -> Option<&str> {
+        self.extra.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+    /// The page's address as the browser sees it (requests prefix included).
+    pub fn relative_path(&self) -> &str {
+        &self.relative_path
+    }
+    /// The layout payload.
+    pub fn layout(&self) -> &T {
+        &self.layout
+    }
+    /// Position in registration order (0-based).
+    pub fn registration_index(&self) -> usize {
+        self.registered
+    }
+}
+
+pub(crate) fn truthy(text: &Option<Text>) -> bool {
+    text.as_ref().is_some_and(Text::is_truthy)
+}

@@ -1,0 +1,453 @@
+//! Build, then freeze: `RegistryBuilder` checks every registration at once (POLICY D9) and
+//! yields an immutable `Registry`.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use hashbrown::HashMap;
+
+use crate::config::{relative_path, Config, Prefixes};
+use crate::decode::raw_segments;
+use crate::error::BuildError;
+use crate::image::{infer_image, AssetFiles};
+use crate::index::{Index, Route, Target};
+use crate::naming::{folder_basename, last_component, DashNaming, Naming};
+use crate::order::{compare_pages, Order};
+use crate::page::{truthy, Page, PageSpec, Text};
+use crate::template::{Segment, Template};
+
+/// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
+/// freezes them into a [`Registry`].
+///
+/// ```
+/// use folio_core::{Config, PageSpec, RegistryBuilder};
+/// let mut builder = RegistryBuilder::new(Config::new());
+/// builder.page(PageSpec::new("pages.home").path("/").layout("home"));
+/// builder.page(PageSpec::new("pages.home").layout("again"));
+/// let err = builder.build().unwrap_err();
+/// assert_eq!(err.kind(), "duplicate_module");
+/// ```
+pub struct RegistryBuilder<T> {
+    config: Config,
+    naming: Box<dyn Naming>,
+    specs: Vec<PageSpec<T>>,
+    assets: Vec<String>,
+}
+
+impl<T: core::fmt::Debug> core::fmt::Debug for RegistryBuilder<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("RegistryBuilder").field("config", &self.config).field("pages", &self.specs).finish()
+    }
+}
+
+impl<T> RegistryBuilder<T> {
+    /// An empty registry with Dash's naming.
+    pub fn new(config: Config) -> Self {
+        RegistryBuilder { config, naming: Box::new(DashNaming), specs: Vec::new(), assets: Vec::new() }
+    }
+
+    /// Replaces the naming scheme (how module paths become URL paths and names).
+    pub fn naming(&mut self, naming: impl Naming + 'static) -> &mut Self {
+        self.naming = Box::new(naming);
+        self
+    }
+
+    /// The files of the assets folder, for meta-image inference (read once, at start-up).
+    pub fn assets(&mut self, files: &(impl AssetFiles + ?Sized)) -> &mut Self {
+        self.assets.clear();
+        files.for_each_file(&mut |f| self.assets.push(String::from(f)));
+        self
+    }
+
+    /// Registers a page. Nothing is checked until [`build`](Self::build).
+    pub fn page(&mut self, spec: PageSpec<T>) -> &mut Self {
+        self.specs.push(spec);
+        self
+    }
+
+    /// Checks every registration (pages in registration order, each completely before the
+    /// next; redirect landings last) and freezes the registry. The first error is returned
+    /// and nothing is registered.
+    pub fn build(self) -> Result<Registry<T>, BuildError> {
+        let prefixes = self.config.prefixes()?;
+        let folder = self.config.pages_folder.as_deref().and_then(folder_basename);
+        let mut pages: Vec<Page<T>> = Vec::with_capacity(self.specs.len());
+        let mut modules: HashMap<String, usize> = HashMap::with_capacity(self.specs.len());
+        let mut claims = Claims::default();
+        for (index, spec) in self.specs.into_iter().enumerate() {
+            let page = make_page(&self.config, &*self.naming, folder, &self.assets, spec, index, &modules)?;
+            claims.check_and_add(&page, &pages)?;
+            modules.insert(page.module.clone(), index);
+            pages.push(page);
+        }
+
+        // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one.
+        let any_supplied = pages.iter().any(|p| p.supplied_order.is_some());
+        for page in &mut pages {
+            let is_home = raw_segments(&page.path).next().is_none();
+            page.order = if is_home && !any_supplied { Some(Order::Int(0)) } else { page.supplied_order.clone() };
+            page.relative_path = relative_path(&prefixes.requests, &page.path);
+        }
+        pages.sort_by(|a, b| compare_pages((a.order.as_ref(), &a.module), (b.order.as_ref(), &b.module)));
+        check_redirect_landings(&pages)?;
+
+        let mut routes = Vec::new();
+        for (position, page) in pages.iter().enumerate() {
+            for template in page_routes(page) {
+                routes.push(Route { template, target: Target::Page(position) });
+            }
+            for (i, template) in page.redirect_templates.iter().enumerate() {
+                routes.push(Route { template: template.clone(), target: Target::Redirect { page: position, index: i } });
+            }
+        }
+        let by_module = pages.iter().enumerate().map(|(i, p)| (p.module.clone(), i)).collect();
+        let not_found = pages.iter().position(|p| last_component(&p.module) == "not_found_404");
+        Ok(Registry { index: Index::new(routes), pages, by_module, config: self.config, prefixes, not_found })
+    }
+}
+
+/// A frozen page registry: immutable, `Send + Sync` when `T` is, cheap to share behind a
+/// reference. Pages iterate in Dash's registry order (for navigation menus).
+pub struct Registry<T> {
+    pub(crate) pages: Vec<Page<T>>,
+    by_module: HashMap<String, usize>,
+    pub(crate) config: Config,
+    pub(crate) prefixes: Prefixes,
+    pub(crate) index: Index,
+    pub(crate) not_found: Option<usize>,
+}
+
+impl<T: core::fmt::Debug> core::fmt::Debug for Registry<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Registry").field("config", &self.config).field("pages", &self.pages).finish()
+    }
+}
+
+impl<T> Registry<T> {
+    /// The pages in registry order.
+    pub fn pages(&self) -> impl ExactSizeIterator<Item = &Page<T>> {
+        self.pages.iter()
+    }
+
+    /// The page registered under `module`.
+    pub fn page(&self, module: &str) -> Option<&Page<T>> {
+        self.by_module.get(module).map(|&i| &self.pages[i])
+    }
+
+    /// The custom 404 page: the first page in registry order whose module's last component
+    /// is `not_found_404`.
+    pub fn not_found_page(&self) -> Option<&Page<T>> {
+        self.not_found.map(|i| &self.pages[i])
+    }
+
+    /// The configuration the registry was built with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The effective requests prefix (what the browser sees).
+    pub fn requests_prefix(&self) -> &str {
+        &self.prefixes.requests
+    }
+
+    /// The effective routes prefix (what the server receives).
+    pub fn routes_prefix(&self) -> &str {
+        &self.prefixes.routes
+    }
+}
+
+/// What a request can match (POLICY C11): a template page by its template, plus its path
+/// when one was given explicitly; any other page by its path.
+fn page_routes<T>(page: &Page<T>) -> Vec<Template> {
+    match &page.template {
+        None => alloc::vec![Template::from_path(&page.path)],
+        Some(t) => {
+            let mut v = alloc::vec![t.clone()];
+            if let Some(p) = &page.supplied_path {
+                v.push(Template::from_path(p));
+            }
+            v
+        }
+    }
+}
+
+fn make_page<T>(
+    config: &Config,
+    naming: &dyn Naming,
+    folder: Option<&str>,
+    assets: &[String],
+    spec: PageSpec<T>,
+    registered: usize,
+    modules: &HashMap<String, usize>,
+) -> Result<Page<T>, BuildError> {
+    let module = spec.module;
+    naming.check(&module).map_err(|error| BuildError::Module { module: module.clone(), error })?;
+    if modules.contains_key(&module) {
+        return Err(BuildError::DuplicateModule { module });
+    }
+    if let Some(path) = &spec.path {
+        if !path.is_empty() && !path.starts_with('/') {
+            return Err(BuildError::PathNotAbsolute { module, path: path.clone() });
+        }
+    }
+    let template = match &spec.path_template {
+        Some(text) => Some(Template::parse(text).map_err(|error| BuildError::Template {
+            module: module.clone(),
+            template: text.clone(),
+            error,
+        })?),
+        None => None,
+    };
+    let Some(layout) = spec.layout else {
+        return Err(BuildError::NoLayout { module });
+    };
+    if spec.order.as_ref().is_some_and(Order::is_nan) {
+        return Err(BuildError::InvalidOrder { module });
+    }
+    let page_vars: Vec<&str> = template.iter().flat_map(Template::variables).collect();
+    let mut redirect_from: Vec<String> = Vec::new();
+    let mut redirect_templates: Vec<Template> = Vec::new();
+    for source in &spec.redirect_from {
+        if !source.starts_with('/') {
+            return Err(BuildError::PathNotAbsolute { module, path: source.clone() });
+        }
+        let parsed = Template::parse(source).map_err(|error| BuildError::Template {
+            module: module.clone(),
+            template: source.clone(),
+            error,
+        })?;
+        if let Some(missing) = page_vars.iter().find(|v| !parsed.variables().any(|n| n == **v)) {
+            return Err(BuildError::UnboundRedirectVariable {
+                module,
+                source: source.clone(),
+                variable: String::from(*missing),
+            });
+        }
+        let key = parsed.shape_key();
+        if redirect_templates.iter().all(|t| t.shape_key() != key) {
+            redirect_from.push(source.clone());
+            redirect_templates.push(parsed);
+        }
+    }
+
+    let path = match (&spec.path, &spec.path_template) {
+        (Some(p), _) => p.clone(),
+        (None, Some(t)) => path_from_template(t),
+        (None, None) => naming.path(&module, folder),
+    };
+    let name = spec.name.clone().unwrap_or_else(|| naming.name(&module));
+    let supplied_title = spec.title.is_some();
+    let title = spec.title.unwrap_or_else(|| {
+        Text::Fixed(if config.title != "Dash" { config.title.clone() } else { name.clone() })
+    });
+    let description = if truthy(&spec.description) {
+        spec.description.unwrap_or(Text::Fixed(String::new()))
+    } else {
+        Text::Fixed(config.description.clone().unwrap_or_default())
+    };
+    let image = match &spec.image {
+        Some(i) => Some(i.clone()),
+        None => infer_image(&module, assets),
+    };
+    Ok(Page {
+        supplied_path: spec.path,
+        path_template: spec.path_template,
+        template,
+        path,
+        supplied_name: spec.name,
+        name,
+        supplied_title,
+        title,
+        description,
+        order: None,
+        supplied_order: spec.order,
+        supplied_image: spec.image,
+        image,
+        image_url: spec.image_url,
+        redirect_from,
+        redirect_templates,
+        extra: spec.extra,
+        relative_path: String::new(),
+        layout,
+        registered,
+        module,
+    })
+}
+
+/// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added.
+fn path_from_template(template: &str) -> String {
+    let mut out = String::new();
+    if !template.starts_with('/') {
+        out.push('/');
+    }
+    let mut rest = template;
+    while let Some(open) = rest.find('<') {
+        match rest[open..].find('>') {
+            Some(close) if !rest[open..open + close].contains('\n') => {
+                out.push_str(&rest[..open]);
+                out.push_str("none");
+                rest = &rest[open + close + 1..];
+            }
+            _ => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
+#[derive(Default)]
+struct Claims {
+    /// Shape of a page's path or template → the first page (registration index) claiming it.
+    identities: HashMap<String, usize>,
+    /// Shape of a redirect source → the page claiming it.
+    sources: HashMap<String, usize>,
+}
+
+impl Claims {
+    fn check_and_add<T>(&mut self, page: &Page<T>, earlier: &[Page<T>]) -> Result<(), BuildError> {
+        let mut mine: Vec<(String, String)> = alloc::vec![(Template::from_path(&page.path).shape_key(), page.path.clone())];
+        if let (Some(t), Some(text)) = (&page.template, &page.path_template) {
+            mine.push((t.shape_key(), text.clone()));
+        }
+        let sources: Vec<(String, &str)> =
+            page.redirect_templates.iter().zip(&page.redirect_from).map(|(t, s)| (t.shape_key(), s.as_str())).collect();
+
+        if let Some((other, path)) = mine.iter().find_map(|(k, p)| self.identities.get(k).map(|&o| (o, p))) {
+            return Err(BuildError::DuplicatePath {
+                module: page.module.clone(),
+                other: earlier[other].module.clone(),
+                path: path.clone(),
+            });
+        }
+        if let Some((_, source)) = sources.iter().find(|(k, _)| mine.iter().any(|(m, _)| m == k)) {
+            return Err(BuildError::RedirectConflict {
+                module: page.module.clone(),
+                source: String::from(*source),
+                other: page.module.clone(),
+            });
+        }
+        let mut hits: Vec<(usize, String)> = Vec::new();
+        for (key, source) in &sources {
+            if let Some(&o) = self.identities.get(key).or_else(|| self.sources.get(key)) {
+                hits.push((o, String::from(*source)));
+            }
+        }
+        for (key, path) in &mine {
+            if let Some(&o) = self.sources.get(key) {
+                hits.push((o, path.clone()));
+            }
+        }
+        if let Some((other, source)) = hits.into_iter().min_by_key(|(o, _)| *o) {
+            return Err(BuildError::RedirectConflict {
+                module: page.module.clone(),
+                source,
+                other: earlier[other].module.clone(),
+            });
+        }
+        for (key, _) in mine {
+            self.identities.entry(key).or_insert(page.registered);
+        }
+        for (key, _) in sources {
+            self.sources.entry(key).or_insert(page.registered);
+        }
+        Ok(())
+    }
+}
+
+/// POLICY C13: no redirect may land on an address that a redirect source catches, so every
+/// redirect is one hop (no chains, no cycles).
+fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
+    let mut by_registration: Vec<&Page<T>> = pages.iter().collect();
+    by_registration.sort_by_key(|p| p.registered);
+    let sources: Vec<(&Page<T>, &Template, &String)> = by_registration
+        .iter()
+        .flat_map(|p| p.redirect_templates.iter().zip(&p.redirect_from).map(move |(t, s)| (*p, t, s)))
+        .collect();
+    if sources.is_empty() {
+        return Ok(());
+    }
+    for target in by_registration.iter().filter(|p| !p.redirect_templates.is_empty()) {
+        for route in page_routes(target) {
+            for (owner, source, text) in &sources {
+                if patterns_overlap(&route, source) {
+                    return Err(BuildError::RedirectConflict {
+                        module: owner.module.clone(),
+                        source: (*text).clone(),
+                        other: target.module.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Is there a path both templates match? Same segment count and every pair overlaps.
+pub(crate) fn patterns_overlap(a: &Template, b: &Template) -> bool {
+    a.len() == b.len() && a.segments().iter().zip(b.segments()).all(|(x, y)| segments_overlap(x, y))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Atom {
+    Char(char),
+    /// One character of a variable; `star` = the variable's further characters.
+    Any,
+    Star,
+}
+
+fn atoms(seg: &Segment) -> Vec<Atom> {
+    let mut out = Vec::new();
+    let lit = |s: &str, out: &mut Vec<Atom>| out.extend(s.chars().map(Atom::Char));
+    match seg {
+        Segment::Static(s) => lit(s, &mut out),
+        Segment::Pattern(_) => {
+            for part in seg.parts() {
+                match part {
+                    Ok(s) => lit(s, &mut out),
+                    Err(()) => out.extend([Atom::Any, Atom::Star]),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Do two segment patterns share a matching string? A search over the product of their
+/// two small automata (a variable is one character followed by any number more).
+fn segments_overlap(a: &Segment, b: &Segment) -> bool {
+    let (x, y) = (atoms(a), atoms(b));
+    let width = y.len() + 1;
+    let mut seen = alloc::vec![false; (x.len() + 1) * width];
+    let mut todo = alloc::vec![(0usize, 0usize)];
+    while let Some((i, j)) = todo.pop() {
+        if core::mem::replace(&mut seen[i * width + j], true) {
+            continue;
+        }
+        if i == x.len() && j == y.len() {
+            return true;
+        }
+        let ax = x.get(i).copied();
+        let by = y.get(j).copied();
+        if ax == Some(Atom::Star) {
+            todo.push((i + 1, j));
+        }
+        if by == Some(Atom::Star) {
+            todo.push((i, j + 1));
+        }
+        let (Some(ax), Some(by)) = (ax, by) else { continue };
+        if let (Atom::Char(c), Atom::Char(d)) = (ax, by) {
+            if c == d {
+                todo.push((i + 1, j + 1));
+            }
+            continue;
+        }
+        let ni = if ax == Atom::Star { i } else { i + 1 };
+        let nj = if by == Atom::Star { j } else { j + 1 };
+        if (ni, nj) != (i, j) {
+            todo.push((ni, nj));
+        }
+    }
+    false
+}

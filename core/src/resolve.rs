@@ -1,0 +1,290 @@
+//! Resolution: one pure function of (prefix, path, query) to a decision (POLICY D6, D7,
+//! D11, D12, D13).
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use smallvec::SmallVec;
+
+use crate::config::{relative_path, strip_prefix};
+use crate::decode::{decoded_segments, encode_into};
+use crate::index::{split_request, Target};
+use crate::page::Page;
+use crate::query::Query;
+use crate::registry::Registry;
+use crate::template::Template;
+
+type Segments<'p> = SmallVec<[Cow<'p, str>; 8]>;
+
+/// What to do with a request.
+#[derive(Debug)]
+pub enum Resolution<'r, 'p, T> {
+    /// Serve this page (HTTP 200).
+    Page(PageMatch<'r, 'p, T>),
+    /// Redirect (HTTP 301 to `location`); in the browser, render `page` and show
+    /// `location`.
+    Redirect(Redirect<'r, 'p, T>),
+    /// No page (HTTP 404): render the custom 404 page, or a default one.
+    NotFound(NotFound<'r, 'p, T>),
+}
+
+impl<T> Resolution<'_, '_, T> {
+    /// The HTTP status: 200, 301 or 404.
+    pub fn status(&self) -> u16 {
+        match self {
+            Resolution::Page(_) => 200,
+            Resolution::Redirect(_) => 301,
+            Resolution::NotFound(_) => 404,
+        }
+    }
+}
+
+/// A matched page with its path variables and query.
+#[derive(Debug)]
+pub struct PageMatch<'r, 'p, T> {
+    page: &'r Page<T>,
+    /// The template the variables come from, when it matches.
+    template: Option<&'r Template>,
+    segments: Segments<'p>,
+    query: Query<'p>,
+}
+
+/// A redirect: where to, and the page found there.
+#[derive(Debug)]
+pub struct Redirect<'r, 'p, T> {
+    location: String,
+    page: PageMatch<'r, 'p, T>,
+}
+
+/// No page matched.
+#[derive(Debug)]
+pub struct NotFound<'r, 'p, T> {
+    page: Option<&'r Page<T>>,
+    query: Query<'p>,
+    inside: bool,
+}
+
+/// A merged page argument (POLICY D13): one value, or a list for a repeated query key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Argument<'a> {
+    /// A path variable or a query key given once.
+    One(Cow<'a, str>),
+    /// A query key given several times.
+    Many(Vec<Cow<'a, str>>),
+}
+
+impl<'r, 'p, T> PageMatch<'r, 'p, T> {
+    /// The page.
+    pub fn page(&self) -> &'r Page<T> {
+        self.page
+    }
+
+    /// The path variables, `(name, decoded value)` in template order. Values borrow from
+    /// the request; only values that contained `%` were decoded.
+    pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.template.into_iter().flat_map(|t| t.values(&self.segments))
+    }
+
+    /// One path variable.
+    pub fn variable(&self, name: &str) -> Option<&str> {
+        self.variables().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The query string.
+    pub fn query(&self) -> Query<'p> {
+        self.query
+    }
+
+    /// The page's keyword arguments: path variables, then query keys that no variable
+    /// shadows (POLICY D13), each query key once in first-appearance order.
+    pub fn arguments(&self) -> Vec<(Cow<'_, str>, Argument<'_>)> {
+        let mut out: Vec<(Cow<'_, str>, Argument<'_>)> =
+            self.variables().map(|(k, v)| (Cow::Borrowed(k), Argument::One(Cow::Borrowed(v)))).collect();
+        let vars = out.len();
+        for (key, mut values) in self.query.grouped() {
+            if out[..vars].iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            let arg = if values.len() == 1 { Argument::One(values.remove(0)) } else { Argument::Many(values) };
+            out.push((key, arg));
+        }
+        out
+    }
+
+    /// The page title for these variables.
+    pub fn title(&self) -> Cow<'r, str> {
+        self.render(self.page.title())
+    }
+
+    /// The page description for these variables.
+    pub fn description(&self) -> Cow<'r, str> {
+        self.render(self.page.description())
+    }
+
+    fn render(&self, text: &'r crate::page::Text) -> Cow<'r, str> {
+        let vars: SmallVec<[(&str, &str); 8]> = self.variables().collect();
+        text.render(&vars)
+    }
+}
+
+impl<'r, 'p, T> Redirect<'r, 'p, T> {
+    /// The `Location`: the requests prefix once, the target path percent-encoded, the
+    /// query string kept (POLICY D7, D11, C10).
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// The page the redirect lands on (for a client-side navigation).
+    pub fn page(&self) -> &PageMatch<'r, 'p, T> {
+        &self.page
+    }
+}
+
+impl<'r, 'p, T> NotFound<'r, 'p, T> {
+    /// The custom 404 page, if the app has one.
+    pub fn page(&self) -> Option<&'r Page<T>> {
+        self.page
+    }
+
+    /// The query string (the 404 layout receives it).
+    pub fn query(&self) -> Query<'p> {
+        self.query
+    }
+
+    /// False when the request is outside the app's prefix: a server then answers 404
+    /// without the app shell.
+    pub fn is_inside(&self) -> bool {
+        self.inside
+    }
+
+    /// The title: the custom 404 page's title (computed with no variables), else the app
+    /// title.
+    pub fn title(&self, registry: &'r Registry<T>) -> Cow<'r, str> {
+        match self.page {
+            Some(p) => p.title().render(&[]),
+            None => Cow::Borrowed(registry.config.app_title()),
+        }
+    }
+}
+
+impl<T> Registry<T> {
+    /// Resolves an HTTP request: `path` as the server received it (matched under the
+    /// routes prefix), `query` the raw text after `?`.
+    ///
+    /// ```
+    /// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
+    /// let mut b = RegistryBuilder::new(Config::new());
+    /// b.page(PageSpec::new("pages.report").path_template("/report/<year>").layout(1)
+    ///     .redirect_from("/old-report/<year>"));
+    /// let registry = b.build().unwrap();
+    ///
+    /// let Resolution::Page(m) = registry.resolve("/report/2024", "tab=a") else { panic!() };
+    /// assert_eq!(m.variable("year"), Some("2024"));
+    ///
+    /// let Resolution::Redirect(r) = registry.resolve("/old-report/2023", "x=1") else { panic!() };
+    /// assert_eq!(r.location(), "/report/2023?x=1");
+    /// assert_eq!(registry.resolve("/nope", "").status(), 404);
+    /// ```
+    pub fn resolve<'r, 'p>(&'r self, path: &'p str, query: &'p str) -> Resolution<'r, 'p, T> {
+        self.resolve_under(&self.prefixes.routes, path, Query::parse(query))
+    }
+
+    /// Resolves a browser location: `pathname` (matched under the requests prefix) and
+    /// `search` (`location.search`, with its `?`).
+    pub fn resolve_browser<'r, 'p>(&'r self, pathname: &'p str, search: &'p str) -> Resolution<'r, 'p, T> {
+        self.resolve_under(&self.prefixes.requests, pathname, Query::from_search(search))
+    }
+
+    fn resolve_under<'r, 'p>(&'r self, prefix: &str, path: &'p str, query: Query<'p>) -> Resolution<'r, 'p, T> {
+        let not_found = |inside| Resolution::NotFound(NotFound { page: self.not_found_page(), query, inside });
+        let Some(rest) = strip_prefix(path, prefix) else {
+            return not_found(false);
+        };
+        let inner = rest.trim_matches('/');
+        let (segments, plain) = split_request(inner);
+        let Some(route) = self.index.find(inner, &segments, plain) else {
+            return not_found(true);
+        };
+        match route.target {
+            Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
+            Target::Redirect { page, .. } => {
+                let (location, target) = self.redirect_target(&self.pages[page], &route.template, &segments);
+                let mut location = relative_path(&self.prefixes.requests, &location);
+                location = encode_location(&location);
+                push_query(&mut location, query.raw());
+                // POLICY C13 guarantees the target is a page route that no source catches.
+                let target: Segments<'p> = target.into_iter().map(Cow::Owned).collect();
+                let inner: String = target.join("/");
+                match self.index.find(&inner, &target, false) {
+                    Some(route) => match route.target {
+                        Target::Page(i) => {
+                            Resolution::Redirect(Redirect { location, page: self.page_match(i, target, query) })
+                        }
+                        Target::Redirect { .. } => not_found(true),
+                    },
+                    None => not_found(true),
+                }
+            }
+        }
+    }
+
+    fn page_match<'r, 'p>(&'r self, i: usize, segments: Segments<'p>, query: Query<'p>) -> PageMatch<'r, 'p, T> {
+        let page = &self.pages[i];
+        let template = page.template.as_ref().filter(|t| t.matches(&segments));
+        PageMatch { page, template, segments, query }
+    }
+
+    /// The target of a redirect: the page's path, or its template filled with the values
+    /// the source bound. Returns (path for the Location, decoded segments).
+    fn redirect_target(&self, page: &Page<T>, source: &Template, request: &[Cow<'_, str>]) -> (String, Vec<String>) {
+        match &page.template {
+            Some(t) if !t.is_static() => {
+                let bound: Vec<(&str, &str)> = source.values(request).collect();
+                let value = |name: &str| bound.iter().find(|(n, _)| *n == name).map(|(_, v)| String::from(*v));
+                let mut path = String::new();
+                t.write_url(&mut path, &value);
+                let segments = decoded_segments(&path).map(Cow::into_owned).collect();
+                (path, segments)
+            }
+            _ => (page.path.clone(), decoded_segments(&page.path).map(Cow::into_owned).collect()),
+        }
+    }
+}
+
+/// POLICY C10: a `%` that does not start a valid escape becomes `%25`; everything outside
+/// RFC 3986 `pchar` and `/` is percent-encoded (so `?` and `#` cannot start a query or a
+/// fragment, and a backslash cannot make `//host`).
+fn encode_location(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let bytes = path.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'%' {
+            encode_into(&mut out, &path[start..i], b"/!$&'()*+,;=:@");
+            let valid = bytes.len() > i + 2 && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit();
+            out.push_str(if valid { "%" } else { "%25" });
+            start = i + 1;
+        }
+    }
+    encode_into(&mut out, &path[start..], b"/!$&'()*+,;=:@");
+    out
+}
+
+/// The query string, kept as sent; only bytes that cannot appear in a header or a URI
+/// (controls, space, non-ASCII) are percent-encoded, so a `Location` never carries CR/LF.
+fn push_query(out: &mut String, query: &str) {
+    if query.is_empty() {
+        return;
+    }
+    out.push('?');
+    for c in query.chars() {
+        if c.is_ascii_graphic() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            encode_into(out, c.encode_utf8(&mut buf), &[]);
+        }
+    }
+}
+
