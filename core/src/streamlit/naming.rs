@@ -120,7 +120,7 @@ pub fn file_icon_and_name(file_name: &str) -> (String, String) {
 /// use folio_core::streamlit::function_name;
 /// assert_eq!(function_name("crate::pages::analytics"), Some("analytics"));
 /// assert_eq!(function_name("app::pages::r#type"), Some("type"));
-/// assert_eq!(function_name("app::show::<u8>"), Some("show"));
+/// assert_eq!(function_name("app::show<u8>"), Some("show"));
 /// assert_eq!(function_name("app::main::{{closure}}"), None);
 /// ```
 pub fn function_name(path: &str) -> Option<&str> {

@@ -91,6 +91,7 @@ pub struct NavigationBuilder {
 
 impl NavigationBuilder {
     /// Adds a page to the unnamed section `""`.
+    #[must_use]
     pub fn page(mut self, item: impl Into<NavItem>) -> Self {
         match self.sections.iter_mut().find(|(name, _)| name.is_empty()) {
             Some((_, items)) => items.push(item.into()),
@@ -102,6 +103,7 @@ impl NavigationBuilder {
     }
 
     /// Adds a section (in order; it may be empty) with its pages.
+    #[must_use]
     pub fn section<I>(mut self, name: impl Into<String>, items: I) -> Self
     where
         I: IntoIterator,
@@ -117,12 +119,14 @@ impl NavigationBuilder {
     }
 
     /// Where the menu is shown.
+    #[must_use]
     pub fn position(mut self, position: Position) -> Self {
         self.position = position;
         self
     }
 
     /// Whether the menu is expanded.
+    #[must_use]
     pub fn expanded(mut self, expanded: Expanded) -> Self {
         self.expanded = expanded;
         self

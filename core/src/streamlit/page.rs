@@ -137,36 +137,42 @@ impl PageSpec {
     }
 
     /// The title shown in the menu (default: inferred from the source).
+    #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> PageSpec {
         self.title = Some(title.into());
         self
     }
 
     /// An explicit icon (G-6); `""` means no icon, even when one could be inferred.
+    #[must_use]
     pub fn icon(mut self, icon: impl Into<String>) -> PageSpec {
         self.icon = Some(icon.into());
         self
     }
 
     /// An explicit url path (G-7); surrounding whitespace and slashes are stripped.
+    #[must_use]
     pub fn url_path(mut self, url_path: impl Into<String>) -> PageSpec {
         self.url_path = Some(url_path.into());
         self
     }
 
     /// Marks the page as the navigation's default page.
+    #[must_use]
     pub fn default_page(mut self, default: bool) -> PageSpec {
         self.default = default;
         self
     }
 
     /// Whether the page is listed in the menu.
+    #[must_use]
     pub fn visibility(mut self, visibility: Visibility) -> PageSpec {
         self.visibility = visibility;
         self
     }
 
     /// Help text (dedented; whitespace-only help is no help).
+    #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> PageSpec {
         self.help = Some(help.into());
         self

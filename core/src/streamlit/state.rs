@@ -105,6 +105,7 @@ impl<V> Widget<V> {
     }
 
     /// Sets the persist policy (needs a user key).
+    #[must_use]
     pub fn persist(mut self, persist: Persist) -> Widget<V> {
         self.persist = persist;
         self
@@ -112,6 +113,7 @@ impl<V> Widget<V> {
 
     /// Makes this a trigger (a button) whose value is `clicked` in the run in which it was
     /// clicked and its default otherwise; its key cannot be set.
+    #[must_use]
     pub fn trigger(mut self, clicked: V) -> Widget<V> {
         self.trigger = Some(clicked);
         self
