@@ -91,7 +91,11 @@ impl Config {
     /// Where assets are served under the assets base (`assets` when empty; `/` for the
     /// base itself).
     pub fn assets_url_path(mut self, path: &str) -> Self {
-        self.assets_url_path = if path.is_empty() { String::from("assets") } else { String::from(path) };
+        self.assets_url_path = if path.is_empty() {
+            String::from("assets")
+        } else {
+            String::from(path)
+        };
         self
     }
 
@@ -127,7 +131,10 @@ impl Config {
         if !routes.starts_with('/') || !routes.ends_with('/') {
             return Err(ConfigError::RoutesPrefix);
         }
-        let requests = self.requests_pathname_prefix.clone().unwrap_or_else(|| routes.clone());
+        let requests = self
+            .requests_pathname_prefix
+            .clone()
+            .unwrap_or_else(|| routes.clone());
         if !requests.starts_with('/') {
             return Err(ConfigError::RequestsPrefix);
         }

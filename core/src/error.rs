@@ -86,7 +86,9 @@ impl fmt::Display for TemplateError {
             TemplateError::BadVariableName { name } => {
                 write!(f, "`{name}` is not a valid variable name")
             }
-            TemplateError::DuplicateVariable { name } => write!(f, "variable `{name}` appears twice"),
+            TemplateError::DuplicateVariable { name } => {
+                write!(f, "variable `{name}` appears twice")
+            }
         }
     }
 }
@@ -108,7 +110,9 @@ pub enum ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ConfigError::UrlBaseWithPrefix => "url_base_pathname cannot be combined with another prefix",
+            ConfigError::UrlBaseWithPrefix => {
+                "url_base_pathname cannot be combined with another prefix"
+            }
             ConfigError::RoutesPrefix => "routes_pathname_prefix must start and end with `/`",
             ConfigError::RequestsPrefix => "requests_pathname_prefix must start with `/`",
         })
@@ -198,8 +202,14 @@ impl BuildError {
     pub fn kind(&self) -> &'static str {
         match self {
             BuildError::Config(_) => "bad_config",
-            BuildError::Module { error: ModuleError::EmptyComponent, .. } => "empty_segment",
-            BuildError::Module { error: ModuleError::Main, .. } => "bad_module",
+            BuildError::Module {
+                error: ModuleError::EmptyComponent,
+                ..
+            } => "empty_segment",
+            BuildError::Module {
+                error: ModuleError::Main,
+                ..
+            } => "bad_module",
             BuildError::DuplicateModule { .. } => "duplicate_module",
             BuildError::PathNotAbsolute { .. } => "path_not_absolute",
             BuildError::Template { error, .. } => error.kind(),
@@ -217,22 +227,46 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Config(e) => write!(f, "invalid configuration: {e}"),
             BuildError::Module { module, error } => write!(f, "module `{module}`: {error}"),
-            BuildError::DuplicateModule { module } => write!(f, "module `{module}` is registered twice"),
+            BuildError::DuplicateModule { module } => {
+                write!(f, "module `{module}` is registered twice")
+            }
             BuildError::PathNotAbsolute { module, path } => {
                 write!(f, "page `{module}`: path `{path}` does not start with `/`")
             }
-            BuildError::Template { module, template, error } => {
+            BuildError::Template {
+                module,
+                template,
+                error,
+            } => {
                 write!(f, "page `{module}`: template `{template}`: {error}")
             }
             BuildError::NoLayout { module } => write!(f, "page `{module}` has no layout"),
-            BuildError::DuplicatePath { module, other, path } => {
+            BuildError::DuplicatePath {
+                module,
+                other,
+                path,
+            } => {
                 write!(f, "pages `{other}` and `{module}` both claim `{path}`")
             }
-            BuildError::RedirectConflict { module, source, other } => {
-                write!(f, "redirect `{source}` of `{module}` conflicts with `{other}`")
+            BuildError::RedirectConflict {
+                module,
+                source,
+                other,
+            } => {
+                write!(
+                    f,
+                    "redirect `{source}` of `{module}` conflicts with `{other}`"
+                )
             }
-            BuildError::UnboundRedirectVariable { module, source, variable } => {
-                write!(f, "redirect `{source}` of `{module}` does not bind `<{variable}>`")
+            BuildError::UnboundRedirectVariable {
+                module,
+                source,
+                variable,
+            } => {
+                write!(
+                    f,
+                    "redirect `{source}` of `{module}` does not bind `<{variable}>`"
+                )
             }
             BuildError::InvalidOrder { module } => write!(f, "page `{module}`: order is NaN"),
         }

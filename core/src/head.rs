@@ -53,7 +53,8 @@ impl<'a> Head<'a> {
             ("property", "og:description", &*self.description),
             ("property", "og:image", &*self.image),
         ];
-        tags.into_iter().take(if self.include_meta { 10 } else { 0 })
+        tags.into_iter()
+            .take(if self.include_meta { 10 } else { 0 })
     }
 
     /// Writes `<title>…</title>` and the meta tags, escaped as Python's
@@ -101,7 +102,12 @@ impl<T> Registry<T> {
     /// (`https://example.com`), `target` the raw request target as received (path and
     /// query; a fragment is dropped). A page gets its own title, description and image; a
     /// request that found no page gets the app title and an empty description (POLICY C8).
-    pub fn head<'r>(&'r self, resolution: &Resolution<'r, '_, T>, origin: &str, target: &str) -> Head<'r> {
+    pub fn head<'r>(
+        &'r self,
+        resolution: &Resolution<'r, '_, T>,
+        origin: &str,
+        target: &str,
+    ) -> Head<'r> {
         let target = target.split('#').next().unwrap_or("");
         let mut url = String::with_capacity(origin.len() + target.len());
         url.push_str(origin);
@@ -133,6 +139,12 @@ impl<T> Registry<T> {
             }
             _ => Cow::Borrowed(""),
         };
-        Head { title: m.title(), description: m.description(), image, url, include_meta }
+        Head {
+            title: m.title(),
+            description: m.description(),
+            image,
+            url,
+            include_meta,
+        }
     }
 }

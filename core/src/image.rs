@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 
-use crate::decode::{encode_into, SEGMENT_KEEP};
+use crate::decode::{SEGMENT_KEEP, encode_into};
 use crate::naming::last_component;
 
 /// The file names in an app's assets folder, supplied by the caller (the core does no IO).
@@ -74,7 +74,10 @@ pub fn infer_image(module: &str, files: &(impl AssetFiles + ?Sized)) -> Option<S
         } else {
             return;
         };
-        if best[rank].as_deref().is_none_or(|b| name.as_bytes() < b.as_bytes()) {
+        if best[rank]
+            .as_deref()
+            .is_none_or(|b| name.as_bytes() < b.as_bytes())
+        {
             best[rank] = Some(String::from(name));
         }
     });
@@ -114,15 +117,27 @@ mod tests {
 
     #[test]
     fn ranks_and_byte_order() {
-        assert_eq!(infer_image("pages.a", &["app.png", "app.jpg"]).as_deref(), Some("app.jpg"));
+        assert_eq!(
+            infer_image("pages.a", &["app.png", "app.jpg"]).as_deref(),
+            Some("app.jpg")
+        );
         assert_eq!(infer_image("pages.a", &["logo.min.png", "x/"]), None);
-        assert_eq!(infer_image("pages.a", &["Logo.png", "logo.PNG"]).as_deref(), Some("logo.PNG"));
+        assert_eq!(
+            infer_image("pages.a", &["Logo.png", "logo.PNG"]).as_deref(),
+            Some("logo.PNG")
+        );
         assert_eq!(infer_image("pages.a-b", &["a_b.png"]), None);
     }
 
     #[test]
     fn urls_join_with_one_slash() {
-        assert_eq!(asset_url("http://h/app/", "/assets/", "/x y.png"), "http://h/app/assets/x%20y.png");
-        assert_eq!(asset_url("https://cdn/", "/", "a/b%.png"), "https://cdn/a/b%25.png");
+        assert_eq!(
+            asset_url("http://h/app/", "/assets/", "/x y.png"),
+            "http://h/app/assets/x%20y.png"
+        );
+        assert_eq!(
+            asset_url("https://cdn/", "/", "a/b%.png"),
+            "https://cdn/a/b%25.png"
+        );
     }
 }

@@ -72,7 +72,11 @@ impl Index {
         }
         let mut statics = HashMap::new();
         for (len, bucket) in buckets.iter_mut().enumerate() {
-            bucket.first_dynamic = bucket.routes.iter().take_while(|r| r.template.is_static()).count();
+            bucket.first_dynamic = bucket
+                .routes
+                .iter()
+                .take_while(|r| r.template.is_static())
+                .count();
             for (i, route) in bucket.routes[..bucket.first_dynamic].iter().enumerate() {
                 if let Some(key) = static_key(&route.template) {
                     statics.entry(key).or_insert((len, i));
@@ -85,7 +89,12 @@ impl Index {
     /// The best route for a request. `inner` is the request path without slashes at its
     /// ends, `segments` its decoded segments; `plain` says no segment needed decoding.
     #[inline]
-    pub(crate) fn find<S: AsRef<str>>(&self, inner: &str, segments: &[S], plain: bool) -> Option<&Route> {
+    pub(crate) fn find<S: AsRef<str>>(
+        &self,
+        inner: &str,
+        segments: &[S],
+        plain: bool,
+    ) -> Option<&Route> {
         let bucket = self.buckets.get(segments.len())?;
         let from = if plain {
             if let Some(&(len, i)) = self.statics.get(inner) {
@@ -97,16 +106,19 @@ impl Index {
         } else {
             0
         };
-        bucket.routes[from..].iter().find(|r| r.template.matches(segments))
+        bucket.routes[from..]
+            .iter()
+            .find(|r| r.template.matches(segments))
     }
-
 }
 
 /// The joined decoded segments of a static template, when a plain request can spell it.
 fn static_key(template: &Template) -> Option<String> {
     let mut key = String::new();
     for (i, seg) in template.segments().iter().enumerate() {
-        let crate::template::Segment::Static(text) = seg else { return None };
+        let crate::template::Segment::Static(text) = seg else {
+            return None;
+        };
         if text.contains('/') {
             return None;
         }

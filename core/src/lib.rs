@@ -1,4 +1,46 @@
-//! folio-core: the page registry and URL routing of Dash Pages as a sans-IO, `no_std` core.
+//! The page registry and URL routing of Dash Pages as a small, sans-IO, `no_std` core.
+//!
+//! Register pages once, freeze the registry, then ask it what to do with every request:
+//!
+//! ```
+//! use folio_core::{Config, PageSpec, RegistryBuilder, Resolution, Text};
+//!
+//! let mut pages = RegistryBuilder::new(Config::new());
+//! pages.page(PageSpec::new("app::pages::home").path("/").layout("home"));
+//! pages.page(PageSpec::new("app::pages::weekly_analytics").layout("analytics"));
+//! pages.page(
+//!     PageSpec::new("app::pages::asset")
+//!         .path_template("/asset/<asset_id>/department/hello-<dept_id>")
+//!         .title(Text::computed(|v| format!("Asset {} of {}", v[0].1, v[1].1)))
+//!         .redirect_from("/old-asset/<asset_id>/<dept_id>")
+//!         .layout("asset"),
+//! );
+//! let registry = pages.build().expect("no conflicts");
+//!
+//! // The module path gives the URL and the name, as in Dash.
+//! let analytics = registry.page("app::pages::weekly_analytics").unwrap();
+//! assert_eq!((analytics.path(), analytics.name()), ("/weekly-analytics", "Weekly analytics"));
+//!
+//! match registry.resolve("/asset/7/department/hello-sales", "tab=map") {
+//!     Resolution::Page(m) => {
+//!         assert_eq!(*m.page().layout(), "asset");
+//!         assert_eq!(m.variable("dept_id"), Some("sales"));
+//!         assert_eq!(m.title(), "Asset 7 of sales");
+//!     }
+//!     other => panic!("{other:?}"),
+//! }
+//! let Resolution::Redirect(r) = registry.resolve("/old-asset/7/sales", "") else { panic!() };
+//! assert_eq!(r.location(), "/asset/7/department/hello-sales");
+//! assert_eq!(registry.resolve("/nowhere", "").status(), 404);
+//! ```
+//!
+//! The core never touches sockets, files, clocks or the DOM: adapters (`folio-axum`,
+//! `folio-actix`, `folio-wasm`) translate requests in and decisions out. Layouts are an
+//! opaque payload `T`.
+//!
+#![doc = include_str!("../docs/conflicts.md")]
+//!
+#![doc = include_str!("../docs/compatibility.md")]
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -17,7 +59,7 @@ mod unicode;
 
 pub use decode::{decode_form, percent_decode};
 pub use error::{BuildError, ConfigError, ModuleError, TemplateError};
-pub use naming::{last_component, module_components, DashNaming, Naming};
+pub use naming::{DashNaming, Naming, last_component, module_components};
 pub use query::{Pairs, Query};
 pub use template::Template;
 mod config;
@@ -29,11 +71,36 @@ mod registry;
 mod resolve;
 
 pub use config::Config;
-pub use image::{infer_image, AssetFiles};
+pub use image::{AssetFiles, infer_image};
 pub use order::Order;
 pub use page::{Page, PageSpec, Text};
 pub use registry::{Registry, RegistryBuilder};
 pub use resolve::{Argument, NotFound, PageMatch, Redirect, Resolution};
 mod head;
 
-pub use head::{write_escaped, Head};
+pub use head::{Head, write_escaped};
+
+/// A [`PageSpec`] for the module this is written in: Dash's `register_page(__name__, …)`
+/// in one line. The arguments are `PageSpec` builder calls.
+///
+/// ```
+/// mod pages {
+///     pub mod weekly_analytics {
+///         pub fn page() -> folio_core::PageSpec<&'static str> {
+///             folio_core::register_page!(title("Weekly"), layout("weekly layout"))
+///         }
+///     }
+/// }
+/// let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
+/// builder.page(pages::weekly_analytics::page());
+/// let registry = builder.build().unwrap();
+/// let page = registry.pages().next().unwrap();
+/// assert_eq!(page.path(), "/weekly-analytics");
+/// assert!(page.module().ends_with("::pages::weekly_analytics"));
+/// ```
+#[macro_export]
+macro_rules! register_page {
+    ($($method:ident ( $($arg:expr),* $(,)? )),* $(,)?) => {
+        $crate::PageSpec::new(::core::module_path!()) $(.$method($($arg),*))*
+    };
+}

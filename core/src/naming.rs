@@ -51,8 +51,15 @@ impl Naming for DashNaming {
             .filter(|f| !f.is_empty())
             .and_then(|f| components.iter().position(|c| c == &f))
             .map_or(0, |i| i + 1);
-        let joined = components[after_folder..].join("/").replace('_', "-").to_lowercase();
-        if joined.starts_with('/') { joined } else { alloc::format!("/{joined}") }
+        let joined = components[after_folder..]
+            .join("/")
+            .replace('_', "-")
+            .to_lowercase();
+        if joined.starts_with('/') {
+            joined
+        } else {
+            alloc::format!("/{joined}")
+        }
     }
 
     fn name(&self, module: &str) -> String {
@@ -99,7 +106,9 @@ pub fn last_component(module: &str) -> &str {
 /// The last path component of a pages folder (`src/pages` and `pages/` give `pages`), or
 /// `None` for no folder.
 pub(crate) fn folder_basename(folder: &str) -> Option<&str> {
-    folder.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").last()
+    folder
+        .split(['/', '\\'])
+        .rfind(|p| !p.is_empty() && *p != ".")
 }
 
 #[cfg(test)]
@@ -109,11 +118,17 @@ mod tests {
     #[test]
     fn d8_first_whole_component() {
         let n = DashNaming;
-        assert_eq!(n.path("pages.my_pages_list", Some("pages")), "/my-pages-list");
+        assert_eq!(
+            n.path("pages.my_pages_list", Some("pages")),
+            "/my-pages-list"
+        );
         assert_eq!(n.path("mypages.x", Some("pages")), "/mypages/x");
         assert_eq!(n.path("pages.sub.pages.x", Some("pages")), "/sub/pages/x");
         assert_eq!(n.path("pages", Some("pages")), "/");
-        assert_eq!(n.path("pages.weekly_analytics", None), "/pages/weekly-analytics");
+        assert_eq!(
+            n.path("pages.weekly_analytics", None),
+            "/pages/weekly-analytics"
+        );
         assert_eq!(n.path("pages.ΑΣ", Some("pages")), "/ας");
     }
 

@@ -48,7 +48,11 @@ impl Order {
 }
 
 fn cmp_inf(x: f64) -> Ordering {
-    if x == f64::INFINITY { Ordering::Equal } else { Ordering::Less }
+    if x == f64::INFINITY {
+        Ordering::Equal
+    } else {
+        Ordering::Less
+    }
 }
 
 /// Exact comparison of an integer with a float, as Python does it.
@@ -95,7 +99,8 @@ impl PartialOrd for Order {
 /// Dash's key without the module: the number, then `str(order)`.
 impl Ord for Order {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.numeric_cmp(other).then_with(|| self.to_string().cmp(&other.to_string()))
+        self.numeric_cmp(other)
+            .then_with(|| self.to_string().cmp(&other.to_string()))
     }
 }
 
@@ -143,7 +148,11 @@ pub(crate) fn python_float_repr(x: f64) -> String {
         }
     } else {
         let (first, rest) = digits.split_at(1);
-        let frac = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
         let esign = if exp < 0 { '-' } else { '+' };
         format!("{sign}{first}{frac}e{esign}{:02}", exp.abs())
     }

@@ -16,6 +16,7 @@ pub enum Text {
     Fixed(String),
     /// Computed from the path variables, `(name, decoded value)` in template order (empty
     /// for a page without variables and for the 404 page).
+    #[allow(clippy::type_complexity)] // spelled out so the signature reads in the docs
     Computed(Box<dyn Fn(&[(&str, &str)]) -> String + Send + Sync>),
 }
 
@@ -288,7 +289,11 @@ impl<T> Page<T> {
     }
     /// One custom key's value (the last one given).
     pub fn extra_value(&self, key: &str) -> Option<&str> {
-        self.extra.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.extra
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
     /// The page's address as the browser sees it (requests prefix included).
     pub fn relative_path(&self) -> &str {

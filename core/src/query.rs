@@ -41,7 +41,9 @@ impl<'a> Query<'a> {
     /// assert!(Query::from_search("a=1").is_empty());
     /// ```
     pub fn from_search(search: &'a str) -> Self {
-        Query { raw: search.strip_prefix('?').unwrap_or("") }
+        Query {
+            raw: search.strip_prefix('?').unwrap_or(""),
+        }
     }
 
     /// The raw text, exactly as given (used verbatim in redirect locations).
@@ -56,7 +58,9 @@ impl<'a> Query<'a> {
 
     /// Every field in order, decoded.
     pub fn pairs(&self) -> Pairs<'a> {
-        Pairs { fields: self.raw.split('&') }
+        Pairs {
+            fields: self.raw.split('&'),
+        }
     }
 
     /// The first value of `key`, decoded.
@@ -88,7 +92,11 @@ impl<'a> Query<'a> {
         let mut index: Option<hashbrown::HashMap<Cow<'a, str>, usize>> = None;
         for (key, value) in self.pairs() {
             if index.is_none() && groups.len() > 16 {
-                let map = groups.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+                let map = groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect();
                 index = Some(map);
             }
             let found = match &index {
@@ -142,7 +150,10 @@ mod tests {
     use alloc::vec;
 
     fn pairs(raw: &str) -> Vec<(alloc::string::String, alloc::string::String)> {
-        Query::parse(raw).pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+        Query::parse(raw)
+            .pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
     }
 
     #[test]

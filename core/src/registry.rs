@@ -7,14 +7,14 @@ use alloc::vec::Vec;
 
 use hashbrown::HashMap;
 
-use crate::config::{relative_path, Config, Prefixes};
+use crate::config::{Config, Prefixes, relative_path};
 use crate::decode::raw_segments;
 use crate::error::BuildError;
-use crate::image::{infer_image, AssetFiles};
+use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, Route, Target};
-use crate::naming::{folder_basename, last_component, DashNaming, Naming};
-use crate::order::{compare_pages, Order};
-use crate::page::{truthy, Page, PageSpec, Text};
+use crate::naming::{DashNaming, Naming, folder_basename, last_component};
+use crate::order::{Order, compare_pages};
+use crate::page::{Page, PageSpec, Text, truthy};
 use crate::template::{Segment, Template};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
@@ -37,14 +37,22 @@ pub struct RegistryBuilder<T> {
 
 impl<T: core::fmt::Debug> core::fmt::Debug for RegistryBuilder<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("RegistryBuilder").field("config", &self.config).field("pages", &self.specs).finish()
+        f.debug_struct("RegistryBuilder")
+            .field("config", &self.config)
+            .field("pages", &self.specs)
+            .finish()
     }
 }
 
 impl<T> RegistryBuilder<T> {
     /// An empty registry with Dash's naming.
     pub fn new(config: Config) -> Self {
-        RegistryBuilder { config, naming: Box::new(DashNaming), specs: Vec::new(), assets: Vec::new() }
+        RegistryBuilder {
+            config,
+            naming: Box::new(DashNaming),
+            specs: Vec::new(),
+            assets: Vec::new(),
+        }
     }
 
     /// Replaces the naming scheme (how module paths become URL paths and names).
@@ -71,12 +79,24 @@ impl<T> RegistryBuilder<T> {
     /// and nothing is registered.
     pub fn build(self) -> Result<Registry<T>, BuildError> {
         let prefixes = self.config.prefixes()?;
-        let folder = self.config.pages_folder.as_deref().and_then(folder_basename);
+        let folder = self
+            .config
+            .pages_folder
+            .as_deref()
+            .and_then(folder_basename);
         let mut pages: Vec<Page<T>> = Vec::with_capacity(self.specs.len());
         let mut modules: HashMap<String, usize> = HashMap::with_capacity(self.specs.len());
         let mut claims = Claims::default();
         for (index, spec) in self.specs.into_iter().enumerate() {
-            let page = make_page(&self.config, &*self.naming, folder, &self.assets, spec, index, &modules)?;
+            let page = make_page(
+                &self.config,
+                &*self.naming,
+                folder,
+                &self.assets,
+                spec,
+                index,
+                &modules,
+            )?;
             claims.check_and_add(&page, &pages)?;
             modules.insert(page.module.clone(), index);
             pages.push(page);
@@ -86,24 +106,52 @@ impl<T> RegistryBuilder<T> {
         let any_supplied = pages.iter().any(|p| p.supplied_order.is_some());
         for page in &mut pages {
             let is_home = raw_segments(&page.path).next().is_none();
-            page.order = if is_home && !any_supplied { Some(Order::Int(0)) } else { page.supplied_order.clone() };
+            page.order = if is_home && !any_supplied {
+                Some(Order::Int(0))
+            } else {
+                page.supplied_order.clone()
+            };
             page.relative_path = relative_path(&prefixes.requests, &page.path);
         }
-        pages.sort_by(|a, b| compare_pages((a.order.as_ref(), &a.module), (b.order.as_ref(), &b.module)));
+        pages.sort_by(|a, b| {
+            compare_pages((a.order.as_ref(), &a.module), (b.order.as_ref(), &b.module))
+        });
         check_redirect_landings(&pages)?;
 
         let mut routes = Vec::new();
         for (position, page) in pages.iter().enumerate() {
             for template in page_routes(page) {
-                routes.push(Route { template, target: Target::Page(position) });
+                routes.push(Route {
+                    template,
+                    target: Target::Page(position),
+                });
             }
             for (i, template) in page.redirect_templates.iter().enumerate() {
-                routes.push(Route { template: template.clone(), target: Target::Redirect { page: position, index: i } });
+                routes.push(Route {
+                    template: template.clone(),
+                    target: Target::Redirect {
+                        page: position,
+                        index: i,
+                    },
+                });
             }
         }
-        let by_module = pages.iter().enumerate().map(|(i, p)| (p.module.clone(), i)).collect();
-        let not_found = pages.iter().position(|p| last_component(&p.module) == "not_found_404");
-        Ok(Registry { index: Index::new(routes), pages, by_module, config: self.config, prefixes, not_found })
+        let by_module = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.module.clone(), i))
+            .collect();
+        let not_found = pages
+            .iter()
+            .position(|p| last_component(&p.module) == "not_found_404");
+        Ok(Registry {
+            index: Index::new(routes),
+            pages,
+            by_module,
+            config: self.config,
+            prefixes,
+            not_found,
+        })
     }
 }
 
@@ -120,7 +168,10 @@ pub struct Registry<T> {
 
 impl<T: core::fmt::Debug> core::fmt::Debug for Registry<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Registry").field("config", &self.config).field("pages", &self.pages).finish()
+        f.debug_struct("Registry")
+            .field("config", &self.config)
+            .field("pages", &self.pages)
+            .finish()
     }
 }
 
@@ -182,13 +233,19 @@ fn make_page<T>(
     modules: &HashMap<String, usize>,
 ) -> Result<Page<T>, BuildError> {
     let module = spec.module;
-    naming.check(&module).map_err(|error| BuildError::Module { module: module.clone(), error })?;
+    naming.check(&module).map_err(|error| BuildError::Module {
+        module: module.clone(),
+        error,
+    })?;
     if modules.contains_key(&module) {
         return Err(BuildError::DuplicateModule { module });
     }
     if let Some(path) = &spec.path {
         if !path.is_empty() && !path.starts_with('/') {
-            return Err(BuildError::PathNotAbsolute { module, path: path.clone() });
+            return Err(BuildError::PathNotAbsolute {
+                module,
+                path: path.clone(),
+            });
         }
     }
     let template = match &spec.path_template {
@@ -210,14 +267,20 @@ fn make_page<T>(
     let mut redirect_templates: Vec<Template> = Vec::new();
     for source in &spec.redirect_from {
         if !source.starts_with('/') {
-            return Err(BuildError::PathNotAbsolute { module, path: source.clone() });
+            return Err(BuildError::PathNotAbsolute {
+                module,
+                path: source.clone(),
+            });
         }
         let parsed = Template::parse(source).map_err(|error| BuildError::Template {
             module: module.clone(),
             template: source.clone(),
             error,
         })?;
-        if let Some(missing) = page_vars.iter().find(|v| !parsed.variables().any(|n| n == **v)) {
+        if let Some(missing) = page_vars
+            .iter()
+            .find(|v| !parsed.variables().any(|n| n == **v))
+        {
             return Err(BuildError::UnboundRedirectVariable {
                 module,
                 source: source.clone(),
@@ -239,7 +302,11 @@ fn make_page<T>(
     let name = spec.name.clone().unwrap_or_else(|| naming.name(&module));
     let supplied_title = spec.title.is_some();
     let title = spec.title.unwrap_or_else(|| {
-        Text::Fixed(if config.title != "Dash" { config.title.clone() } else { name.clone() })
+        Text::Fixed(if config.title != "Dash" {
+            config.title.clone()
+        } else {
+            name.clone()
+        })
     });
     let description = if truthy(&spec.description) {
         spec.description.unwrap_or(Text::Fixed(String::new()))
@@ -307,21 +374,34 @@ struct Claims {
 
 impl Claims {
     fn check_and_add<T>(&mut self, page: &Page<T>, earlier: &[Page<T>]) -> Result<(), BuildError> {
-        let mut mine: Vec<(String, String)> = alloc::vec![(Template::from_path(&page.path).shape_key(), page.path.clone())];
+        let mut mine: Vec<(String, String)> = alloc::vec![(
+            Template::from_path(&page.path).shape_key(),
+            page.path.clone()
+        )];
         if let (Some(t), Some(text)) = (&page.template, &page.path_template) {
             mine.push((t.shape_key(), text.clone()));
         }
-        let sources: Vec<(String, &str)> =
-            page.redirect_templates.iter().zip(&page.redirect_from).map(|(t, s)| (t.shape_key(), s.as_str())).collect();
+        let sources: Vec<(String, &str)> = page
+            .redirect_templates
+            .iter()
+            .zip(&page.redirect_from)
+            .map(|(t, s)| (t.shape_key(), s.as_str()))
+            .collect();
 
-        if let Some((other, path)) = mine.iter().find_map(|(k, p)| self.identities.get(k).map(|&o| (o, p))) {
+        if let Some((other, path)) = mine
+            .iter()
+            .find_map(|(k, p)| self.identities.get(k).map(|&o| (o, p)))
+        {
             return Err(BuildError::DuplicatePath {
                 module: page.module.clone(),
                 other: earlier[other].module.clone(),
                 path: path.clone(),
             });
         }
-        if let Some((_, source)) = sources.iter().find(|(k, _)| mine.iter().any(|(m, _)| m == k)) {
+        if let Some((_, source)) = sources
+            .iter()
+            .find(|(k, _)| mine.iter().any(|(m, _)| m == k))
+        {
             return Err(BuildError::RedirectConflict {
                 module: page.module.clone(),
                 source: String::from(*source),
@@ -363,12 +443,20 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
     by_registration.sort_by_key(|p| p.registered);
     let sources: Vec<(&Page<T>, &Template, &String)> = by_registration
         .iter()
-        .flat_map(|p| p.redirect_templates.iter().zip(&p.redirect_from).map(move |(t, s)| (*p, t, s)))
+        .flat_map(|p| {
+            p.redirect_templates
+                .iter()
+                .zip(&p.redirect_from)
+                .map(move |(t, s)| (*p, t, s))
+        })
         .collect();
     if sources.is_empty() {
         return Ok(());
     }
-    for target in by_registration.iter().filter(|p| !p.redirect_templates.is_empty()) {
+    for target in by_registration
+        .iter()
+        .filter(|p| !p.redirect_templates.is_empty())
+    {
         for route in page_routes(target) {
             for (owner, source, text) in &sources {
                 if patterns_overlap(&route, source) {
@@ -386,7 +474,11 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
 
 /// Is there a path both templates match? Same segment count and every pair overlaps.
 pub(crate) fn patterns_overlap(a: &Template, b: &Template) -> bool {
-    a.len() == b.len() && a.segments().iter().zip(b.segments()).all(|(x, y)| segments_overlap(x, y))
+    a.len() == b.len()
+        && a.segments()
+            .iter()
+            .zip(b.segments())
+            .all(|(x, y)| segments_overlap(x, y))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -436,7 +528,9 @@ fn segments_overlap(a: &Segment, b: &Segment) -> bool {
         if by == Some(Atom::Star) {
             todo.push((i, j + 1));
         }
-        let (Some(ax), Some(by)) = (ax, by) else { continue };
+        let (Some(ax), Some(by)) = (ax, by) else {
+            continue;
+        };
         if let (Atom::Char(c), Atom::Char(d)) = (ax, by) {
             if c == d {
                 todo.push((i + 1, j + 1));

@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::{decoded_segments, encode_into};
-use crate::index::{split_request, Target};
+use crate::index::{Target, split_request};
 use crate::page::Page;
 use crate::query::Query;
 use crate::registry::Registry;
@@ -83,7 +83,9 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// The path variables, `(name, decoded value)` in template order. Values borrow from
     /// the request; only values that contained `%` were decoded.
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.template.into_iter().flat_map(|t| t.values(&self.segments))
+        self.template
+            .into_iter()
+            .flat_map(|t| t.values(&self.segments))
     }
 
     /// One path variable.
@@ -99,14 +101,20 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// The page's keyword arguments: path variables, then query keys that no variable
     /// shadows (POLICY D13), each query key once in first-appearance order.
     pub fn arguments(&self) -> Vec<(Cow<'_, str>, Argument<'_>)> {
-        let mut out: Vec<(Cow<'_, str>, Argument<'_>)> =
-            self.variables().map(|(k, v)| (Cow::Borrowed(k), Argument::One(Cow::Borrowed(v)))).collect();
+        let mut out: Vec<(Cow<'_, str>, Argument<'_>)> = self
+            .variables()
+            .map(|(k, v)| (Cow::Borrowed(k), Argument::One(Cow::Borrowed(v))))
+            .collect();
         let vars = out.len();
         for (key, mut values) in self.query.grouped() {
             if out[..vars].iter().any(|(k, _)| *k == key) {
                 continue;
             }
-            let arg = if values.len() == 1 { Argument::One(values.remove(0)) } else { Argument::Many(values) };
+            let arg = if values.len() == 1 {
+                Argument::One(values.remove(0))
+            } else {
+                Argument::Many(values)
+            };
             out.push((key, arg));
         }
         out
@@ -145,6 +153,17 @@ impl<'r, 'p, T> NotFound<'r, 'p, T> {
     /// The custom 404 page, if the app has one.
     pub fn page(&self) -> Option<&'r Page<T>> {
         self.page
+    }
+
+    /// The custom 404 page as a match with no path variables and the request's query, so
+    /// it renders like any page (Dash passes the 404 layout the query arguments).
+    pub fn page_match(&self) -> Option<PageMatch<'r, 'p, T>> {
+        self.page.map(|page| PageMatch {
+            page,
+            template: None,
+            segments: SmallVec::new(),
+            query: self.query,
+        })
     }
 
     /// The query string (the 404 layout receives it).
@@ -192,12 +211,31 @@ impl<T> Registry<T> {
 
     /// Resolves a browser location: `pathname` (matched under the requests prefix) and
     /// `search` (`location.search`, with its `?`).
-    pub fn resolve_browser<'r, 'p>(&'r self, pathname: &'p str, search: &'p str) -> Resolution<'r, 'p, T> {
-        self.resolve_under(&self.prefixes.requests, pathname, Query::from_search(search))
+    pub fn resolve_browser<'r, 'p>(
+        &'r self,
+        pathname: &'p str,
+        search: &'p str,
+    ) -> Resolution<'r, 'p, T> {
+        self.resolve_under(
+            &self.prefixes.requests,
+            pathname,
+            Query::from_search(search),
+        )
     }
 
-    fn resolve_under<'r, 'p>(&'r self, prefix: &str, path: &'p str, query: Query<'p>) -> Resolution<'r, 'p, T> {
-        let not_found = |inside| Resolution::NotFound(NotFound { page: self.not_found_page(), query, inside });
+    fn resolve_under<'r, 'p>(
+        &'r self,
+        prefix: &str,
+        path: &'p str,
+        query: Query<'p>,
+    ) -> Resolution<'r, 'p, T> {
+        let not_found = |inside| {
+            Resolution::NotFound(NotFound {
+                page: self.not_found_page(),
+                query,
+                inside,
+            })
+        };
         let Some(rest) = strip_prefix(path, prefix) else {
             return not_found(false);
         };
@@ -209,7 +247,8 @@ impl<T> Registry<T> {
         match route.target {
             Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
             Target::Redirect { page, .. } => {
-                let (location, target) = self.redirect_target(&self.pages[page], &route.template, &segments);
+                let (location, target) =
+                    self.redirect_target(&self.pages[page], &route.template, &segments);
                 let mut location = relative_path(&self.prefixes.requests, &location);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
@@ -218,9 +257,10 @@ impl<T> Registry<T> {
                 let inner: String = target.join("/");
                 match self.index.find(&inner, &target, false) {
                     Some(route) => match route.target {
-                        Target::Page(i) => {
-                            Resolution::Redirect(Redirect { location, page: self.page_match(i, target, query) })
-                        }
+                        Target::Page(i) => Resolution::Redirect(Redirect {
+                            location,
+                            page: self.page_match(i, target, query),
+                        }),
                         Target::Redirect { .. } => not_found(true),
                     },
                     None => not_found(true),
@@ -229,25 +269,48 @@ impl<T> Registry<T> {
         }
     }
 
-    fn page_match<'r, 'p>(&'r self, i: usize, segments: Segments<'p>, query: Query<'p>) -> PageMatch<'r, 'p, T> {
+    fn page_match<'r, 'p>(
+        &'r self,
+        i: usize,
+        segments: Segments<'p>,
+        query: Query<'p>,
+    ) -> PageMatch<'r, 'p, T> {
         let page = &self.pages[i];
         let template = page.template.as_ref().filter(|t| t.matches(&segments));
-        PageMatch { page, template, segments, query }
+        PageMatch {
+            page,
+            template,
+            segments,
+            query,
+        }
     }
 
     /// The target of a redirect: the page's path, or its template filled with the values
     /// the source bound. Returns (path for the Location, decoded segments).
-    fn redirect_target(&self, page: &Page<T>, source: &Template, request: &[Cow<'_, str>]) -> (String, Vec<String>) {
+    fn redirect_target(
+        &self,
+        page: &Page<T>,
+        source: &Template,
+        request: &[Cow<'_, str>],
+    ) -> (String, Vec<String>) {
         match &page.template {
             Some(t) if !t.is_static() => {
                 let bound: Vec<(&str, &str)> = source.values(request).collect();
-                let value = |name: &str| bound.iter().find(|(n, _)| *n == name).map(|(_, v)| String::from(*v));
+                let value = |name: &str| {
+                    bound
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, v)| String::from(*v))
+                };
                 let mut path = String::new();
                 t.write_url(&mut path, &value);
                 let segments = decoded_segments(&path).map(Cow::into_owned).collect();
                 (path, segments)
             }
-            _ => (page.path.clone(), decoded_segments(&page.path).map(Cow::into_owned).collect()),
+            _ => (
+                page.path.clone(),
+                decoded_segments(&page.path).map(Cow::into_owned).collect(),
+            ),
         }
     }
 }
@@ -262,7 +325,9 @@ fn encode_location(path: &str) -> String {
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'%' {
             encode_into(&mut out, &path[start..i], b"/!$&'()*+,;=:@");
-            let valid = bytes.len() > i + 2 && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit();
+            let valid = bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit();
             out.push_str(if valid { "%" } else { "%25" });
             start = i + 1;
         }
@@ -287,4 +352,3 @@ fn push_query(out: &mut String, query: &str) {
         }
     }
 }
-

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::decode::{decoded_segments, encode_into, percent_decode, SEGMENT_KEEP};
+use crate::decode::{SEGMENT_KEEP, decoded_segments, encode_into, percent_decode};
 use crate::error::TemplateError;
 
 /// A parsed path template, or a static path seen as a template without variables.
@@ -82,17 +82,27 @@ impl Template {
         }
         for (i, name) in names.iter().enumerate() {
             if names[..i].contains(name) {
-                return Err(TemplateError::DuplicateVariable { name: String::from(&**name) });
+                return Err(TemplateError::DuplicateVariable {
+                    name: String::from(&**name),
+                });
             }
         }
-        Ok(Template { segments: segments.into(), names: names.into() })
+        Ok(Template {
+            segments: segments.into(),
+            names: names.into(),
+        })
     }
 
     /// A registered static path as a template: slashes at both ends ignored, each segment
     /// percent-decoded, inner empty segments kept (POLICY D2, D4). Never fails.
     pub fn from_path(path: &str) -> Template {
-        let segments = decoded_segments(path).map(|s| Segment::Static(s.into())).collect();
-        Template { segments, names: Box::new([]) }
+        let segments = decoded_segments(path)
+            .map(|s| Segment::Static(s.into()))
+            .collect();
+        Template {
+            segments,
+            names: Box::new([]),
+        }
     }
 
     /// The variable names, in order.
@@ -143,12 +153,22 @@ impl Template {
     /// True when every segment matches (same count, POLICY D1/D3/D4).
     pub(crate) fn matches<S: AsRef<str>>(&self, request: &[S]) -> bool {
         self.segments.len() == request.len()
-            && self.segments.iter().zip(request).all(|(seg, text)| seg.matches(text.as_ref()))
+            && self
+                .segments
+                .iter()
+                .zip(request)
+                .all(|(seg, text)| seg.matches(text.as_ref()))
     }
 
     /// The variables of a matching request, in template order, borrowed from `request`.
     pub(crate) fn values<'s, 't, S: AsRef<str>>(&'s self, request: &'t [S]) -> Values<'s, 't, S> {
-        Values { template: self, request, segment: 0, var: 0, start: 0 }
+        Values {
+            template: self,
+            request,
+            segment: 0,
+            var: 0,
+            start: 0,
+        }
     }
 
     /// POLICY D6: the kind of every segment, and the number of literal characters.
@@ -179,7 +199,11 @@ impl Template {
 
     /// The decoded literal text of segment `i` and variable values, written as a URL path
     /// with each segment percent-encoded (POLICY C10).
-    pub(crate) fn write_url(&self, out: &mut String, value: &dyn Fn(&str) -> Option<String>) -> bool {
+    pub(crate) fn write_url(
+        &self,
+        out: &mut String,
+        value: &dyn Fn(&str) -> Option<String>,
+    ) -> bool {
         if self.segments.is_empty() {
             out.push('/');
         }
@@ -261,7 +285,11 @@ impl fmt::Display for Template {
     }
 }
 
-fn parse_segment(raw: &str, start: usize, names: &mut Vec<Box<str>>) -> Result<Segment, TemplateError> {
+fn parse_segment(
+    raw: &str,
+    start: usize,
+    names: &mut Vec<Box<str>>,
+) -> Result<Segment, TemplateError> {
     let mut head: Option<Box<str>> = None;
     let mut vars: Vec<(u16, Box<str>)> = Vec::new();
     let mut literal_start = 0;
@@ -277,7 +305,9 @@ fn parse_segment(raw: &str, start: usize, names: &mut Vec<Box<str>>) -> Result<S
                 };
                 let name = &raw[i + 1..i + 1 + len];
                 if let Some(inner) = name.find('<') {
-                    return Err(TemplateError::Nested { at: start + i + 1 + inner });
+                    return Err(TemplateError::Nested {
+                        at: start + i + 1 + inner,
+                    });
                 }
                 if !is_identifier(name) {
                     return Err(TemplateError::BadVariableName { name: name.into() });
@@ -308,7 +338,10 @@ fn parse_segment(raw: &str, start: usize, names: &mut Vec<Box<str>>) -> Result<S
         None => Ok(Segment::Static(tail.into())),
         Some((_, after)) => {
             *after = tail.into();
-            Ok(Segment::Pattern(SegmentPattern { head: head.unwrap_or_default(), vars: vars.into() }))
+            Ok(Segment::Pattern(SegmentPattern {
+                head: head.unwrap_or_default(),
+                vars: vars.into(),
+            }))
         }
     }
 }
@@ -327,7 +360,9 @@ impl Segment {
     pub(crate) fn kind(&self) -> SegmentKind {
         match self {
             Segment::Static(_) => SegmentKind::Static,
-            Segment::Pattern(p) if p.head.is_empty() && p.vars.len() == 1 && p.vars[0].1.is_empty() => {
+            Segment::Pattern(p)
+                if p.head.is_empty() && p.vars.len() == 1 && p.vars[0].1.is_empty() =>
+            {
                 SegmentKind::Variable
             }
             Segment::Pattern(_) => SegmentKind::Partial,
@@ -338,7 +373,8 @@ impl Segment {
         match self {
             Segment::Static(s) => s.chars().count(),
             Segment::Pattern(p) => {
-                p.head.chars().count() + p.vars.iter().map(|(_, l)| l.chars().count()).sum::<usize>()
+                p.head.chars().count()
+                    + p.vars.iter().map(|(_, l)| l.chars().count()).sum::<usize>()
             }
         }
     }
@@ -454,10 +490,11 @@ mod tests {
     use alloc::vec;
 
     fn vars(t: &str, p: &str) -> Option<Vec<(String, String)>> {
-        Template::parse(t)
-            .unwrap()
-            .match_path(p)
-            .map(|v| v.into_iter().map(|(k, v)| (k.into(), v.into_owned())).collect())
+        Template::parse(t).unwrap().match_path(p).map(|v| {
+            v.into_iter()
+                .map(|(k, v)| (k.into(), v.into_owned()))
+                .collect()
+        })
     }
 
     fn pair(k: &str, v: &str) -> (String, String) {
@@ -466,18 +503,36 @@ mod tests {
 
     #[test]
     fn leftmost_variable_is_greedy() {
-        assert_eq!(vars("/<a>-<b>", "/x-y-z"), Some(vec![pair("a", "x-y"), pair("b", "z")]));
-        assert_eq!(vars("/v<major>.<minor>", "/v1.2.3"), Some(vec![pair("major", "1.2"), pair("minor", "3")]));
-        assert_eq!(vars("/<a>.<b>.<c>", "/1.2.3.4"), Some(vec![pair("a", "1.2"), pair("b", "3"), pair("c", "4")]));
-        assert_eq!(vars("/<a>ab<b>", "/aababab"), Some(vec![pair("a", "aab"), pair("b", "ab")]));
+        assert_eq!(
+            vars("/<a>-<b>", "/x-y-z"),
+            Some(vec![pair("a", "x-y"), pair("b", "z")])
+        );
+        assert_eq!(
+            vars("/v<major>.<minor>", "/v1.2.3"),
+            Some(vec![pair("major", "1.2"), pair("minor", "3")])
+        );
+        assert_eq!(
+            vars("/<a>.<b>.<c>", "/1.2.3.4"),
+            Some(vec![pair("a", "1.2"), pair("b", "3"), pair("c", "4")])
+        );
+        assert_eq!(
+            vars("/<a>ab<b>", "/aababab"),
+            Some(vec![pair("a", "aab"), pair("b", "ab")])
+        );
     }
 
     #[test]
     fn overlapping_literals() {
         // ^(.+)aa(.+)$ on "aaaa": first var takes "a", then "aa", then "a".
-        assert_eq!(vars("/<x>aa<y>", "/aaaa"), Some(vec![pair("x", "a"), pair("y", "a")]));
+        assert_eq!(
+            vars("/<x>aa<y>", "/aaaa"),
+            Some(vec![pair("x", "a"), pair("y", "a")])
+        );
         assert_eq!(vars("/<x>aa<y>", "/aaa"), None);
-        assert_eq!(vars("/<x>é<y>", "/aéé"), Some(vec![pair("x", "a"), pair("y", "é")]));
+        assert_eq!(
+            vars("/<x>é<y>", "/aéé"),
+            Some(vec![pair("x", "a"), pair("y", "é")])
+        );
     }
 
     #[test]
@@ -486,19 +541,40 @@ mod tests {
         assert_eq!(vars("/hello-<d>", "/hello-"), None);
         assert_eq!(vars("/asset/<id>", "/assets/a100"), None);
         assert_eq!(vars("/<x>.json", "/dataxjson"), None);
-        assert_eq!(vars("/asset/<id>", "/asset/a%2Fb"), Some(vec![pair("id", "a/b")]));
+        assert_eq!(
+            vars("/asset/<id>", "/asset/a%2Fb"),
+            Some(vec![pair("id", "a/b")])
+        );
     }
 
     #[test]
     fn errors() {
         assert_eq!(Template::parse("/a/<x").unwrap_err().kind(), "bad_template");
         assert_eq!(Template::parse("/a>").unwrap_err().kind(), "bad_template");
-        assert_eq!(Template::parse("/<a><b>").unwrap_err().kind(), "bad_template");
-        assert_eq!(Template::parse("/<a<b>>").unwrap_err().kind(), "bad_template");
-        assert_eq!(Template::parse("/<>").unwrap_err().kind(), "bad_variable_name");
-        assert_eq!(Template::parse("/<1a>").unwrap_err().kind(), "bad_variable_name");
-        assert_eq!(Template::parse("/<a>/<a>").unwrap_err().kind(), "duplicate_variable");
-        assert_eq!(Template::parse("/a//<x>").unwrap_err().kind(), "empty_segment");
+        assert_eq!(
+            Template::parse("/<a><b>").unwrap_err().kind(),
+            "bad_template"
+        );
+        assert_eq!(
+            Template::parse("/<a<b>>").unwrap_err().kind(),
+            "bad_template"
+        );
+        assert_eq!(
+            Template::parse("/<>").unwrap_err().kind(),
+            "bad_variable_name"
+        );
+        assert_eq!(
+            Template::parse("/<1a>").unwrap_err().kind(),
+            "bad_variable_name"
+        );
+        assert_eq!(
+            Template::parse("/<a>/<a>").unwrap_err().kind(),
+            "duplicate_variable"
+        );
+        assert_eq!(
+            Template::parse("/a//<x>").unwrap_err().kind(),
+            "empty_segment"
+        );
         assert!(Template::parse("/<class>").is_ok());
     }
 

@@ -90,7 +90,11 @@ fn georgian(c: char) -> &'static str {
         let mut i = 0;
         while i < 48 {
             let u = 0x10D0 + i as u32;
-            t[i] = [0xE0 | (u >> 12) as u8, 0x80 | ((u >> 6) & 0x3F) as u8, 0x80 | (u & 0x3F) as u8];
+            t[i] = [
+                0xE0 | (u >> 12) as u8,
+                0x80 | ((u >> 6) & 0x3F) as u8,
+                0x80 | (u & 0x3F) as u8,
+            ];
             i += 1;
         }
         t

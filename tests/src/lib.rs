@@ -72,8 +72,10 @@ pub fn vector_dirs() -> Vec<PathBuf> {
 /// Every `*.json` vector file in `dir`, sorted by name.
 pub fn vector_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut files: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     Ok(files)
 }
@@ -84,7 +86,9 @@ pub fn run_case(family: &str, case: &Value) -> Result<Value, String> {
         "infer_path" | "templates" | "query" | "order" | "resolve" | "meta" | "validation" => {
             dash::run(family, case)
         }
-        "page_names" | "navigation" | "query_params" | "widget_state" => streamlit::run(family, case),
+        "page_names" | "navigation" | "query_params" | "widget_state" => {
+            streamlit::run(family, case)
+        }
         other => Err(format!("unknown family `{other}`")),
     }
 }
@@ -92,9 +96,16 @@ pub fn run_case(family: &str, case: &Value) -> Result<Value, String> {
 /// Runs every case of one vector file.
 pub fn run_file(path: &Path) -> Result<FileReport, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let family = file["family"].as_str().ok_or_else(|| format!("{}: no family", path.display()))?.to_string();
-    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let file: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let family = file["family"]
+        .as_str()
+        .ok_or_else(|| format!("{}: no family", path.display()))?
+        .to_string();
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut cases = Vec::new();
     let mut scenarios = dash::Scenarios::default();
     for case in file["cases"].as_array().into_iter().flatten() {
@@ -103,16 +114,50 @@ pub fn run_file(path: &Path) -> Result<FileReport, String> {
             cases.push((id, Outcome::Unsupported, None));
             continue;
         }
-        let expected = case["expected"].clone();
-        let actual = match family.as_str() {
-            "resolve" | "meta" => scenarios.run(&family, case),
-            _ => run_case(&family, case),
-        };
+        let mut expected = case["expected"].clone();
+        let mut actual = actual_for(&family, case, &mut scenarios);
+        // Some families carry informational fields beside the normative ones (widget_state's
+        // `steps` are derived from its `results`): compare the normative ones only.
+        if let Some(fields) = streamlit::normative_fields(&family) {
+            expected = restrict(&expected, fields);
+            actual = actual.map(|a| restrict(&a, fields));
+        }
         let actual = actual.unwrap_or_else(|e| serde_json::json!({ "harness_error": e }));
-        let outcome = if actual == expected { Outcome::Passed } else { Outcome::Failed { expected, actual } };
+        let outcome = if actual == expected {
+            Outcome::Passed
+        } else {
+            Outcome::Failed { expected, actual }
+        };
         cases.push((id, outcome, case.get("divergence").cloned()));
     }
-    Ok(FileReport { name, family, cases })
+    Ok(FileReport {
+        name,
+        family,
+        cases,
+    })
+}
+
+fn actual_for(
+    family: &str,
+    case: &Value,
+    scenarios: &mut dash::Scenarios,
+) -> Result<Value, String> {
+    match family {
+        "resolve" | "meta" => scenarios.run(family, case),
+        _ => run_case(family, case),
+    }
+}
+
+fn restrict(value: &Value, fields: &[&str]) -> Value {
+    match value.as_object() {
+        Some(obj) if !obj.contains_key("error") => Value::Object(
+            fields
+                .iter()
+                .filter_map(|f| obj.get(*f).map(|v| ((*f).to_string(), v.clone())))
+                .collect(),
+        ),
+        _ => value.clone(),
+    }
 }
 
 /// Runs every file of every directory.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use folio_conformance::{run_dirs, vector_dirs, Outcome};
+use folio_conformance::{Outcome, run_dirs, vector_dirs};
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -22,7 +22,13 @@ fn main() -> ExitCode {
         println!("{}: {p} passed, {f} failed, {u} unsupported", report.name);
         for (id, outcome, divergence) in &report.cases {
             if let Outcome::Failed { expected, actual } = outcome {
-                println!("  FAILED {id}{}", divergence.as_ref().map(|d| format!(" ({d})")).unwrap_or_default());
+                println!(
+                    "  FAILED {id}{}",
+                    divergence
+                        .as_ref()
+                        .map(|d| format!(" ({d})"))
+                        .unwrap_or_default()
+                );
                 println!("    expected: {expected}");
                 println!("    actual:   {actual}");
             }
@@ -31,5 +37,9 @@ fn main() -> ExitCode {
         failed += f;
     }
     println!("{passed} passed, {failed} failed");
-    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

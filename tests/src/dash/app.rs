@@ -55,13 +55,27 @@ pub(crate) fn routing_inputs(app: &Value) -> Vec<(String, String)> {
         .as_object()
         .into_iter()
         .flatten()
-        .map(|(k, v)| (k.clone(), format!("{}.{}", v[1].as_str().unwrap_or(""), v[2].as_str().unwrap_or(""))))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                format!(
+                    "{}.{}",
+                    v[1].as_str().unwrap_or(""),
+                    v[2].as_str().unwrap_or("")
+                ),
+            )
+        })
         .collect()
 }
 
 /// The asset file names of `input.assets`.
 pub(crate) fn assets(input: &Value) -> Vec<String> {
-    input["assets"].as_array().into_iter().flatten().filter_map(|a| a.as_str().map(String::from)).collect()
+    input["assets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.as_str().map(String::from))
+        .collect()
 }
 
 fn as_text(v: &Value) -> Option<Text> {

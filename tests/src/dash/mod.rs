@@ -7,9 +7,9 @@ mod responses;
 use std::collections::HashMap;
 
 use folio_core::{Query, Template};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
-pub use app::{build, config, page_spec, Layout};
+pub use app::{Layout, build, config, page_spec};
 
 /// Runs one case of a family that needs no shared scenario.
 pub fn run(family: &str, case: &Value) -> Result<Value, String> {
@@ -44,7 +44,10 @@ impl Scenarios {
         }
         let key = serde_json::to_string(&json!([input["app"], input["pages"], input["assets"]]))
             .map_err(|e| e.to_string())?;
-        let registry = self.built.entry(key).or_insert_with(|| build(input).map_err(|e| e.kind().to_string()));
+        let registry = self
+            .built
+            .entry(key)
+            .or_insert_with(|| build(input).map_err(|e| e.kind().to_string()));
         let registry = match registry {
             Ok(r) => r,
             Err(kind) => return Ok(json!({ "error": { "kind": kind } })),
@@ -78,7 +81,14 @@ fn infer_path(input: &Value) -> Result<Value, String> {
     let page = registry.pages().next().ok_or("no page")?;
     let entry = responses::entry(page);
     let mut out = Map::new();
-    for key in ["path", "name", "title", "description", "relative_path", "order"] {
+    for key in [
+        "path",
+        "name",
+        "title",
+        "description",
+        "relative_path",
+        "order",
+    ] {
         out.insert(key.into(), entry[key].clone());
     }
     out.insert("entry".into(), entry);
@@ -98,8 +108,10 @@ fn templates(input: &Value) -> Value {
     }
     match template.match_path(pathname) {
         Some(vars) => {
-            let variables: Map<String, Value> =
-                vars.into_iter().map(|(k, v)| (k.to_string(), Value::String(v.into_owned()))).collect();
+            let variables: Map<String, Value> = vars
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), Value::String(v.into_owned())))
+                .collect();
             json!({ "result": "vars", "variables": variables })
         }
         None => json!({ "result": "no_match" }),
@@ -109,8 +121,14 @@ fn templates(input: &Value) -> Value {
 fn query(input: &Value) -> Value {
     let search = input["search"].as_str().unwrap_or_default();
     let groups = Query::from_search(search).grouped();
-    let keys: Vec<Value> = groups.iter().map(|(k, _)| Value::String(k.to_string())).collect();
-    let kwargs: Map<String, Value> = groups.into_iter().map(|(k, v)| (k.into_owned(), responses::query_value(v))).collect();
+    let keys: Vec<Value> = groups
+        .iter()
+        .map(|(k, _)| Value::String(k.to_string()))
+        .collect();
+    let kwargs: Map<String, Value> = groups
+        .into_iter()
+        .map(|(k, v)| (k.into_owned(), responses::query_value(v)))
+        .collect();
     json!({ "kwargs": kwargs, "keys_in_order": keys })
 }
 
@@ -120,8 +138,10 @@ fn order(input: &Value) -> Result<Value, String> {
         Err(e) => return Ok(error(e.kind())),
     };
     let modules: Vec<Value> = registry.pages().map(|p| json!(p.module())).collect();
-    let effective: Map<String, Value> =
-        registry.pages().map(|p| (p.module().to_string(), responses::order_value(p.order()))).collect();
+    let effective: Map<String, Value> = registry
+        .pages()
+        .map(|p| (p.module().to_string(), responses::order_value(p.order())))
+        .collect();
     Ok(json!({ "modules": modules, "effective_order": effective }))
 }
 

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use folio_core::{Argument, Order, Page, Registry, Resolution, Text};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::Layout;
 
@@ -12,7 +12,12 @@ pub(crate) fn query_value(mut values: Vec<Cow<'_, str>>) -> Value {
     if values.len() == 1 {
         Value::String(values.remove(0).into_owned())
     } else {
-        Value::Array(values.into_iter().map(|v| Value::String(v.into_owned())).collect())
+        Value::Array(
+            values
+                .into_iter()
+                .map(|v| Value::String(v.into_owned()))
+                .collect(),
+        )
     }
 }
 
@@ -44,13 +49,21 @@ pub(crate) fn entry(page: &Page<Layout>) -> Value {
     e.insert("name".into(), json!(page.name()));
     e.insert(
         "supplied_title".into(),
-        if page.has_supplied_title() { text_value(page.title()) } else { Value::Null },
+        if page.has_supplied_title() {
+            text_value(page.title())
+        } else {
+            Value::Null
+        },
     );
     e.insert("title".into(), text_value(page.title()));
     e.insert("description".into(), text_value(page.description()));
     e.insert("order".into(), order_value(page.order()));
     e.insert("supplied_order".into(), order_value(page.supplied_order()));
-    let layout = if *page.layout() == Layout::Echo { "<callable>" } else { "<component>" };
+    let layout = if *page.layout() == Layout::Echo {
+        "<callable>"
+    } else {
+        "<component>"
+    };
     e.insert("supplied_layout".into(), json!(layout));
     for (k, v) in page.extra() {
         e.insert(k.into(), json!(v));
@@ -71,7 +84,11 @@ fn render(page: &Page<Layout>, kwargs: Map<String, Value>) -> (Value, Value) {
 }
 
 /// A `resolve` request (callback or http).
-pub(crate) fn resolve(registry: &Registry<Layout>, inputs: &[(String, String)], request: &Value) -> Result<Value, String> {
+pub(crate) fn resolve(
+    registry: &Registry<Layout>,
+    inputs: &[(String, String)],
+    request: &Value,
+) -> Result<Value, String> {
     if request["kind"] == "http" {
         let url = request["url"].as_str().unwrap_or_default();
         return Ok(http(registry, url));
@@ -80,7 +97,15 @@ pub(crate) fn resolve(registry: &Registry<Layout>, inputs: &[(String, String)], 
     let search = request["search"].as_str().unwrap_or_default();
     let states: Vec<(String, Value)> = inputs
         .iter()
-        .map(|(kwarg, id)| (kwarg.clone(), request["extra_inputs"].get(id).cloned().unwrap_or(Value::Null)))
+        .map(|(kwarg, id)| {
+            (
+                kwarg.clone(),
+                request["extra_inputs"]
+                    .get(id)
+                    .cloned()
+                    .unwrap_or(Value::Null),
+            )
+        })
         .collect();
     let resolution = registry.resolve_browser(pathname, search);
     let (m, location) = match &resolution {
@@ -88,8 +113,10 @@ pub(crate) fn resolve(registry: &Registry<Layout>, inputs: &[(String, String)], 
         Resolution::Redirect(r) => (r.page(), Some(r.location())),
         Resolution::NotFound(nf) => {
             let Some(page) = nf.page() else {
-                return Ok(json!({ "outcome": "not_found_default", "module": null, "layout": "default_404",
-                    "layout_kwargs": null, "title": registry.config().app_title() }));
+                return Ok(
+                    json!({ "outcome": "not_found_default", "module": null, "layout": "default_404",
+                    "layout_kwargs": null, "title": registry.config().app_title() }),
+                );
             };
             let mut kwargs = Map::new();
             for (k, v) in nf.query().grouped() {
@@ -97,8 +124,10 @@ pub(crate) fn resolve(registry: &Registry<Layout>, inputs: &[(String, String)], 
             }
             kwargs.extend(states);
             let (layout, kwargs) = render(page, kwargs);
-            return Ok(json!({ "outcome": "not_found_custom", "module": page.module(), "layout": layout,
-                "layout_kwargs": kwargs, "title": nf.title(registry) }));
+            return Ok(
+                json!({ "outcome": "not_found_custom", "module": page.module(), "layout": layout,
+                "layout_kwargs": kwargs, "title": nf.title(registry) }),
+            );
         }
     };
     let mut kwargs = Map::new();
@@ -129,7 +158,9 @@ fn http(registry: &Registry<Layout>, url: &str) -> Value {
     match registry.resolve(path, query) {
         Resolution::Page(_) => json!({ "status": 200, "location": null, "body": "index" }),
         Resolution::Redirect(r) => json!({ "status": 301, "location": r.location() }),
-        Resolution::NotFound(nf) if nf.is_inside() => json!({ "status": 404, "location": null, "body": "index" }),
+        Resolution::NotFound(nf) if nf.is_inside() => {
+            json!({ "status": 404, "location": null, "body": "index" })
+        }
         Resolution::NotFound(_) => json!({ "status": 404, "location": null }),
     }
 }
@@ -149,6 +180,9 @@ pub(crate) fn meta(registry: &Registry<Layout>, url: &str) -> Result<Value, Stri
     let head = registry.head(&resolution, "http://localhost", url);
     let mut title = String::new();
     folio_core::write_escaped(&mut title, &head.title).map_err(|e| e.to_string())?;
-    let metas: Vec<Value> = head.tags().map(|(a, k, v)| json!([[a, k], ["content", v]])).collect();
+    let metas: Vec<Value> = head
+        .tags()
+        .map(|(a, k, v)| json!([[a, k], ["content", v]]))
+        .collect();
     Ok(json!({ "status": resolution.status(), "title": title, "metas": metas }))
 }

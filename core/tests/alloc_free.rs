@@ -1,0 +1,91 @@
+//! Resolution allocates nothing for a request whose path and query need no decoding
+//! (issue 3's bar), shown with a counting global allocator.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; we only count.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    f();
+    ALLOCATIONS.load(Ordering::SeqCst) - before
+}
+
+#[test]
+fn plain_requests_resolve_without_allocating() {
+    let mut b = RegistryBuilder::new(Config::new());
+    b.page(PageSpec::new("pages.home").path("/").layout(0usize));
+    b.page(PageSpec::new("pages.analytics").layout(1));
+    b.page(
+        PageSpec::new("pages.asset")
+            .path_template("/asset/<asset_id>/department/hello-<dept_id>")
+            .layout(2),
+    );
+    b.page(
+        PageSpec::new("pages.many")
+            .path_template("/m/<a>-<b>-<c>-<d>-<e>-<f>-<g>-<h>-<i>-<j>/<k>/<l>/<m>")
+            .layout(3),
+    );
+    b.page(
+        PageSpec::new("pages.archive")
+            .layout(4)
+            .redirect_from("/archive-2021"),
+    );
+    let registry = b.build().unwrap();
+
+    let requests = [
+        ("/", ""),
+        ("/analytics", "city=Paris&x=1"),
+        ("/asset/7/department/hello-sales", "a=b&a=c"),
+        ("/m/1-2-3-4-5-6-7-8-9-10/k/l/m", ""),
+        ("/no/such/page", "q=1"),
+    ];
+    for (path, query) in requests {
+        let n = allocations_during(|| {
+            let resolution = registry.resolve(path, query);
+            let mut touched = 0;
+            match &resolution {
+                Resolution::Page(m) => {
+                    touched += *m.page().layout();
+                    for (name, value) in m.variables() {
+                        touched += name.len() + value.len();
+                    }
+                    for (k, v) in m.query().pairs() {
+                        touched += k.len() + v.len();
+                    }
+                }
+                Resolution::NotFound(nf) => touched += nf.query().pairs().count(),
+                Resolution::Redirect(_) => unreachable!("no redirect requested"),
+            }
+            std::hint::black_box(touched);
+        });
+        assert_eq!(n, 0, "{path}?{query} allocated {n} times");
+    }
+    // Decoding is lazy: a value with `%` costs an allocation, and only then.
+    let n = allocations_during(|| {
+        std::hint::black_box(registry.resolve("/asset/a%20b/department/hello-x", ""));
+    });
+    assert!(n >= 1);
+}
