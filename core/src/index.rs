@@ -17,6 +17,7 @@ use core::cmp::Reverse;
 use hashbrown::HashMap;
 
 use crate::template::{SegmentKind, Template};
+use crate::trie::Trie;
 
 /// What a route leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,18 +34,13 @@ pub(crate) struct Route {
     pub(crate) target: Target,
 }
 
-#[derive(Debug, Default)]
-struct Bucket {
-    /// Routes with this many segments, best rank first.
-    routes: Vec<Route>,
-    /// Routes before this position are static (they sort first).
-    first_dynamic: usize,
-}
-
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Index {
-    buckets: Vec<Bucket>,
-    statics: HashMap<String, (usize, usize)>,
+    /// Every route, best rank first (the rank is the position here).
+    routes: Vec<Route>,
+    /// Fully static routes a plain request can spell, by joined path.
+    statics: HashMap<String, u32>,
+    trie: Trie,
 }
 
 type Rank = (Vec<SegmentKind>, Reverse<usize>, u8, usize, usize);
@@ -62,28 +58,19 @@ impl Index {
     pub(crate) fn new(routes: Vec<Route>) -> Index {
         let mut ranked: Vec<(Rank, Route)> = routes.into_iter().map(|r| (rank(&r), r)).collect();
         ranked.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut buckets: Vec<Bucket> = Vec::new();
-        for (_, route) in ranked {
-            let len = route.template.len();
-            if buckets.len() <= len {
-                buckets.resize_with(len + 1, Bucket::default);
-            }
-            buckets[len].routes.push(route);
-        }
+        let routes: Vec<Route> = ranked.into_iter().map(|(_, r)| r).collect();
         let mut statics = HashMap::new();
-        for (len, bucket) in buckets.iter_mut().enumerate() {
-            bucket.first_dynamic = bucket
-                .routes
-                .iter()
-                .take_while(|r| r.template.is_static())
-                .count();
-            for (i, route) in bucket.routes[..bucket.first_dynamic].iter().enumerate() {
-                if let Some(key) = static_key(&route.template) {
-                    statics.entry(key).or_insert((len, i));
-                }
+        for (i, route) in routes.iter().enumerate() {
+            if let Some(key) = static_key(&route.template) {
+                statics.entry(key).or_insert(i as u32);
             }
         }
-        Index { buckets, statics }
+        let trie = Trie::new(routes.iter().map(|r| r.template.segments()));
+        Index {
+            routes,
+            statics,
+            trie,
+        }
     }
 
     /// The best route for a request. `inner` is the request path without slashes at its
@@ -95,20 +82,22 @@ impl Index {
         segments: &[S],
         plain: bool,
     ) -> Option<&Route> {
-        let bucket = self.buckets.get(segments.len())?;
-        let from = if plain {
-            if let Some(&(len, i)) = self.statics.get(inner) {
-                return self.buckets[len].routes.get(i);
+        // A fully static route outranks every other route that can match the same path, and
+        // a plain request (no `%`) spells static keys exactly: one hash lookup decides.
+        if plain {
+            if let Some(&i) = self.statics.get(inner) {
+                return self.routes.get(i as usize);
             }
-            // A plain request has no `/` inside a segment, so no static route it could
-            // match is missing from the map.
-            bucket.first_dynamic
-        } else {
-            0
-        };
-        bucket.routes[from..]
-            .iter()
-            .find(|r| r.template.matches(segments))
+        }
+        self.trie
+            .find(segments)
+            .and_then(|i| self.routes.get(i as usize))
+    }
+
+    /// The naive reference: the first route in rank order that matches. Used to check the
+    /// compiled index (differential tests); not on any request path.
+    pub(crate) fn find_reference<S: AsRef<str>>(&self, segments: &[S]) -> Option<&Route> {
+        self.routes.iter().find(|r| r.template.matches(segments))
     }
 }
 

@@ -55,6 +55,7 @@ mod error;
 mod naming;
 mod query;
 mod template;
+mod trie;
 mod unicode;
 
 pub use decode::{decode_form, percent_decode};

@@ -269,6 +269,26 @@ impl<T> Registry<T> {
         }
     }
 
+    /// The route the compiled index picks for `path` (under the routes prefix) and the one
+    /// a naive scan of every route in rank order picks, as `(registry position, redirect
+    /// index)`. They must always agree; differential tests and fuzzing call this.
+    #[doc(hidden)]
+    pub fn differential_route(&self, path: &str) -> [Option<(usize, Option<usize>)>; 2] {
+        let Some(rest) = strip_prefix(path, &self.prefixes.routes) else {
+            return [None, None];
+        };
+        let inner = rest.trim_matches('/');
+        let (segments, plain) = split_request(inner);
+        let id = |r: &crate::index::Route| match r.target {
+            Target::Page(p) => (p, None),
+            Target::Redirect { page, index } => (page, Some(index)),
+        };
+        [
+            self.index.find(inner, &segments, plain).map(id),
+            self.index.find_reference(&segments).map(id),
+        ]
+    }
+
     fn page_match<'r, 'p>(
         &'r self,
         i: usize,

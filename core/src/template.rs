@@ -390,16 +390,39 @@ impl Segment {
             .filter(|p| *p != Ok(""))
     }
 
+    /// True for a segment that is one variable and nothing else.
+    pub(crate) fn is_single_variable(&self) -> bool {
+        self.kind() == SegmentKind::Variable
+    }
+
     #[inline]
     pub(crate) fn matches(&self, text: &str) -> bool {
         match self {
             Segment::Static(s) => **s == *text,
-            Segment::Pattern(p) => p.middle(text).is_some_and(|m| p.last_end(m, 0).is_some()),
+            Segment::Pattern(p) => p.matches(text),
         }
     }
 }
 
 impl SegmentPattern {
+    /// True when `text` (one decoded segment) matches.
+    #[inline]
+    pub(crate) fn matches(&self, text: &str) -> bool {
+        self.middle(text)
+            .is_some_and(|m| self.last_end(m, 0).is_some())
+    }
+
+    /// Equal up to variable names.
+    pub(crate) fn same_shape(&self, other: &SegmentPattern) -> bool {
+        self.head == other.head
+            && self.vars.len() == other.vars.len()
+            && self
+                .vars
+                .iter()
+                .zip(other.vars.iter())
+                .all(|(a, b)| a.1 == b.1)
+    }
+
     /// The text between `head` and the last literal, if the segment has both at its ends.
     #[inline]
     fn middle<'t>(&self, text: &'t str) -> Option<&'t str> {
