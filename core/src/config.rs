@@ -3,6 +3,7 @@
 use alloc::string::String;
 
 use crate::error::ConfigError;
+use crate::limits::Limits;
 
 /// The app-wide settings a registry is built with, named as Dash names them.
 ///
@@ -22,6 +23,7 @@ pub struct Config {
     pub(crate) assets_url_path: String,
     pub(crate) assets_external_path: Option<String>,
     pub(crate) include_pages_meta: bool,
+    pub(crate) limits: Limits,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             assets_url_path: String::from("assets"),
             assets_external_path: None,
             include_pages_meta: true,
+            limits: Limits::default(),
         }
     }
 }
@@ -108,6 +111,12 @@ impl Config {
     /// Whether the ten description/twitter/og tags are emitted (the `<title>` always is).
     pub fn include_pages_meta(mut self, on: bool) -> Self {
         self.include_pages_meta = on;
+        self
+    }
+
+    /// Bounds on the path and query of a request (see [`Limits`]).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 

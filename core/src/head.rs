@@ -116,7 +116,7 @@ impl<T> Registry<T> {
         let matched = match resolution {
             Resolution::Page(m) => Some(m),
             Resolution::Redirect(r) => Some(r.page()),
-            Resolution::NotFound(_) => None,
+            Resolution::NotFound(_) | Resolution::Rejected(_) => None,
         };
         let Some(m) = matched else {
             return Head {

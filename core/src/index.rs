@@ -32,6 +32,8 @@ pub(crate) enum Target {
 pub(crate) struct Route {
     pub(crate) template: Template,
     pub(crate) target: Target,
+    /// This route is its page's own template (so a match already bound the variables).
+    pub(crate) is_page_template: bool,
 }
 
 #[derive(Debug)]
@@ -73,22 +75,19 @@ impl Index {
         }
     }
 
-    /// The best route for a request. `inner` is the request path without slashes at its
-    /// ends, `segments` its decoded segments; `plain` says no segment needed decoding.
+    /// The fully static route spelled exactly `inner` (a request path without `%` and
+    /// without slashes at its ends). Such a route outranks every other route that can match
+    /// the same path, so a hit decides the request.
     #[inline]
-    pub(crate) fn find<S: AsRef<str>>(
-        &self,
-        inner: &str,
-        segments: &[S],
-        plain: bool,
-    ) -> Option<&Route> {
-        // A fully static route outranks every other route that can match the same path, and
-        // a plain request (no `%`) spells static keys exactly: one hash lookup decides.
-        if plain {
-            if let Some(&i) = self.statics.get(inner) {
-                return self.routes.get(i as usize);
-            }
-        }
+    pub(crate) fn find_static(&self, inner: &str) -> Option<&Route> {
+        self.statics
+            .get(inner)
+            .and_then(|&i| self.routes.get(i as usize))
+    }
+
+    /// The best route for decoded request segments.
+    #[inline]
+    pub(crate) fn find<S: AsRef<str>>(&self, segments: &[S]) -> Option<&Route> {
         self.trie
             .find(segments)
             .and_then(|i| self.routes.get(i as usize))
@@ -119,17 +118,27 @@ fn static_key(template: &Template) -> Option<String> {
     Some(key)
 }
 
-/// The decoded segments of a request path (slashes at both ends ignored) and whether any
-/// needed decoding. Decodes only segments that contain `%`.
-pub(crate) fn split_request(inner: &str) -> (smallvec::SmallVec<[Cow<'_, str>; 8]>, bool) {
+/// The segments of a request path (slashes at both ends already trimmed), decoded only
+/// where they contain `%`; `plain` says the caller knows there is no `%` at all.
+#[inline]
+pub(crate) fn split_request(inner: &str, plain: bool) -> smallvec::SmallVec<[Cow<'_, str>; 8]> {
     let mut segments = smallvec::SmallVec::new();
-    let mut plain = true;
-    if !inner.is_empty() {
-        for raw in inner.split('/') {
-            let seg = crate::decode::percent_decode(raw);
-            plain &= matches!(seg, Cow::Borrowed(_));
-            segments.push(seg);
+    if inner.is_empty() {
+        return segments;
+    }
+    let bytes = inner.as_bytes();
+    let mut start = 0;
+    // A byte loop: segments are short, and a generic `split` costs more than it saves.
+    for i in 0..=bytes.len() {
+        if i == bytes.len() || bytes[i] == b'/' {
+            let raw = &inner[start..i];
+            segments.push(if plain {
+                Cow::Borrowed(raw)
+            } else {
+                crate::decode::percent_decode(raw)
+            });
+            start = i + 1;
         }
     }
-    (segments, plain)
+    segments
 }

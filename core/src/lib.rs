@@ -50,36 +50,36 @@ extern crate std;
 
 pub mod streamlit;
 
+mod config;
 mod decode;
 mod error;
+mod head;
+mod image;
+mod index;
+mod limits;
 mod naming;
+mod order;
+mod page;
 mod query;
+mod registry;
+mod resolve;
 mod template;
 mod trie;
 mod unicode;
 
+pub use config::Config;
 pub use decode::{decode_form, percent_decode};
 pub use error::{BuildError, ConfigError, ModuleError, TemplateError};
-pub use naming::{DashNaming, Naming, last_component, module_components};
-pub use query::{Pairs, Query};
-pub use template::Template;
-mod config;
-mod image;
-mod index;
-mod order;
-mod page;
-mod registry;
-mod resolve;
-
-pub use config::Config;
+pub use head::{Head, write_escaped};
 pub use image::{AssetFiles, infer_image};
+pub use limits::{LimitError, Limits};
+pub use naming::{DashNaming, Naming, last_component, module_components};
 pub use order::Order;
 pub use page::{Page, PageSpec, Text};
+pub use query::{Pairs, Query};
 pub use registry::{Registry, RegistryBuilder};
 pub use resolve::{Argument, NotFound, PageMatch, Redirect, Resolution};
-mod head;
-
-pub use head::{Head, write_escaped};
+pub use template::Template;
 
 /// A [`PageSpec`] for the module this is written in: Dash's `register_page(__name__, …)`
 /// in one line. The arguments are `PageSpec` builder calls.

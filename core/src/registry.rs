@@ -120,10 +120,12 @@ impl<T> RegistryBuilder<T> {
 
         let mut routes = Vec::new();
         for (position, page) in pages.iter().enumerate() {
-            for template in page_routes(page) {
+            for (i, template) in page_routes(page).into_iter().enumerate() {
                 routes.push(Route {
                     template,
                     target: Target::Page(position),
+                    // page_routes lists a template page's template first.
+                    is_page_template: i == 0 && page.template.is_some(),
                 });
             }
             for (i, template) in page.redirect_templates.iter().enumerate() {
@@ -133,6 +135,7 @@ impl<T> RegistryBuilder<T> {
                         page: position,
                         index: i,
                     },
+                    is_page_template: false,
                 });
             }
         }

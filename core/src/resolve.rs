@@ -10,6 +10,7 @@ use smallvec::SmallVec;
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::{decoded_segments, encode_into};
 use crate::index::{Target, split_request};
+use crate::limits::LimitError;
 use crate::page::Page;
 use crate::query::Query;
 use crate::registry::Registry;
@@ -27,6 +28,8 @@ pub enum Resolution<'r, 'p, T> {
     Redirect(Redirect<'r, 'p, T>),
     /// No page (HTTP 404): render the custom 404 page, or a default one.
     NotFound(NotFound<'r, 'p, T>),
+    /// The request is over a configured limit (HTTP 414); nothing was matched.
+    Rejected(LimitError),
 }
 
 impl<T> Resolution<'_, '_, T> {
@@ -36,6 +39,7 @@ impl<T> Resolution<'_, '_, T> {
             Resolution::Page(_) => 200,
             Resolution::Redirect(_) => 301,
             Resolution::NotFound(_) => 404,
+            Resolution::Rejected(e) => e.status(),
         }
     }
 }
@@ -229,6 +233,9 @@ impl<T> Registry<T> {
         path: &'p str,
         query: Query<'p>,
     ) -> Resolution<'r, 'p, T> {
+        if let Err(e) = self.config.limits.check(path, query.raw()) {
+            return Resolution::Rejected(e);
+        }
         let not_found = |inside| {
             Resolution::NotFound(NotFound {
                 page: self.not_found_page(),
@@ -240,11 +247,38 @@ impl<T> Registry<T> {
             return not_found(false);
         };
         let inner = rest.trim_matches('/');
-        let (segments, plain) = split_request(inner);
-        let Some(route) = self.index.find(inner, &segments, plain) else {
+        let plain = !inner.as_bytes().contains(&b'%');
+        // Fast path: a plain request for a static page without a template needs no split.
+        let static_hit = if plain {
+            self.index.find_static(inner)
+        } else {
+            None
+        };
+        if let Some(Target::Page(i)) = static_hit.map(|r| r.target) {
+            let page = &self.pages[i];
+            if page.template.as_ref().is_none_or(Template::is_static) {
+                return Resolution::Page(PageMatch {
+                    page,
+                    template: None,
+                    segments: SmallVec::new(),
+                    query,
+                });
+            }
+        }
+        let segments = split_request(inner, plain);
+        let Some(route) = static_hit.or_else(|| self.index.find(&segments)) else {
             return not_found(true);
         };
         match route.target {
+            Target::Page(i) if route.is_page_template => {
+                let page = &self.pages[i];
+                Resolution::Page(PageMatch {
+                    page,
+                    template: page.template.as_ref(),
+                    segments,
+                    query,
+                })
+            }
             Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
             Target::Redirect { page, .. } => {
                 let (location, target) =
@@ -254,8 +288,7 @@ impl<T> Registry<T> {
                 push_query(&mut location, query.raw());
                 // POLICY C13 guarantees the target is a page route that no source catches.
                 let target: Segments<'p> = target.into_iter().map(Cow::Owned).collect();
-                let inner: String = target.join("/");
-                match self.index.find(&inner, &target, false) {
+                match self.index.find(&target) {
                     Some(route) => match route.target {
                         Target::Page(i) => Resolution::Redirect(Redirect {
                             location,
@@ -278,13 +311,19 @@ impl<T> Registry<T> {
             return [None, None];
         };
         let inner = rest.trim_matches('/');
-        let (segments, plain) = split_request(inner);
+        let plain = !inner.as_bytes().contains(&b'%');
+        let segments = split_request(inner, plain);
         let id = |r: &crate::index::Route| match r.target {
             Target::Page(p) => (p, None),
             Target::Redirect { page, index } => (page, Some(index)),
         };
+        let fast = if plain {
+            self.index.find_static(inner)
+        } else {
+            None
+        };
         [
-            self.index.find(inner, &segments, plain).map(id),
+            fast.or_else(|| self.index.find(&segments)).map(id),
             self.index.find_reference(&segments).map(id),
         ]
     }
@@ -296,7 +335,10 @@ impl<T> Registry<T> {
         query: Query<'p>,
     ) -> PageMatch<'r, 'p, T> {
         let page = &self.pages[i];
-        let template = page.template.as_ref().filter(|t| t.matches(&segments));
+        let template = page
+            .template
+            .as_ref()
+            .filter(|t| !t.is_static() && t.matches(&segments));
         PageMatch {
             page,
             template,

@@ -408,8 +408,17 @@ impl SegmentPattern {
     /// True when `text` (one decoded segment) matches.
     #[inline]
     pub(crate) fn matches(&self, text: &str) -> bool {
+        if self.is_whole() {
+            return !text.is_empty();
+        }
         self.middle(text)
             .is_some_and(|m| self.last_end(m, 0).is_some())
+    }
+
+    /// One variable and nothing else: the value is the whole segment.
+    #[inline]
+    fn is_whole(&self) -> bool {
+        self.head.is_empty() && self.vars.len() == 1 && self.vars[0].1.is_empty()
     }
 
     /// Equal up to variable names.
@@ -482,6 +491,10 @@ impl<'s, 't, S: AsRef<str>> Iterator for Values<'s, 't, S> {
             let seg = self.template.segments.get(self.segment)?;
             let text = self.request.get(self.segment)?.as_ref();
             match seg {
+                Segment::Pattern(p) if self.var == 0 && p.is_whole() => {
+                    self.segment += 1;
+                    return Some((&*self.template.names[usize::from(p.vars[0].0)], text));
+                }
                 Segment::Pattern(p) if self.var < p.vars.len() => {
                     let middle = p.middle(text).unwrap_or("");
                     let (value, next) = p.value_at(middle, self.var, self.start);

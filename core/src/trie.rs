@@ -9,14 +9,17 @@
 //! of them wins depends on the rest of the rank (literal characters, then registry order):
 //! every route carries its position in the global rank, and the smaller one wins.
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
+
+use hashbrown::HashMap;
 
 use crate::template::{Segment, SegmentPattern};
 
 #[derive(Debug, Default)]
 struct Node {
     /// Literal children sorted by text.
-    statics: Vec<(alloc::boxed::Box<str>, u32)>,
+    statics: Vec<(Box<str>, u32)>,
     partials: Vec<(SegmentPattern, u32)>,
     var: Option<u32>,
     /// The best-ranked route ending here.
@@ -31,49 +34,29 @@ pub(crate) struct Trie {
 impl Trie {
     /// `routes` are given best rank first: `rank` is the position in that order.
     pub(crate) fn new<'a>(routes: impl Iterator<Item = &'a [Segment]>) -> Trie {
-        let mut trie = Trie {
+        let mut builder = Builder {
             nodes: alloc::vec![Node::default()],
+            static_edges: HashMap::new(),
         };
         for (rank, segments) in routes.enumerate() {
-            let mut node = 0usize;
+            let mut node = 0u32;
             for seg in segments {
-                node = trie.child(node, seg);
+                node = builder.child(node, seg);
             }
             // Ranks come in increasing order, so the first route to end here is the best.
-            trie.nodes[node].route.get_or_insert(rank as u32);
+            builder.nodes[node as usize]
+                .route
+                .get_or_insert(rank as u32);
         }
-        for node in &mut trie.nodes {
-            node.statics.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut nodes = builder.nodes;
+        for ((parent, text), child) in builder.static_edges {
+            nodes[parent as usize].statics.push((text, child));
         }
-        trie
-    }
-
-    fn child(&mut self, node: usize, seg: &Segment) -> usize {
-        let next = self.nodes.len() as u32;
-        let existing = match seg {
-            Segment::Static(text) => self.nodes[node]
-                .statics
-                .iter()
-                .find(|(t, _)| t == text)
-                .map(|c| c.1),
-            Segment::Pattern(p) if seg.is_single_variable() => self.nodes[node].var,
-            Segment::Pattern(p) => self.nodes[node]
-                .partials
-                .iter()
-                .find(|(q, _)| q.same_shape(p))
-                .map(|c| c.1),
-        };
-        if let Some(child) = existing {
-            return child as usize;
+        for node in &mut nodes {
+            node.statics
+                .sort_unstable_by(|a, b| by_length_then_bytes(&a.0, &b.0));
         }
-        let slot = &mut self.nodes[node];
-        match seg {
-            Segment::Static(text) => slot.statics.push((text.clone(), next)),
-            Segment::Pattern(_) if seg.is_single_variable() => slot.var = Some(next),
-            Segment::Pattern(p) => slot.partials.push((p.clone(), next)),
-        }
-        self.nodes.push(Node::default());
-        next as usize
+        Trie { nodes }
     }
 
     /// The rank of the best route matching `segments`.
@@ -82,13 +65,17 @@ impl Trie {
         self.search(0, segments)
     }
 
+    #[inline]
     fn search<S: AsRef<str>>(&self, node: usize, segments: &[S]) -> Option<u32> {
         let node = &self.nodes[node];
         let Some((first, rest)) = segments.split_first() else {
             return node.route;
         };
         let text = first.as_ref();
-        if let Ok(i) = node.statics.binary_search_by(|(t, _)| (**t).cmp(text)) {
+        if let Ok(i) = node
+            .statics
+            .binary_search_by(|(t, _)| by_length_then_bytes(t, text))
+        {
             if let Some(found) = self.search(node.statics[i].1 as usize, rest) {
                 return Some(found);
             }
@@ -112,4 +99,45 @@ impl Trie {
             }
         })
     }
+}
+
+/// Construction state: literal edges are found through a map while the trie grows (a node
+/// can have thousands of literal children), then stored sorted in their nodes.
+struct Builder {
+    nodes: Vec<Node>,
+    static_edges: HashMap<(u32, Box<str>), u32>,
+}
+
+impl Builder {
+    fn child(&mut self, node: u32, seg: &Segment) -> u32 {
+        let next = self.nodes.len() as u32;
+        let slot = &mut self.nodes[node as usize];
+        match seg {
+            Segment::Static(text) => match self.static_edges.entry((node, text.clone())) {
+                hashbrown::hash_map::Entry::Occupied(e) => return *e.get(),
+                hashbrown::hash_map::Entry::Vacant(e) => {
+                    e.insert(next);
+                }
+            },
+            Segment::Pattern(_) if seg.is_single_variable() => match slot.var {
+                Some(child) => return child,
+                None => slot.var = Some(next),
+            },
+            Segment::Pattern(p) => match slot.partials.iter().find(|(q, _)| q.same_shape(p)) {
+                Some((_, child)) => return *child,
+                None => slot.partials.push((p.clone(), next)),
+            },
+        }
+        self.nodes.push(Node::default());
+        next
+    }
+}
+
+/// Literal children are ordered by length first: most comparisons then end on one integer
+/// compare, without reading the text.
+#[inline]
+fn by_length_then_bytes(a: &str, b: &str) -> core::cmp::Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }

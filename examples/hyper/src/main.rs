@@ -70,6 +70,7 @@ fn respond(registry: &Registry<Render>, req: &Request<Incoming>) -> Response<Ful
                 .unwrap_or_default();
         }
         Resolution::NotFound(nf) if !nf.is_inside() => "not found".to_string(),
+        Resolution::Rejected(e) => escape(&e.to_string()),
         Resolution::Page(m) => (m.page().layout().0)(m),
         Resolution::NotFound(nf) => nf
             .page_match()

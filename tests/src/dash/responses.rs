@@ -111,6 +111,7 @@ pub(crate) fn resolve(
     let (m, location) = match &resolution {
         Resolution::Page(m) => (m, None),
         Resolution::Redirect(r) => (r.page(), Some(r.location())),
+        Resolution::Rejected(e) => return Err(format!("rejected: {e}")),
         Resolution::NotFound(nf) => {
             let Some(page) = nf.page() else {
                 return Ok(
@@ -162,6 +163,7 @@ fn http(registry: &Registry<Layout>, url: &str) -> Value {
             json!({ "status": 404, "location": null, "body": "index" })
         }
         Resolution::NotFound(_) => json!({ "status": 404, "location": null }),
+        Resolution::Rejected(e) => json!({ "status": e.status(), "location": null }),
     }
 }
 
@@ -172,7 +174,7 @@ pub(crate) fn meta(registry: &Registry<Layout>, url: &str) -> Result<Value, Stri
     let served = match &resolution {
         Resolution::Page(_) => true,
         Resolution::NotFound(nf) => nf.is_inside(),
-        Resolution::Redirect(_) => false,
+        Resolution::Redirect(_) | Resolution::Rejected(_) => false,
     };
     if !served {
         return Ok(http(registry, url));
