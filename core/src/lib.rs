@@ -58,6 +58,7 @@ mod image;
 mod index;
 mod limits;
 mod naming;
+mod nav;
 mod order;
 mod page;
 mod query;
@@ -66,6 +67,7 @@ mod resolve;
 mod template;
 mod trie;
 mod unicode;
+mod url;
 
 pub use config::Config;
 pub use decode::{decode_form, percent_decode};
@@ -74,12 +76,14 @@ pub use head::{Head, write_escaped};
 pub use image::{AssetFiles, infer_image};
 pub use limits::{LimitError, Limits};
 pub use naming::{DashNaming, Naming, last_component, module_components};
+pub use nav::{Active, NavEntry, Navigation};
 pub use order::Order;
 pub use page::{Page, PageSpec, Text};
 pub use query::{Pairs, Query};
 pub use registry::{Registry, RegistryBuilder};
 pub use resolve::{Argument, NotFound, PageMatch, Redirect, Resolution};
 pub use template::Template;
+pub use url::UrlError;
 
 /// A [`PageSpec`] for the module this is written in: Dash's `register_page(__name__, …)`
 /// in one line. The arguments are `PageSpec` builder calls.
