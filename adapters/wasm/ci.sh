@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# folio-wasm in real headless Chromium (wasm-bindgen-test-runner + chromedriver), from a
+# fresh machine: installs what is missing, runs the native navigator tests and the browser
+# tests, prints `N passed, M failed`, exits non-zero on any failure.
+#
+#   adapters/wasm/ci.sh          # install + test
+#   adapters/wasm/ci.sh size     # also: release bundle size (gzip -9 of the .wasm)
+#
+# Env: FOLIO_VECTORS (vector dirs, `:`-separated; default: ../shared/.../dash/spec/public),
+#      CARGO_TARGET_DIR (default: cargo's), WB_ROOT (wasm-bindgen-cli install root).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+t0=$SECONDS
+
+# 1. Chromium + ChromeDriver from Debian (skipped when present).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "installing chromium + chromium-driver (apt)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+echo "browser: $(chromium --version 2>/dev/null | tail -1) / $(chromedriver --version | cut -d' ' -f1-2)"
+
+# 2. The wasm32 target (a no-op when installed).
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+
+# 3. wasm-bindgen-cli at EXACTLY the wasm-bindgen version in Cargo.lock (the schemas must
+#    match), in a version-keyed root so no other copy on PATH is picked up.
+WB_VER=$(awk '$0=="name = \"wasm-bindgen\""{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if [ -z "$WB_VER" ]; then
+  cargo metadata --format-version 1 >/dev/null  # writes the lock entries
+  WB_VER=$(awk '$0=="name = \"wasm-bindgen\""{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+fi
+[ -n "$WB_VER" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+WB_ROOT=${WB_ROOT:-$HOME/.cache/wasm-bindgen-cli/$WB_VER}
+if [ "$("$WB_ROOT/bin/wasm-bindgen-test-runner" --version 2>/dev/null || true)" != "wasm-bindgen-test-runner $WB_VER" ]; then
+  echo "installing wasm-bindgen-cli $WB_VER into $WB_ROOT (about 4 min on 2 cores)"
+  # --locked first; today its lock pins a webpki-roots the registry lacks, so fall back.
+  cargo install -q wasm-bindgen-cli --version "$WB_VER" --root "$WB_ROOT" --locked 2>/dev/null \
+    || cargo install -q wasm-bindgen-cli --version "$WB_VER" --root "$WB_ROOT"
+fi
+export PATH="$WB_ROOT/bin:$PATH"
+echo "wasm-bindgen-cli: $(wasm-bindgen --version)"
+
+# 4. Tests: native (the sans-DOM navigator, doc tests), then the browser.
+export FOLIO_VECTORS=${FOLIO_VECTORS:-$root/../shared/conformance/dash/spec/public}
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$here/webdriver.json"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+cargo test -p folio-wasm 2>&1 | tee -a "$log" || status=1
+cargo test -p folio-wasm --target wasm32-unknown-unknown --tests -- --nocapture 2>&1 | tee -a "$log" || status=1
+
+# Totals over every libtest closing line (a build failure counts as a failure).
+read -r passed failed < <(awk '/^test result:/{for(i=1;i<=NF;i++){if($(i)~/^passed;?$/)p+=$(i-1); if($(i)~/^failed;?$/)f+=$(i-1)}} END{print p+0, f+0}' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+grep -h "browser callback cases:" "$log" | sed 's/^ *//' | tail -1 || true
+
+# 5. Optional: the size of the release bundle (core + adapter), gzipped.
+if [ "${1:-}" = "size" ]; then
+  target=${CARGO_TARGET_DIR:-$root/target}
+  cargo build -q -p folio-wasm --release --example demo --target wasm32-unknown-unknown
+  out=$(mktemp -d)
+  wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/release/examples/demo.wasm"
+  raw=$(stat -c %s "$out/demo_bg.wasm")
+  gz=$(gzip -9 -c "$out/demo_bg.wasm" | wc -c)
+  echo "size: demo_bg.wasm ${raw} bytes, gzip -9 ${gz} bytes ($((gz / 1024)) KiB)"
+  rm -rf "$out"
+fi
+
+echo "folio-wasm: ${passed} passed, ${failed} failed ($((SECONDS - t0)) s)"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
