@@ -1,0 +1,187 @@
+//! The gallery's page bodies and translations: plain functions of their inputs, shared
+//! with the hand-routed baseline (`examples/plain_axum.rs`) so both serve the same bytes.
+
+/// The language switch's values (Dash's `routing_callback_inputs` example).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// `en` or `fr`; anything else is English.
+    pub fn from_code(code: Option<&str>) -> Lang {
+        match code {
+            Some("fr") => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The text for `key` in this language.
+    pub fn t(self, key: &str) -> &'static str {
+        let (en, fr) = match key {
+            "app" => ("Folio Gallery", "Galerie Folio"),
+            "tagline" => ("Dash Pages, rebuilt in Rust", "Dash Pages, refait en Rust"),
+            "reports" => ("Reports", "Rapports"),
+            "try" => ("Try these", "Essayez"),
+            "home.title" => ("Hello world", "Bonjour le monde"),
+            "home.subtitle" => ("This is the home page.", "Ceci est la page d'accueil."),
+            "home.body" => (
+                "Every page of this app is registered with folio: paths inferred from module names, \
+                 variables in paths, query strings, redirects and a custom 404 page.",
+                "Chaque page de cette application est enregistrée dans folio : chemins déduits des \
+                 modules, variables dans les chemins, paramètres de requête, redirections et page 404.",
+            ),
+            "analytics.title" => ("This is our Analytics page", "Voici notre page d'analyse"),
+            "analytics.pick" => ("Select a city:", "Choisissez une ville :"),
+            "analytics.show" => ("Show", "Afficher"),
+            "analytics.selected" => ("You selected:", "Vous avez choisi :"),
+            "analytics.unknown" => ("Unknown city:", "Ville inconnue :"),
+            "archive.title" => ("This is our Archive page", "Voici notre page d'archives"),
+            "archive.report" => ("This is report:", "Voici le rapport :"),
+            "archive.department" => ("This is department:", "Voici le département :"),
+            "summary.body" => (
+                "This is our page's content.",
+                "Voici le contenu de notre page.",
+            ),
+            "report.requested" => (
+                "The user requested report ID:",
+                "L'utilisateur a demandé le rapport :",
+            ),
+            "asset.vars" => ("Variables from pathname:", "Variables du chemin :"),
+            "404.title" => ("This is our custom 404 content", "Voici notre page 404"),
+            "404.body" => ("Nothing lives at", "Il n'y a rien à"),
+            "404.home" => ("Back to the home page", "Retour à l'accueil"),
+            "none" => ("none", "aucun"),
+            _ => ("", ""),
+        };
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+}
+
+/// The analytics page's choices.
+pub const CITIES: [&str; 3] = ["New York City", "Montreal", "San Francisco"];
+
+pub fn home(lang: Lang) -> String {
+    format!(
+        "<h1>{}</h1>\n<h2>{}</h2>\n<p>{}</p>\n",
+        lang.t("home.title"),
+        lang.t("home.subtitle"),
+        lang.t("home.body")
+    )
+}
+
+pub fn analytics(lang: Lang, action: &str, city: Option<&str>) -> String {
+    let chosen = city.unwrap_or("Montreal");
+    let mut out = format!(
+        "<h1>{}</h1>\n<form class=\"card\" method=\"get\" action=\"{}\">\n<fieldset>\n<legend>{}</legend>\n",
+        lang.t("analytics.title"),
+        esc(action),
+        lang.t("analytics.pick")
+    );
+    for c in CITIES {
+        let checked = if c == chosen { " checked" } else { "" };
+        out.push_str(&format!(
+            "<label><input type=\"radio\" name=\"city\" value=\"{c}\"{checked}> {c}</label>\n"
+        ));
+    }
+    out.push_str(&format!(
+        "</fieldset>\n<button type=\"submit\">{}</button>\n</form>\n",
+        lang.t("analytics.show")
+    ));
+    let (label, class) = if CITIES.contains(&chosen) {
+        ("analytics.selected", "result")
+    } else {
+        ("analytics.unknown", "result warn")
+    };
+    out.push_str(&format!(
+        "<p class=\"{class}\" id=\"analytics-output\">{} <strong>{}</strong></p>\n",
+        lang.t(label),
+        esc(chosen)
+    ));
+    out
+}
+
+pub fn archive(lang: Lang, report_id: Option<&str>, department_id: Option<&str>) -> String {
+    let none = lang.t("none");
+    format!(
+        "<h1>{}</h1>\n<dl class=\"card\">\n<dt>{}</dt><dd id=\"report-id\">{}</dd>\n<dt>{}</dt><dd id=\"department-id\">{}</dd>\n</dl>\n",
+        lang.t("archive.title"),
+        lang.t("archive.report"),
+        esc(report_id.unwrap_or(none)),
+        lang.t("archive.department"),
+        esc(department_id.unwrap_or(none)),
+    )
+}
+
+pub fn summary(lang: Lang, year: u16) -> String {
+    format!(
+        "<h1>{year} Summary</h1>\n<p>{}</p>\n",
+        lang.t("summary.body")
+    )
+}
+
+pub fn report(lang: Lang, report_id: &str) -> String {
+    format!(
+        "<h1>Report</h1>\n<p>{} <strong id=\"report-id\">{}</strong>.</p>\n",
+        lang.t("report.requested"),
+        esc(report_id)
+    )
+}
+
+/// Dash's callable `title=` of the asset page.
+pub fn asset_title(asset_id: &str, dept_id: &str) -> String {
+    format!("Asset Analysis: {asset_id} {dept_id}")
+}
+
+/// Dash's callable `description=` of the asset page.
+pub fn asset_description(asset_id: &str, dept_id: &str) -> String {
+    format!("This is the AVN Industries Asset Analysis: {asset_id} in {dept_id}")
+}
+
+pub fn asset(lang: Lang, asset_id: &str, dept_id: &str) -> String {
+    format!(
+        "<h1>{}</h1>\n<p>{} asset_id: <code>{}</code> dept_id: <code>{}</code></p>\n",
+        esc(&asset_title(asset_id, dept_id)),
+        lang.t("asset.vars"),
+        esc(asset_id),
+        esc(dept_id)
+    )
+}
+
+pub fn not_found(lang: Lang, target: &str, home: &str) -> String {
+    format!(
+        "<h1>{}</h1>\n<p>{} <code>{}</code>.</p>\n<p><a href=\"{}\">{}</a></p>\n",
+        lang.t("404.title"),
+        lang.t("404.body"),
+        esc(target),
+        esc(home),
+        lang.t("404.home")
+    )
+}
+
+/// HTML-escapes text for element content and quoted attributes.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,17 @@
+//! `pages/reports/summary_2021.py`: listed in the sidebar through a custom key.
+
+use folio_axum::{Layout, PageContext};
+use folio_core::PageSpec;
+
+use crate::app::content;
+
+pub fn page() -> PageSpec<Layout> {
+    PageSpec::new(module_path!())
+        .title("2021 Summary · Folio Gallery")
+        .extra("location", "sidebar")
+        .layout(Layout::new(layout))
+}
+
+async fn layout(ctx: PageContext) -> String {
+    content::summary(super::super::lang(&ctx), 2021)
+}
