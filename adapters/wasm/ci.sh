@@ -61,12 +61,18 @@ read -r passed failed < <(awk '/^test result:/{for(i=1;i<=NF;i++){if($(i)~/^pass
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 grep -h "browser callback cases:" "$log" | sed 's/^ *//' | tail -1 || true
 
-# 5. Optional: the size of the release bundle (core + adapter), gzipped.
+# 5. Optional: the size of the release bundle (core + adapter, examples/demo.rs), built
+#    for size (the workspace's release profile keeps debug info), names stripped by
+#    wasm-bindgen, then gzip -9.
 if [ "${1:-}" = "size" ]; then
   target=${CARGO_TARGET_DIR:-$root/target}
-  cargo build -q -p folio-wasm --release --example demo --target wasm32-unknown-unknown
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
+  CARGO_PROFILE_RELEASE_PANIC=abort \
+    cargo build -q -p folio-wasm --release --example demo --target wasm32-unknown-unknown
   out=$(mktemp -d)
-  wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/release/examples/demo.wasm"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section \
+    --out-dir "$out" "$target/wasm32-unknown-unknown/release/examples/demo.wasm"
   raw=$(stat -c %s "$out/demo_bg.wasm")
   gz=$(gzip -9 -c "$out/demo_bg.wasm" | wc -c)
   echo "size: demo_bg.wasm ${raw} bytes, gzip -9 ${gz} bytes ($((gz / 1024)) KiB)"
