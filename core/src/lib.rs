@@ -51,6 +51,8 @@ extern crate std;
 pub mod streamlit;
 
 mod config;
+#[cfg(feature = "serde")]
+mod de;
 mod decode;
 mod error;
 mod head;
@@ -64,12 +66,16 @@ mod page;
 mod query;
 mod registry;
 mod resolve;
+#[cfg(feature = "serde")]
+mod ser;
 mod template;
 mod trie;
 mod unicode;
 mod url;
 
 pub use config::Config;
+#[cfg(feature = "serde")]
+pub use de::DeError;
 pub use decode::{decode_form, percent_decode};
 pub use error::{BuildError, ConfigError, ModuleError, TemplateError};
 pub use head::{Head, write_escaped};

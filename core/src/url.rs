@@ -114,6 +114,35 @@ impl<T> Registry<T> {
     }
 }
 
+impl<T> Registry<T> {
+    /// Dash's `get_relative_path`: `path` (which starts with `/`) under the requests prefix,
+    /// for links to addresses that are not pages (`/assets/x.png`, a download).
+    ///
+    /// ```
+    /// use folio_core::{Config, RegistryBuilder};
+    /// let registry = RegistryBuilder::<()>::new(Config::new().requests_pathname_prefix("/app/")).build().unwrap();
+    /// assert_eq!(registry.relative_path("/assets/app.css"), "/app/assets/app.css");
+    /// ```
+    pub fn relative_path(&self, path: &str) -> String {
+        relative_path(self.requests_prefix(), path)
+    }
+
+    /// Where a server mounts the assets folder: the routes prefix, then `assets_url_path`
+    /// (`/assets` by default; `/app/static` for prefix `/app/` and path `static`).
+    pub fn assets_mount(&self) -> String {
+        let mut out = String::from(self.routes_prefix().trim_end_matches('/'));
+        let middle = self.config().assets_url_path.trim_matches('/');
+        if !middle.is_empty() {
+            out.push('/');
+            out.push_str(middle);
+        }
+        if out.is_empty() {
+            out.push('/');
+        }
+        out
+    }
+}
+
 /// A template filled with values, checked to read back the same values.
 fn fill(template: &Template, variables: &[(&str, &str)]) -> Result<String, UrlError> {
     for name in template.variables() {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use folio_core::{Argument, Order, Page, Registry, Resolution, Text};
+use folio_core::{Argument, Order, Page, Registry, Resolution};
 use serde_json::{Map, Value, json};
 
 use super::Layout;
@@ -31,49 +31,19 @@ pub(crate) fn order_value(order: Option<&Order>) -> Value {
     }
 }
 
-fn text_value(t: &Text) -> Value {
-    match t {
-        Text::Fixed(s) => json!(s),
-        _ => json!("<callable>"),
-    }
-}
-
-/// The registry record under Dash's key names (SEMANTICS 2.14).
+/// The registry record under Dash's key names (SEMANTICS 2.14): folio's own `page_registry`
+/// serialization, plus the two things only Dash's record has (the layout marker, and
+/// `redirect_from` always `None` since Dash keeps redirects in the router).
 pub(crate) fn entry(page: &Page<Layout>) -> Value {
-    let mut e = Map::new();
-    e.insert("module".into(), json!(page.module()));
-    e.insert("supplied_path".into(), json!(page.supplied_path()));
-    e.insert("path_template".into(), json!(page.path_template()));
-    e.insert("path".into(), json!(page.path()));
-    e.insert("supplied_name".into(), json!(page.supplied_name()));
-    e.insert("name".into(), json!(page.name()));
-    e.insert(
-        "supplied_title".into(),
-        if page.has_supplied_title() {
-            text_value(page.title())
-        } else {
-            Value::Null
-        },
-    );
-    e.insert("title".into(), text_value(page.title()));
-    e.insert("description".into(), text_value(page.description()));
-    e.insert("order".into(), order_value(page.order()));
-    e.insert("supplied_order".into(), order_value(page.supplied_order()));
+    let mut e = serde_json::to_value(page).unwrap_or(Value::Null);
     let layout = if *page.layout() == Layout::Echo {
         "<callable>"
     } else {
         "<component>"
     };
-    e.insert("supplied_layout".into(), json!(layout));
-    for (k, v) in page.extra() {
-        e.insert(k.into(), json!(v));
-    }
-    e.insert("supplied_image".into(), json!(page.supplied_image()));
-    e.insert("image".into(), json!(page.image()));
-    e.insert("image_url".into(), json!(page.image_url()));
-    e.insert("redirect_from".into(), Value::Null);
-    e.insert("relative_path".into(), json!(page.relative_path()));
-    Value::Object(e)
+    e["supplied_layout"] = json!(layout);
+    e["redirect_from"] = Value::Null;
+    e
 }
 
 fn render(page: &Page<Layout>, kwargs: Map<String, Value>) -> (Value, Value) {
