@@ -99,8 +99,52 @@ impl PartialOrd for Order {
 /// Dash's key without the module: the number, then `str(order)`.
 impl Ord for Order {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.numeric_cmp(other)
-            .then_with(|| self.to_string().cmp(&other.to_string()))
+        self.numeric_cmp(other).then_with(|| self.text_cmp(other))
+    }
+}
+
+impl Order {
+    /// `str(self)` against `str(other)` for two orders that are numerically equal (or both
+    /// text), decided without formatting floats: formatting code is large and this runs
+    /// in every registry build, in the browser too.
+    fn text_cmp(&self, other: &Order) -> Ordering {
+        match (self, other) {
+            (Order::Text(a), Order::Text(b)) => a.as_bytes().cmp(b.as_bytes()),
+            (Order::Int(_), Order::Int(_)) => Ordering::Equal,
+            // Equal floats print the same, except 0.0 and -0.0 ("-0.0" < "0.0").
+            (Order::Float(a), Order::Float(b)) => b.is_sign_negative().cmp(&a.is_sign_negative()),
+            (Order::Int(_), Order::Float(f)) => int_vs_equal_float(*f),
+            (Order::Float(f), Order::Int(_)) => int_vs_equal_float(*f).reverse(),
+            // Numbers never tie with text (numeric_cmp already ordered them).
+            (Order::Text(_), _) => Ordering::Greater,
+            (_, Order::Text(_)) => Ordering::Less,
+        }
+    }
+}
+
+/// `str(i)` against `repr(f)` for an integer `i` equal to `f`. Below 1e16 the float prints as the integer's
+/// digits plus `.0`, so the integer (a prefix) sorts first; `-0.0` against `0` starts with
+/// `-`. From 1e16 on the float prints as `d.ddde+XX` (`.` sorts before the integer's second
+/// digit) or, when one digit suffices, `de+XX` (`e` sorts after it).
+fn int_vs_equal_float(f: f64) -> Ordering {
+    if f == 0.0 {
+        return if f.is_sign_negative() {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        };
+    }
+    let magnitude = if f < 0.0 { -f } else { f };
+    if magnitude < 1e16 {
+        return Ordering::Less;
+    }
+    let single_digit = [1e16, 1e17, 1e18]
+        .iter()
+        .any(|power| (1..10).any(|d| f64::from(d) * power == magnitude));
+    if single_digit {
+        Ordering::Less
+    } else {
+        Ordering::Greater
     }
 }
 
@@ -201,5 +245,48 @@ mod tests {
         assert!(Order::Float(2.5) > Order::Int(2));
         assert!(Order::Float(-2.5) < Order::Int(-2));
         assert_eq!(Order::Int(3).to_string(), "3");
+    }
+}
+
+#[cfg(test)]
+mod text_order {
+    use super::*;
+    use alloc::string::ToString;
+
+    /// The shortcut agrees with comparing the formatted strings, on the tricky values.
+    #[test]
+    fn text_cmp_matches_python_str() {
+        let values = [
+            Order::Int(0),
+            Order::Int(1),
+            Order::Int(-1),
+            Order::Float(0.0),
+            Order::Float(-0.0),
+            Order::Float(1.0),
+            Order::Float(-1.0),
+            Order::Int(10_000_000_000_000_000),
+            Order::Float(1e16),
+            Order::Int(20_000_000_000_000_000),
+            Order::Float(2e16),
+            Order::Int(12_345_678_901_234_568),
+            Order::Float(12_345_678_901_234_568.0),
+            Order::Int(-20_000_000_000_000_000),
+            Order::Float(-2e16),
+            Order::Int(1_000_000_000_000_000_000),
+            Order::Float(1e18),
+            Order::Float(1.5e18),
+            Order::Int(1_500_000_000_000_000_000),
+        ];
+        for a in &values {
+            for b in &values {
+                if a.numeric_cmp(b) == Ordering::Equal {
+                    assert_eq!(
+                        a.text_cmp(b),
+                        a.to_string().cmp(&b.to_string()),
+                        "{a} vs {b}"
+                    );
+                }
+            }
+        }
     }
 }
