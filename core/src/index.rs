@@ -10,13 +10,13 @@
 //! lookup and no scan.
 
 use alloc::borrow::Cow;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cmp::Reverse;
 
 use hashbrown::HashMap;
 
-use crate::template::{SegmentKind, Template};
+use crate::template::{Segment, Template};
 use crate::trie::Trie;
 
 /// What a route leads to.
@@ -41,32 +41,33 @@ pub(crate) struct Index {
     /// Every route, best rank first (the rank is the position here).
     routes: Vec<Route>,
     /// Fully static routes a plain request can spell, by joined path.
-    statics: HashMap<String, u32>,
+    statics: StaticMap,
     trie: Trie,
-}
-
-type Rank = (Vec<SegmentKind>, Reverse<usize>, u8, usize, usize);
-
-fn rank(route: &Route) -> Rank {
-    let (kinds, chars) = route.template.specificity();
-    let (kind, page, index) = match route.target {
-        Target::Page(p) => (0, p, 0),
-        Target::Redirect { page, index } => (1, page, index),
-    };
-    (kinds, Reverse(chars), kind, page, index)
 }
 
 impl Index {
     pub(crate) fn new(routes: Vec<Route>) -> Index {
-        let mut ranked: Vec<(Rank, Route)> = routes.into_iter().map(|r| (rank(&r), r)).collect();
-        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        // POLICY D6 rank, compared without building keys: segment kinds left to right,
+        // then more literal characters, then pages before redirects, then registry order.
+        let mut ranked: Vec<(usize, Route)> = routes
+            .into_iter()
+            .map(|r| (r.template.literal_chars(), r))
+            .collect();
+        ranked.sort_by(|(ca, a), (cb, b)| {
+            kinds(a)
+                .cmp(kinds(b))
+                .then(cb.cmp(ca))
+                .then_with(|| target_order(a.target).cmp(&target_order(b.target)))
+        });
         let routes: Vec<Route> = ranked.into_iter().map(|(_, r)| r).collect();
-        let mut statics = HashMap::new();
+        let mut statics: HashMap<Box<str>, u32> = HashMap::new();
+        let mut key = String::new();
         for (i, route) in routes.iter().enumerate() {
-            if let Some(key) = static_key(&route.template) {
-                statics.entry(key).or_insert(i as u32);
+            if static_key(&route.template, &mut key) {
+                statics.entry(Box::from(&*key)).or_insert(i as u32);
             }
         }
+        let statics = StaticMap::new(statics);
         let trie = Trie::new(routes.iter().map(|r| r.template.segments()));
         Index {
             routes,
@@ -75,22 +76,25 @@ impl Index {
         }
     }
 
-    /// The fully static route spelled exactly `inner` (a request path without `%` and
-    /// without slashes at its ends). Such a route outranks every other route that can match
-    /// the same path, so a hit decides the request.
+    /// The fully static route spelled exactly `inner` (a raw request path without slashes
+    /// at its ends). Keys hold no `%`, so a hit means the request is plain too. Such a route
+    /// outranks every other route that can match the same path, so a hit decides the
+    /// request.
     #[inline]
     pub(crate) fn find_static(&self, inner: &str) -> Option<&Route> {
         self.statics
             .get(inner)
-            .and_then(|&i| self.routes.get(i as usize))
+            .and_then(|i| self.routes.get(i as usize))
     }
 
-    /// The best route for decoded request segments.
+    /// The best route for the segments under `cursor`, or [`HasEscape`] when a raw
+    /// segment on the way holds `%`.
     #[inline]
-    pub(crate) fn find<S: AsRef<str>>(&self, segments: &[S]) -> Option<&Route> {
-        self.trie
-            .find(segments)
-            .and_then(|i| self.routes.get(i as usize))
+    pub(crate) fn find<'t, C: Cursor<'t>>(&self, cursor: C) -> Result<Option<&Route>, HasEscape> {
+        Ok(self
+            .trie
+            .find(cursor)?
+            .and_then(|i| self.routes.get(i as usize)))
     }
 
     /// The naive reference: the first route in rank order that matches. Used to check the
@@ -100,45 +104,265 @@ impl Index {
     }
 }
 
-/// The joined decoded segments of a static template, when a plain request can spell it.
-fn static_key(template: &Template) -> Option<String> {
-    let mut key = String::new();
+fn kinds(route: &Route) -> impl Iterator<Item = crate::template::SegmentKind> + '_ {
+    route.template.segments().iter().map(Segment::kind)
+}
+
+/// The static routes by joined path: open addressing over a word-at-a-time hash, with
+/// the hash kept in each slot so a probe compares text only when the hashes agree.
+#[derive(Debug)]
+struct StaticMap {
+    /// `(hash, route, text start, text length)`; `route == u32::MAX` is empty.
+    slots: Box<[(u64, u32, u32, u32)]>,
+    text: Box<str>,
+    /// Bit `n` is set when a key is `n` bytes long (from 255 on: bit 255): most requests
+    /// for a dynamic page skip hashing the path.
+    lengths: [u64; 4],
+}
+
+impl StaticMap {
+    fn new(keys: HashMap<Box<str>, u32>) -> StaticMap {
+        // At most half full: probes stay short and always reach an empty slot.
+        let size = (keys.len() * 2).next_power_of_two();
+        let mut slots = alloc::vec![(0, u32::MAX, 0, 0); size].into_boxed_slice();
+        let mut text = String::new();
+        let mut lengths = [0; 4];
+        for (key, route) in keys {
+            let n = key.len().min(255);
+            lengths[n / 64] |= 1 << (n % 64);
+            let hash = hash_bytes(key.as_bytes());
+            let mut i = hash as usize & (size - 1);
+            while slots[i].1 != u32::MAX {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (hash, route, text.len() as u32, key.len() as u32);
+            text.push_str(&key);
+        }
+        StaticMap {
+            slots,
+            text: text.into(),
+            lengths,
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: &str) -> Option<u32> {
+        let n = key.len().min(255);
+        if self.lengths[n / 64] & (1 << (n % 64)) == 0 {
+            return None;
+        }
+        let hash = hash_bytes(key.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (h, route, start, len) = self.slots[i];
+            if route == u32::MAX {
+                return None;
+            }
+            if h == hash && len as usize == key.len() {
+                let stored = &self.text.as_bytes()[start as usize..(start + len) as usize];
+                if stored == key.as_bytes() {
+                    return Some(route);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A fast 64-bit hash of a short byte string (FxHash-style rounds over 8-byte words, the
+/// last word loaded overlapping). Requests cannot lengthen probes: the probe length is
+/// bounded by the clusters that the route table itself forms.
+#[inline]
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let n = bytes.len();
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut h = (n as u64).wrapping_mul(K);
+    let mut i = 0;
+    while i + 8 < n {
+        h = (h ^ word(i)).wrapping_mul(K).rotate_left(29);
+        i += 8;
+    }
+    let last = match n {
+        8.. => word(n - 8),
+        1..8 => {
+            let mut w = [0u8; 8];
+            for (j, &b) in bytes.iter().enumerate() {
+                w[j] = b;
+            }
+            u64::from_le_bytes(w)
+        }
+        0 => 0,
+    };
+    let h = (h ^ last).wrapping_mul(K);
+    h ^ (h >> 32)
+}
+
+/// Pages before redirects, then registry order, then redirect order.
+fn target_order(t: Target) -> (u8, usize, usize) {
+    match t {
+        Target::Page(p) => (0, p, 0),
+        Target::Redirect { page, index } => (1, page, index),
+    }
+}
+
+/// Writes the joined segments of a static template into `key`, when a plain request can
+/// spell it: no `/` (decoded from `%2F`) and no `%` (a request holding `%` is decoded
+/// first, and takes the trie).
+fn static_key(template: &Template, key: &mut String) -> bool {
+    key.clear();
     for (i, seg) in template.segments().iter().enumerate() {
-        let crate::template::Segment::Static(text) = seg else {
-            return None;
+        let Segment::Static(text) = seg else {
+            return false;
         };
-        if text.contains('/') {
-            return None;
+        if text.contains(['/', '%']) {
+            return false;
         }
         if i > 0 {
             key.push('/');
         }
         key.push_str(text);
     }
-    Some(key)
+    true
 }
 
-/// The segments of a request path (slashes at both ends already trimmed), decoded only
-/// where they contain `%`; `plain` says the caller knows there is no `%` at all.
-#[inline]
-pub(crate) fn split_request(inner: &str, plain: bool) -> smallvec::SmallVec<[Cow<'_, str>; 8]> {
-    let mut segments = smallvec::SmallVec::new();
+/// The segments of a request path (slashes at both ends already trimmed), each decoded
+/// where it contains `%`: the slow path, for requests the raw walk gave up on.
+pub(crate) fn split_request(inner: &str) -> Vec<Cow<'_, str>> {
     if inner.is_empty() {
-        return segments;
+        return Vec::new();
     }
-    let bytes = inner.as_bytes();
-    let mut start = 0;
-    // A byte loop: segments are short, and a generic `split` costs more than it saves.
-    for i in 0..=bytes.len() {
-        if i == bytes.len() || bytes[i] == b'/' {
-            let raw = &inner[start..i];
-            segments.push(if plain {
-                Cow::Borrowed(raw)
-            } else {
-                crate::decode::percent_decode(raw)
-            });
-            start = i + 1;
+    inner
+        .split('/')
+        .map(crate::decode::percent_decode)
+        .collect()
+}
+
+/// A request segment holds `%`: the raw walk stops and the caller decodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HasEscape;
+
+/// Walks the segments of a request one at a time, front to back. Matching never needs the
+/// segments all at once, so a plain request is never split up front: the trie and the
+/// variable iterator find each `/` when they get there.
+pub(crate) trait Cursor<'t>: Copy {
+    /// The next segment and the cursor after it; `Ok(None)` after the last segment.
+    fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape>;
+
+    /// Passes a segment known to be `len` bytes long (a literal the request matched).
+    fn skip(self, len: usize) -> Self;
+
+    /// The only segment left (the last one of a matched request), without looking for
+    /// its end.
+    fn last(self) -> Option<&'t str>;
+}
+
+/// The raw text of a request path (slashes at both ends trimmed). A segment holding `%`
+/// is not its decoded self, so the walk reports [`HasEscape`] instead of guessing. Only
+/// the segments actually visited are scanned; a `%` in a segment a failed walk never
+/// reached cannot change its answer, because decoding works segment by segment.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Raw<'t>(Option<&'t str>);
+
+impl<'t> Raw<'t> {
+    pub(crate) fn new(inner: &'t str) -> Raw<'t> {
+        Raw((!inner.is_empty()).then_some(inner))
+    }
+}
+
+impl<'t> Cursor<'t> for Raw<'t> {
+    #[inline]
+    fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
+        let Some(text) = self.0 else {
+            return Ok(None);
+        };
+        let bytes = text.as_bytes();
+        let i = find_slash_or_percent(bytes);
+        match bytes.get(i) {
+            None => Ok(Some((text, Raw(None)))),
+            // `/` is ASCII, so both slices fall on character boundaries.
+            Some(b'/') => Ok(Some((&text[..i], Raw(Some(&text[i + 1..]))))),
+            Some(_) => Err(HasEscape),
         }
     }
-    segments
+
+    #[inline]
+    fn skip(self, len: usize) -> Self {
+        // A matched plain request spells each literal exactly, so the `/` is at `len`.
+        Raw(self.0.and_then(|text| text.get(len + 1..)))
+    }
+
+    #[inline]
+    fn last(self) -> Option<&'t str> {
+        self.0
+    }
+}
+
+impl<'t, S: AsRef<str>> Cursor<'t> for &'t [S] {
+    #[inline]
+    fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
+        Ok(self.split_first().map(|(s, rest)| (s.as_ref(), rest)))
+    }
+
+    fn skip(self, _len: usize) -> Self {
+        self.get(1..).unwrap_or_default()
+    }
+
+    fn last(self) -> Option<&'t str> {
+        self.first().map(AsRef::as_ref)
+    }
+}
+
+/// The first `/` or `%` in `bytes` (or its length), eight bytes at a time: a byte loop
+/// was the largest single cost of a lookup.
+#[inline]
+fn find_slash_or_percent(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a
+    // byte *after* a true match, so the lowest mark is exact.
+    let marks = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let m = marks(w, b'/') | marks(w, b'%');
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    // Fewer than 8 bytes left: two overlapping 4-byte loads cover 4 to 7 of them (a byte
+    // of the second load that the first already covered cannot be the first match).
+    let n = bytes.len();
+    let half = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    if n - i >= 4 {
+        let w = half(i) | half(n - 4) << 32;
+        let m = marks(w, b'/') | marks(w, b'%');
+        return match m.trailing_zeros() / 8 {
+            k @ 0..4 => i + k as usize,
+            k @ 4..8 => n + k as usize - 8,
+            _ => n,
+        };
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'/' || b == b'%' {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }

@@ -2,6 +2,7 @@
 //! D11, D12, D13).
 
 use alloc::borrow::Cow;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -9,14 +10,63 @@ use smallvec::SmallVec;
 
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::{decoded_segments, encode_into};
-use crate::index::{Target, split_request};
+use crate::index::{Cursor, HasEscape, Raw, Route, Target, split_request};
 use crate::limits::LimitError;
 use crate::page::Page;
 use crate::query::Query;
 use crate::registry::Registry;
-use crate::template::Template;
+use crate::template::{Template, Values};
 
-type Segments<'p> = SmallVec<[Cow<'p, str>; 8]>;
+/// The request segments a match was made on: the raw path when it is plain (the usual
+/// case: nothing stored, segments found again when variables are read), else the decoded
+/// segments.
+#[derive(Debug)]
+enum Segments<'p> {
+    Raw(&'p str),
+    Decoded(Box<[Cow<'p, str>]>),
+}
+
+/// A cursor over either kind of [`Segments`].
+#[derive(Debug, Clone, Copy)]
+enum AnyCursor<'t> {
+    Raw(Raw<'t>),
+    Decoded(&'t [Cow<'t, str>]),
+}
+
+impl<'t> Cursor<'t> for AnyCursor<'t> {
+    #[inline]
+    fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
+        Ok(match self {
+            AnyCursor::Raw(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Raw(c))),
+            AnyCursor::Decoded(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Decoded(c))),
+        })
+    }
+
+    #[inline]
+    fn skip(self, len: usize) -> Self {
+        match self {
+            AnyCursor::Raw(c) => AnyCursor::Raw(c.skip(len)),
+            AnyCursor::Decoded(c) => AnyCursor::Decoded(Cursor::skip(c, len)),
+        }
+    }
+
+    #[inline]
+    fn last(self) -> Option<&'t str> {
+        match self {
+            AnyCursor::Raw(c) => c.last(),
+            AnyCursor::Decoded(c) => Cursor::last(c),
+        }
+    }
+}
+
+impl<'p> Segments<'p> {
+    fn cursor(&self) -> AnyCursor<'_> {
+        match self {
+            Segments::Raw(inner) => AnyCursor::Raw(Raw::new(inner)),
+            Segments::Decoded(s) => AnyCursor::Decoded(s),
+        }
+    }
+}
 
 /// What to do with a request.
 #[derive(Debug)]
@@ -87,9 +137,7 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// The path variables, `(name, decoded value)` in template order. Values borrow from
     /// the request; only values that contained `%` were decoded.
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.template
-            .into_iter()
-            .flat_map(|t| t.values(&self.segments))
+        Values::new(self.template, self.segments.cursor())
     }
 
     /// One path variable.
@@ -165,7 +213,7 @@ impl<'r, 'p, T> NotFound<'r, 'p, T> {
         self.page.map(|page| PageMatch {
             page,
             template: None,
-            segments: SmallVec::new(),
+            segments: Segments::Raw(""),
             query: self.query,
         })
     }
@@ -243,30 +291,36 @@ impl<T> Registry<T> {
                 inside,
             })
         };
-        let Some(rest) = strip_prefix(path, prefix) else {
+        let Some(rest) = under_prefix(path, prefix) else {
             return not_found(false);
         };
-        let inner = rest.trim_matches('/');
-        let plain = !inner.as_bytes().contains(&b'%');
-        // Fast path: a plain request for a static page without a template needs no split.
-        let static_hit = if plain {
-            self.index.find_static(inner)
-        } else {
-            None
-        };
+        let inner = trim_slashes(rest);
+        // Fast path: a static page without a template needs no split (map keys hold no
+        // `%`, so a hit is a plain request).
+        let static_hit = self.index.find_static(inner);
         if let Some(Target::Page(i)) = static_hit.map(|r| r.target) {
             let page = &self.pages[i];
             if page.template.as_ref().is_none_or(Template::is_static) {
                 return Resolution::Page(PageMatch {
                     page,
                     template: None,
-                    segments: SmallVec::new(),
+                    segments: Segments::Raw(inner),
                     query,
                 });
             }
         }
-        let segments = split_request(inner, plain);
-        let Some(route) = static_hit.or_else(|| self.index.find(&segments)) else {
+        let (route, segments) =
+            match static_hit.map_or_else(|| self.index.find(Raw::new(inner)), |r| Ok(Some(r))) {
+                Ok(route) => (route, Segments::Raw(inner)),
+                Err(HasEscape) => {
+                    let decoded = split_request(inner);
+                    (
+                        found(self.index.find(&decoded[..])),
+                        Segments::Decoded(decoded.into()),
+                    )
+                }
+            };
+        let Some(route) = route else {
             return not_found(true);
         };
         match route.target {
@@ -282,17 +336,17 @@ impl<T> Registry<T> {
             Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
             Target::Redirect { page, .. } => {
                 let (location, target) =
-                    self.redirect_target(&self.pages[page], &route.template, &segments);
+                    self.redirect_target(&self.pages[page], &route.template, segments.cursor());
                 let mut location = relative_path(&self.prefixes.requests, &location);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
                 // POLICY C13 guarantees the target is a page route that no source catches.
-                let target: Segments<'p> = target.into_iter().map(Cow::Owned).collect();
-                match self.index.find(&target) {
+                let target: Box<[Cow<'p, str>]> = target.into_iter().map(Cow::Owned).collect();
+                match found(self.index.find(&target[..])) {
                     Some(route) => match route.target {
                         Target::Page(i) => Resolution::Redirect(Redirect {
                             location,
-                            page: self.page_match(i, target, query),
+                            page: self.page_match(i, Segments::Decoded(target), query),
                         }),
                         Target::Redirect { .. } => not_found(true),
                     },
@@ -311,21 +365,20 @@ impl<T> Registry<T> {
             return [None, None];
         };
         let inner = rest.trim_matches('/');
-        let plain = !inner.as_bytes().contains(&b'%');
-        let segments = split_request(inner, plain);
-        let id = |r: &crate::index::Route| match r.target {
+        let decoded = split_request(inner);
+        let id = |r: &Route| match r.target {
             Target::Page(p) => (p, None),
             Target::Redirect { page, index } => (page, Some(index)),
         };
-        let fast = if plain {
-            self.index.find_static(inner)
-        } else {
-            None
-        };
-        [
-            fast.or_else(|| self.index.find(&segments)).map(id),
-            self.index.find_reference(&segments).map(id),
-        ]
+        let fast = self.index.find_static(inner).map_or_else(
+            || {
+                self.index
+                    .find(Raw::new(inner))
+                    .unwrap_or_else(|HasEscape| found(self.index.find(&decoded[..])))
+            },
+            Some,
+        );
+        [fast.map(id), self.index.find_reference(&decoded).map(id)]
     }
 
     fn page_match<'r, 'p>(
@@ -338,7 +391,7 @@ impl<T> Registry<T> {
         let template = page
             .template
             .as_ref()
-            .filter(|t| !t.is_static() && t.matches(&segments));
+            .filter(|t| !t.is_static() && t.matches_at(segments.cursor()));
         PageMatch {
             page,
             template,
@@ -353,7 +406,7 @@ impl<T> Registry<T> {
         &self,
         page: &Page<T>,
         source: &Template,
-        request: &[Cow<'_, str>],
+        request: AnyCursor<'_>,
     ) -> (String, Vec<String>) {
         match &page.template {
             Some(t) if !t.is_static() => {
@@ -375,6 +428,34 @@ impl<T> Registry<T> {
             ),
         }
     }
+}
+
+/// [`strip_prefix`] with byte loops, for the hot path: usually the prefix is `/`.
+#[inline]
+fn under_prefix<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+    let bytes = prefix.as_bytes();
+    let len = bytes.iter().rposition(|&b| b != b'/').map_or(0, |i| i + 1);
+    let rest = path.as_bytes().strip_prefix(&bytes[..len])?;
+    // `rest` starts at the end of a prefix that is a whole `str`: a character boundary.
+    (rest.first().is_none_or(|&b| b == b'/')).then(|| &path[len..])
+}
+
+/// `text` without slashes at its ends (a byte loop: a `char` pattern costs more here).
+#[inline]
+fn trim_slashes(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|&b| b != b'/').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b'/')
+        .map_or(start, |i| i + 1);
+    // Both ends sit next to a `/` or at the text's ends: character boundaries.
+    &text[start..end]
+}
+
+/// The answer of a walk over decoded segments, which never meets an escape.
+fn found<T>(walk: Result<Option<T>, HasEscape>) -> Option<T> {
+    walk.unwrap_or(None)
 }
 
 /// POLICY C10: a `%` that does not start a valid escape becomes `%25`; everything outside

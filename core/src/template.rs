@@ -8,6 +8,7 @@ use core::fmt;
 
 use crate::decode::{SEGMENT_KEEP, decoded_segments, encode_into, percent_decode};
 use crate::error::TemplateError;
+use crate::index::Cursor;
 
 /// A parsed path template, or a static path seen as a template without variables.
 ///
@@ -30,7 +31,20 @@ use crate::error::TemplateError;
 #[derive(Clone, PartialEq, Eq)]
 pub struct Template {
     segments: Box<[Segment]>,
-    names: Box<[Box<str>]>,
+    /// The variables in template order.
+    names: Box<[Variable]>,
+}
+
+/// A variable: its name and where its value is, so reading values needs no search.
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Variable {
+    name: Box<str>,
+    /// The template segment holding it.
+    segment: u32,
+    /// Its position among that segment's variables.
+    index: u16,
+    /// It is the whole segment (the value is the segment's text).
+    whole: bool,
 }
 
 /// One segment of a template.
@@ -69,21 +83,21 @@ impl Template {
         let inner = text.trim_matches('/');
         let offset = text.len() - text.trim_start_matches('/').len();
         let mut segments = Vec::new();
-        let mut names: Vec<Box<str>> = Vec::new();
+        let mut names: Vec<Variable> = Vec::new();
         if !inner.is_empty() {
             let mut start = offset;
             for raw in inner.split('/') {
                 if raw.is_empty() {
                     return Err(TemplateError::EmptySegment);
                 }
-                segments.push(parse_segment(raw, start, &mut names)?);
+                segments.push(parse_segment(raw, start, segments.len(), &mut names)?);
                 start += raw.len() + 1;
             }
         }
         for (i, name) in names.iter().enumerate() {
-            if names[..i].contains(name) {
+            if names[..i].iter().any(|n| n.name == name.name) {
                 return Err(TemplateError::DuplicateVariable {
-                    name: String::from(&**name),
+                    name: String::from(&*name.name),
                 });
             }
         }
@@ -107,7 +121,7 @@ impl Template {
 
     /// The variable names, in order.
     pub fn variables(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.names.iter().map(|n| &**n)
+        self.names.iter().map(|n| &*n.name)
     }
 
     /// True when the template has no variables (it is a static path, POLICY D5).
@@ -133,7 +147,7 @@ impl Template {
             return None;
         }
         let mut out = Vec::with_capacity(self.names.len());
-        for (name, value) in self.values(&segments) {
+        for (name, value) in self.values(&segments[..]) {
             let value = match segments.iter().find(|s| is_within(value, s)) {
                 Some(Cow::Borrowed(whole)) => {
                     let whole: &'p str = whole;
@@ -160,22 +174,27 @@ impl Template {
                 .all(|(seg, text)| seg.matches(text.as_ref()))
     }
 
-    /// The variables of a matching request, in template order, borrowed from `request`.
-    pub(crate) fn values<'s, 't, S: AsRef<str>>(&'s self, request: &'t [S]) -> Values<'s, 't, S> {
-        Values {
-            template: self,
-            request,
-            segment: 0,
-            var: 0,
-            start: 0,
-        }
+    /// The variables of a matching request, in template order, borrowed from the segments
+    /// under `cursor` (a slice of segments, or a raw plain path).
+    pub(crate) fn values<'s, 't, C: Cursor<'t>>(&'s self, cursor: C) -> Values<'s, 't, C> {
+        Values::new(Some(self), cursor)
     }
 
-    /// POLICY D6: the kind of every segment, and the number of literal characters.
-    pub(crate) fn specificity(&self) -> (Vec<SegmentKind>, usize) {
-        let kinds = self.segments.iter().map(Segment::kind).collect();
-        let chars = self.segments.iter().map(Segment::literal_chars).sum();
-        (kinds, chars)
+    /// True when every segment under `cursor` matches (same count).
+    pub(crate) fn matches_at<'t, C: Cursor<'t>>(&self, mut cursor: C) -> bool {
+        for seg in self.segments.iter() {
+            match cursor.step() {
+                Ok(Some((text, rest))) if seg.matches(text) => cursor = rest,
+                _ => return false,
+            }
+        }
+        matches!(cursor.step(), Ok(None))
+    }
+
+    /// POLICY D6: the number of literal characters (the rank's tie-break after the
+    /// segment kinds).
+    pub(crate) fn literal_chars(&self) -> usize {
+        self.segments.iter().map(Segment::literal_chars).sum()
     }
 
     /// A canonical text for "equal up to variable names" (POLICY D9).
@@ -215,7 +234,7 @@ impl Template {
                 Segment::Pattern(p) => {
                     text.push_str(&p.head);
                     for (i, lit) in p.vars.iter() {
-                        match value(&self.names[usize::from(*i)]) {
+                        match value(&self.names[usize::from(*i)].name) {
                             Some(v) => text.push_str(&v),
                             None => return false,
                         }
@@ -275,7 +294,7 @@ impl fmt::Display for Template {
                 Segment::Pattern(p) => {
                     lit(f, &p.head)?;
                     for (i, l) in p.vars.iter() {
-                        write!(f, "<{}>", self.names[usize::from(*i)])?;
+                        write!(f, "<{}>", self.names[usize::from(*i)].name)?;
                         lit(f, l)?;
                     }
                 }
@@ -288,7 +307,8 @@ impl fmt::Display for Template {
 fn parse_segment(
     raw: &str,
     start: usize,
-    names: &mut Vec<Box<str>>,
+    segment: usize,
+    names: &mut Vec<Variable>,
 ) -> Result<Segment, TemplateError> {
     let mut head: Option<Box<str>> = None;
     let mut vars: Vec<(u16, Box<str>)> = Vec::new();
@@ -322,7 +342,12 @@ fn parse_segment(
                 }
                 let index = u16::try_from(names.len())
                     .map_err(|_| TemplateError::BadVariableName { name: name.into() })?;
-                names.push(name.into());
+                names.push(Variable {
+                    name: name.into(),
+                    segment: segment as u32,
+                    index: vars.len() as u16,
+                    whole: false,
+                });
                 vars.push((index, Box::from("")));
                 i += len + 2;
                 literal_start = i;
@@ -338,6 +363,11 @@ fn parse_segment(
         None => Ok(Segment::Static(tail.into())),
         Some((_, after)) => {
             *after = tail.into();
+            if let (None | Some(""), [(_, tail)], Some(var)) =
+                (head.as_deref(), &*vars, names.last_mut())
+            {
+                var.whole = tail.is_empty();
+            }
             Ok(Segment::Pattern(SegmentPattern {
                 head: head.unwrap_or_default(),
                 vars: vars.into(),
@@ -475,41 +505,72 @@ impl SegmentPattern {
 
 /// Iterator over the variables of a matching request: `(name, value)` in template order,
 /// computed lazily from the request segments (no allocation).
-pub(crate) struct Values<'s, 't, S> {
-    template: &'s Template,
-    request: &'t [S],
-    segment: usize,
+pub(crate) struct Values<'s, 't, C> {
+    segments: &'s [Segment],
+    names: &'s [Variable],
+    /// The segments after `text`.
+    cursor: C,
+    /// The text of segment `segment - 1`.
+    text: &'t str,
+    /// How many segments the cursor has passed.
+    segment: u32,
+    /// The next variable.
     var: usize,
+    /// Where the next variable of a partial segment starts in its middle.
     start: usize,
 }
 
-impl<'s, 't, S: AsRef<str>> Iterator for Values<'s, 't, S> {
+impl<'s, 't, C: Cursor<'t>> Values<'s, 't, C> {
+    /// No template: no variables.
+    pub(crate) fn new(template: Option<&'s Template>, cursor: C) -> Self {
+        let (segments, names): (&[Segment], &[Variable]) = match template {
+            Some(t) => (&t.segments, &t.names),
+            None => (&[], &[]),
+        };
+        Values {
+            segments,
+            names,
+            cursor,
+            text: "",
+            segment: 0,
+            var: 0,
+            start: 0,
+        }
+    }
+}
+
+impl<'s, 't, C: Cursor<'t>> Iterator for Values<'s, 't, C> {
     type Item = (&'s str, &'t str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let seg = self.template.segments.get(self.segment)?;
-            let text = self.request.get(self.segment)?.as_ref();
-            match seg {
-                Segment::Pattern(p) if self.var == 0 && p.is_whole() => {
-                    self.segment += 1;
-                    return Some((&*self.template.names[usize::from(p.vars[0].0)], text));
+        let var = self.names.get(self.var)?;
+        self.var += 1;
+        while self.segment <= var.segment {
+            let at = self.segment as usize;
+            self.segment += 1;
+            match self.segments.get(at)? {
+                // Literals before the variable: their length is known, no need to scan.
+                Segment::Static(text) if at < var.segment as usize => {
+                    self.cursor = self.cursor.skip(text.len());
                 }
-                Segment::Pattern(p) if self.var < p.vars.len() => {
-                    let middle = p.middle(text).unwrap_or("");
-                    let (value, next) = p.value_at(middle, self.var, self.start);
-                    let name = &*self.template.names[usize::from(p.vars[self.var].0)];
-                    self.var += 1;
-                    self.start = next;
-                    return Some((name, value));
-                }
-                _ => {
-                    self.segment += 1;
-                    self.var = 0;
-                    self.start = 0;
-                }
+                // The last segment runs to the end.
+                _ if at + 1 == self.segments.len() => self.text = self.cursor.last()?,
+                _ => (self.text, self.cursor) = self.cursor.step().ok()??,
             }
         }
+        if var.whole {
+            return Some((&var.name, self.text));
+        }
+        let Some(Segment::Pattern(p)) = self.segments.get(var.segment as usize) else {
+            return None;
+        };
+        let index = usize::from(var.index);
+        let start = if index == 0 { 0 } else { self.start };
+        let middle = p.middle(self.text).unwrap_or("");
+        let (value, next) = p.value_at(middle, index, start);
+        self.start = next;
+        Some((&var.name, value))
     }
 }
 
