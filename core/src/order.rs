@@ -1,7 +1,7 @@
 //! Page order: Dash's sort key exactly (SEMANTICS §8, POLICY D10).
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use core::cmp::Ordering;
 
 /// A page's `order`: an integer, a float or text, as Dash accepts.
