@@ -9,7 +9,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
     let mut pages = RegistryBuilder::new(Config::new().title("folio demo"));
-    pages.page(PageSpec::new("pages.home").path("/").title("Home").layout("Welcome"));
+    pages.page(
+        PageSpec::new("pages.home")
+            .path("/")
+            .title("Home")
+            .layout("Welcome"),
+    );
     pages.page(PageSpec::new("pages.weekly_analytics").layout("Weekly numbers"));
     pages.page(
         PageSpec::new("pages.report")
@@ -27,7 +32,9 @@ pub fn start() -> Result<(), JsValue> {
     );
     pages.page(PageSpec::new("pages.not_found_404").layout("Nothing here"));
     let registry = pages.build().map_err(|e| JsValue::from_str(e.kind()))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let container = document
         .get_element_by_id("page-container")
         .ok_or("no #page-container")?;
