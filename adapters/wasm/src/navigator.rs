@@ -156,12 +156,7 @@ pub struct Visit<'r, 'p, T> {
 }
 
 impl<'r, 'p, T> Visit<'r, 'p, T> {
-    fn new(
-        registry: &'r Registry<T>,
-        loc: &Location<'p>,
-        push: bool,
-        scroll: Scroll,
-    ) -> Self {
+    fn new(registry: &'r Registry<T>, loc: &Location<'p>, push: bool, scroll: Scroll) -> Self {
         let resolution = registry.resolve_browser(loc.pathname, loc.search);
         let (address, history) = match &resolution {
             Resolution::Redirect(r) => {
@@ -315,8 +310,7 @@ impl<T> Navigator<T> {
     /// render, or only scroll when just the fragment changes. Outside the requests prefix
     /// it is [`Decision::Ignore`] (a full page load, the server decides).
     pub fn navigate<'s, 'p>(&'s mut self, loc: &Location<'p>) -> Decision<'s, 'p, T> {
-        if let Resolution::NotFound(nf) = self.registry.resolve_browser(loc.pathname, loc.search)
-        {
+        if let Resolution::NotFound(nf) = self.registry.resolve_browser(loc.pathname, loc.search) {
             if !nf.is_inside() {
                 return Decision::Ignore;
             }
@@ -435,18 +429,39 @@ mod tests {
         let base = plain("/app/asset/7");
         let cases = [
             LinkClick { button: 1, ..base },
-            LinkClick { modified: true, ..base },
-            LinkClick { default_prevented: true, ..base },
-            LinkClick { target: "_blank", ..base },
-            LinkClick { download: true, ..base },
-            LinkClick { external: true, ..base },
-            LinkClick { same_origin: false, ..base },
+            LinkClick {
+                modified: true,
+                ..base
+            },
+            LinkClick {
+                default_prevented: true,
+                ..base
+            },
+            LinkClick {
+                target: "_blank",
+                ..base
+            },
+            LinkClick {
+                download: true,
+                ..base
+            },
+            LinkClick {
+                external: true,
+                ..base
+            },
+            LinkClick {
+                same_origin: false,
+                ..base
+            },
             plain("/elsewhere"),
         ];
         for c in cases {
             assert!(matches!(n.click(&c), Decision::Ignore), "{c:?}");
         }
-        let own = LinkClick { target: "_SELF", ..base };
+        let own = LinkClick {
+            target: "_SELF",
+            ..base
+        };
         assert!(matches!(n.click(&own), Decision::Render(_)));
     }
 
@@ -477,7 +492,10 @@ mod tests {
         b.page(PageSpec::new("pages.home").path("/").layout(()));
         let mut n = Navigator::new(b.build().expect("valid pages"));
         let v = n.load(&Location::new("/x", "", ""));
-        assert_eq!((v.outcome(), &*v.title()), (Outcome::NotFoundDefault, "App"));
+        assert_eq!(
+            (v.outcome(), &*v.title()),
+            (Outcome::NotFoundDefault, "App")
+        );
         assert!(v.page_match().is_none());
     }
 
@@ -486,7 +504,9 @@ mod tests {
         let mut n = nav("/");
         n.load(&Location::new("/asset/1", "?t=a", ""));
         let d = n.navigate(&Location::new("/asset/1", "?t=a", "#caf%C3%A9"));
-        let Decision::Stay { history, scroll } = d else { panic!("{d:?}") };
+        let Decision::Stay { history, scroll } = d else {
+            panic!("{d:?}")
+        };
         assert_eq!(history, History::Push("/asset/1?t=a#caf%C3%A9".into()));
         assert_eq!(scroll, Scroll::Fragment("café".into()));
         // Another query is another document.
@@ -503,7 +523,10 @@ mod tests {
         let _ = n.navigate(&Location::new("/asset/2", "", ""));
         assert!(matches!(
             n.pop(&Location::new("/asset/2", "", "#top")),
-            Decision::Stay { history: History::Keep, scroll: Scroll::Keep }
+            Decision::Stay {
+                history: History::Keep,
+                scroll: Scroll::Keep
+            }
         ));
         let v = rendered(n.pop(&Location::new("/", "", "")));
         assert_eq!((v.history(), v.scroll()), (&History::Keep, &Scroll::Keep));
@@ -518,7 +541,10 @@ mod tests {
             n.pop(&Location::new("/asset/2", "?tab=b", "")),
             Decision::Stay { .. }
         ));
-        assert!(matches!(n.pop(&Location::new("/asset/2", "", "")), Decision::Render(_)));
+        assert!(matches!(
+            n.pop(&Location::new("/asset/2", "", "")),
+            Decision::Render(_)
+        ));
     }
 
     #[test]
