@@ -72,6 +72,8 @@ mod template;
 mod trie;
 mod unicode;
 mod url;
+#[cfg(feature = "serde")]
+mod url_ser;
 
 pub use config::Config;
 #[cfg(feature = "serde")]

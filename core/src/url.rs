@@ -32,6 +32,11 @@ pub enum UrlError {
         /// The variable.
         name: String,
     },
+    /// A typed value could not be turned into URL fields (feature `serde`).
+    Value {
+        /// Why.
+        message: String,
+    },
     /// The values cannot be told apart again when the URL is resolved (`/<a>-<b>` with
     /// `a = "x"`, `b = "y-z"` reads back as `a = "x-y"`, `b = "z"`).
     Ambiguous {
@@ -47,6 +52,7 @@ impl fmt::Display for UrlError {
             UrlError::MissingVariable { name } => write!(f, "missing variable `{name}`"),
             UrlError::UnknownVariable { name } => write!(f, "the page has no variable `{name}`"),
             UrlError::EmptyValue { name } => write!(f, "variable `{name}` is empty"),
+            UrlError::Value { message } => write!(f, "{message}"),
             UrlError::Ambiguous { name } => {
                 write!(f, "variable `{name}` would not read back the same")
             }
