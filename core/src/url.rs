@@ -133,6 +133,24 @@ impl<T> Registry<T> {
         relative_path(self.requests_prefix(), path)
     }
 
+    /// Whether a browser pathname is inside the app (under the requests prefix, on a segment
+    /// boundary, POLICY D7): a client-side router follows links only to such addresses.
+    ///
+    /// ```
+    /// use folio_core::{Config, RegistryBuilder};
+    /// let registry = RegistryBuilder::<()>::new(Config::new().requests_pathname_prefix("/app/")).build().unwrap();
+    /// assert!(registry.is_inside_browser("/app") && registry.is_inside_browser("/app/x"));
+    /// assert!(!registry.is_inside_browser("/application/x"));
+    /// ```
+    pub fn is_inside_browser(&self, pathname: &str) -> bool {
+        crate::config::strip_prefix(pathname, self.requests_prefix()).is_some()
+    }
+
+    /// Whether a request path is inside the app (under the routes prefix).
+    pub fn is_inside(&self, path: &str) -> bool {
+        crate::config::strip_prefix(path, self.routes_prefix()).is_some()
+    }
+
     /// Where a server mounts the assets folder: the routes prefix, then `assets_url_path`
     /// (`/assets` by default; `/app/static` for prefix `/app/` and path `static`).
     pub fn assets_mount(&self) -> String {
