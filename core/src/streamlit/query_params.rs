@@ -356,44 +356,10 @@ fn quote_plus(s: &str, out: &mut String) {
 }
 
 /// `+` is a space; `%XX` escapes are UTF-8 bytes (invalid sequences become U+FFFD); a
-/// `%` not followed by two hex digits stays literal.
+/// `%` not followed by two hex digits stays literal — the same form decoding as Dash's
+/// `parse_qs`, so the core's decoder serves both.
 fn percent_decode(s: &str) -> String {
-    if !s.contains(['%', '+']) {
-        return String::from(s);
-    }
-    let bytes = s.as_bytes();
-    let mut buf: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => buf.push(b' '),
-            b'%' => match (
-                bytes.get(i + 1).and_then(hex),
-                bytes.get(i + 2).and_then(hex),
-            ) {
-                (Some(h), Some(l)) => {
-                    buf.push(h << 4 | l);
-                    i += 3;
-                    continue;
-                }
-                _ => buf.push(b'%'),
-            },
-            b => buf.push(b),
-        }
-        i += 1;
-    }
-    // Literal characters are whole UTF-8 sequences, so decoding everything at once replaces
-    // exactly the invalid runs of escaped bytes, as Python's chunked decoding does.
-    String::from_utf8_lossy(&buf).into_owned()
-}
-
-fn hex(b: &u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
+    crate::decode_form(s).into_owned()
 }
 
 #[cfg(test)]
