@@ -6,6 +6,7 @@
 //! Cases marked `unsupported` are counted and skipped.
 
 pub mod dash;
+pub mod hostile;
 pub mod http;
 pub mod streamlit;
 

@@ -1,0 +1,145 @@
+//! The fuzz targets' properties (issue 8) as proptest suites in plain `cargo test`: the
+//! checks live in `checks/mod.rs`, which the fuzz targets include too.
+//!
+//! - every accepted template matches the paths generated from it, giving back the same
+//!   values (exactly, where the split is unambiguous);
+//! - query decoding agrees with a reference decoder, and encode → decode round trips;
+//! - any registration sequence builds or fails with a described error, and every page of a
+//!   built registry is reachable at its own address unless a route POLICY D6 ranks higher
+//!   claims it; the compiled index, the core's naive reference and an independent
+//!   reference router written from D6 pick the same route.
+
+mod checks;
+
+use checks::Registration;
+use proptest::prelude::*;
+
+/// Fewer cases under Miri, which runs these about a thousand times slower.
+fn cases(n: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: if cfg!(miri) { 4 } else { n },
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Template text: literals from a small alphabet (so literals collide with values and
+/// each other), escapes, and `<v>` variables (renamed apart by `distinct`).
+fn template_text() -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        4 => "[ab.\\-]{1,3}",
+        3 => Just("<v>".to_string()),
+        1 => Just("%2F".to_string()),
+        1 => Just("%3C".to_string()),
+        1 => Just("é".to_string()),
+        1 => "\\PC{1,3}",
+    ];
+    let segment = proptest::collection::vec(part, 1..5).prop_map(|p| p.concat());
+    proptest::collection::vec(segment, 0..4).prop_map(|s| distinct(&format!("/{}", s.join("/"))))
+}
+
+/// Renames every `<v>` to `<v1>`, `<v2>`, …
+fn distinct(text: &str) -> String {
+    let mut n = 0;
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("<v>") {
+        n += 1;
+        out.push_str(&rest[..i]);
+        out.push_str(&format!("<v{n}>"));
+        rest = &rest[i + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ab.\\-]{1,4}",
+        "[xyz]{1,3}",
+        "\\PC{1,4}",
+        Just("a/b%".to_string())
+    ]
+}
+
+fn registration() -> impl Strategy<Value = Registration> {
+    (
+        prop_oneof![8 => "pages\\.[a-d]{1,2}", 1 => "[a-c._:]{0,4}"],
+        proptest::option::weighted(0.4, "/[a-c]{0,2}(/[a-c]{1,2})?"),
+        proptest::option::weighted(0.6, template_text()),
+        proptest::collection::vec(
+            prop_oneof![template_text(), "/[a-c]{1,2}/<v1>", "/old/<v1>/<v2>"],
+            0..3,
+        ),
+        proptest::option::of(-2i64..3),
+        proptest::bool::weighted(0.95),
+    )
+        .prop_map(
+            |(module, path, template, redirects, order, layout)| Registration {
+                module,
+                path,
+                template,
+                redirects,
+                order,
+                layout,
+            },
+        )
+}
+
+fn request() -> impl Strategy<Value = String> {
+    proptest::collection::vec("[ab.\\-]{0,4}|a%2Fb|%61|%|QQ", 0..4)
+        .prop_map(|s| format!("/{}", s.join("/")))
+}
+
+proptest! {
+    #![proptest_config(cases(1500))]
+
+    #[test]
+    fn templates_match_the_paths_they_generate(
+        text in template_text(),
+        values in proptest::collection::vec(value(), 0..6),
+    ) {
+        checks::template_round_trip(&text, &values).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn any_template_text_round_trips(text in "[/<>a-c%2F.\\-]{0,16}", values in proptest::collection::vec(value(), 1..3)) {
+        checks::template_round_trip(&text, &values).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn query_decoding_matches_the_reference(raw in "([a-c=&+;?]|%[0-9a-fA-Fz]{0,2}|%[CcEeFf][0-9A-F]|\\PC){0,24}") {
+        checks::query_matches_reference(&raw).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn queries_round_trip(pairs in proptest::collection::vec(("\\PC{0,6}", "[ &=+%?#a\\n]{0,6}|\\PC{0,6}"), 0..6)) {
+        checks::query_round_trip(&pairs).map_err(TestCaseError::fail)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(800))]
+
+    #[test]
+    fn every_page_is_reachable_unless_outranked(
+        registrations in proptest::collection::vec(registration(), 0..6),
+        prefixed in any::<bool>(),
+        requests in proptest::collection::vec(request(), 0..6),
+    ) {
+        let prefix = prefixed.then_some("/app/");
+        checks::registry_reachability(&registrations, prefix, &requests).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn index_agrees_with_the_d6_reference(
+        table in proptest::collection::vec(
+            (template_text(), any::<bool>(), proptest::collection::vec(template_text(), 0..2)),
+            1..8,
+        ),
+        requests in proptest::collection::vec(request(), 0..8),
+        fills in proptest::collection::vec("[ab.\\-]{1,3}|a%2Fb", 0..4),
+    ) {
+        checks::differential(&table, &requests, &fills).map_err(TestCaseError::fail)?;
+    }
+}
