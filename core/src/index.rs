@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 use hashbrown::HashMap;
 
 use crate::template::{Segment, Template};
-use crate::trie::Trie;
+use crate::trie::{Key, Trie};
 
 /// What a route leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,9 @@ pub(crate) struct Route {
     pub(crate) target: Target,
     /// This route is its page's own template (so a match already bound the variables).
     pub(crate) is_page_template: bool,
+    /// A match of this route serves its page with no variables: the target is a page
+    /// without a template, or with a static one.
+    pub(crate) serves_plain_page: bool,
 }
 
 #[derive(Debug)]
@@ -64,7 +67,11 @@ impl Index {
         let mut key = String::new();
         for (i, route) in routes.iter().enumerate() {
             if static_key(&route.template, &mut key) {
-                statics.entry(Box::from(&*key)).or_insert(i as u32);
+                let answer = match route.target {
+                    Target::Page(page) if route.serves_plain_page => DIRECT | page as u32,
+                    _ => i as u32,
+                };
+                statics.entry(Box::from(&*key)).or_insert(answer);
             }
         }
         let statics = StaticMap::new(statics);
@@ -81,10 +88,12 @@ impl Index {
     /// outranks every other route that can match the same path, so a hit decides the
     /// request.
     #[inline]
-    pub(crate) fn find_static(&self, inner: &str) -> Option<&Route> {
-        self.statics
-            .get(inner)
-            .and_then(|i| self.routes.get(i as usize))
+    pub(crate) fn find_static(&self, inner: &str) -> Option<StaticHit<'_>> {
+        let answer = self.statics.get(inner)?;
+        if answer & DIRECT != 0 {
+            return Some(StaticHit::Page((answer & !DIRECT) as usize));
+        }
+        self.routes.get(answer as usize).map(StaticHit::Route)
     }
 
     /// The best route for the segments under `cursor`, or [`HasEscape`] when a raw
@@ -108,35 +117,70 @@ fn kinds(route: &Route) -> impl Iterator<Item = crate::template::SegmentKind> + 
     route.template.segments().iter().map(Segment::kind)
 }
 
-/// The static routes by joined path: open addressing over a word-at-a-time hash, with
-/// the hash kept in each slot so a probe compares text only when the hashes agree.
+/// The static routes by joined path: open addressing, each slot holding its key as a
+/// [`Key`] (length and first and last 8 bytes), so a probe for a path of up to 16 bytes
+/// compares three integers and reads no text.
 #[derive(Debug)]
 struct StaticMap {
-    /// `(hash, route, text start, text length)`; `route == u32::MAX` is empty.
-    slots: Box<[(u64, u32, u32, u32)]>,
+    slots: Box<[StaticSlot]>,
+    /// The text of keys longer than 16 bytes.
     text: Box<str>,
     /// Bit `n` is set when a key is `n` bytes long (from 255 on: bit 255): most requests
     /// for a dynamic page skip hashing the path.
     lengths: [u64; 4],
 }
 
+#[derive(Debug, Clone, Copy)]
+struct StaticSlot {
+    key: Key,
+    /// A [`StaticHit`] as one integer: a route's rank, or `DIRECT | page`; `EMPTY`
+    /// marks an empty slot.
+    answer: u32,
+    /// Where a key longer than 16 bytes starts in `text`.
+    text: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+/// Marks an answer that is a page served as is (no variables to bind).
+const DIRECT: u32 = 1 << 31;
+
+/// A static route spelled exactly as the request.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum StaticHit<'i> {
+    /// The page at this registry position, served without variables.
+    Page(usize),
+    /// Any other route (a redirect source, or a template page's explicit path).
+    Route(&'i Route),
+}
+
 impl StaticMap {
     fn new(keys: HashMap<Box<str>, u32>) -> StaticMap {
         // At most half full: probes stay short and always reach an empty slot.
         let size = (keys.len() * 2).next_power_of_two();
-        let mut slots = alloc::vec![(0, u32::MAX, 0, 0); size].into_boxed_slice();
+        let empty = StaticSlot {
+            key: Key::default(),
+            answer: EMPTY,
+            text: 0,
+        };
+        let mut slots = alloc::vec![empty; size].into_boxed_slice();
         let mut text = String::new();
         let mut lengths = [0; 4];
-        for (key, route) in keys {
+        for (key, answer) in keys {
             let n = key.len().min(255);
             lengths[n / 64] |= 1 << (n % 64);
-            let hash = hash_bytes(key.as_bytes());
-            let mut i = hash as usize & (size - 1);
-            while slots[i].1 != u32::MAX {
+            let k = Key::of(key.as_bytes());
+            let mut i = static_hash(&k, key.as_bytes()) as usize & (size - 1);
+            while slots[i].answer != EMPTY {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (hash, route, text.len() as u32, key.len() as u32);
-            text.push_str(&key);
+            slots[i] = StaticSlot {
+                key: k,
+                answer,
+                text: text.len() as u32,
+            };
+            if key.len() > 16 {
+                text.push_str(&key);
+            }
         }
         StaticMap {
             slots,
@@ -147,26 +191,43 @@ impl StaticMap {
 
     #[inline]
     fn get(&self, key: &str) -> Option<u32> {
-        let n = key.len().min(255);
+        let bytes = key.as_bytes();
+        let n = bytes.len().min(255);
         if self.lengths[n / 64] & (1 << (n % 64)) == 0 {
             return None;
         }
-        let hash = hash_bytes(key.as_bytes());
+        let k = Key::of(bytes);
         let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = static_hash(&k, bytes) as usize & mask;
         loop {
-            let (h, route, start, len) = self.slots[i];
-            if route == u32::MAX {
+            let slot = &self.slots[i];
+            if slot.answer == EMPTY {
                 return None;
             }
-            if h == hash && len as usize == key.len() {
-                let stored = &self.text.as_bytes()[start as usize..(start + len) as usize];
-                if stored == key.as_bytes() {
-                    return Some(route);
-                }
+            if slot.key == k && (bytes.len() <= 16 || self.long(slot) == bytes) {
+                return Some(slot.answer);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    fn long(&self, slot: &StaticSlot) -> &[u8] {
+        let start = slot.text as usize;
+        self.text
+            .as_bytes()
+            .get(start..start + slot.key.len as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// A key's slot hash: from its [`Key`] up to 16 bytes (the key is the whole text), over
+/// every byte beyond (so long paths sharing their ends cannot pile into one probe run).
+#[inline]
+fn static_hash(key: &Key, bytes: &[u8]) -> u32 {
+    if bytes.len() <= 16 {
+        key.hash()
+    } else {
+        hash_bytes(bytes) as u32
     }
 }
 

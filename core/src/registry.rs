@@ -120,12 +120,14 @@ impl<T> RegistryBuilder<T> {
 
         let mut routes = Vec::new();
         for (position, page) in pages.iter().enumerate() {
+            let plain = page.template.as_ref().is_none_or(Template::is_static);
             for (i, template) in page_routes(page).into_iter().enumerate() {
                 routes.push(Route {
                     template,
                     target: Target::Page(position),
                     // page_routes lists a template page's template first.
                     is_page_template: i == 0 && page.template.is_some(),
+                    serves_plain_page: plain,
                 });
             }
             for (i, template) in page.redirect_templates.iter().enumerate() {
@@ -136,6 +138,7 @@ impl<T> RegistryBuilder<T> {
                         index: i,
                     },
                     is_page_template: false,
+                    serves_plain_page: false,
                 });
             }
         }
@@ -147,8 +150,10 @@ impl<T> RegistryBuilder<T> {
         let not_found = pages
             .iter()
             .position(|p| last_component(&p.module) == "not_found_404");
+        let quick = Quick::new(&self.config, &prefixes);
         Ok(Registry {
             index: Index::new(routes),
+            quick,
             pages,
             by_module,
             config: self.config,
@@ -167,6 +172,40 @@ pub struct Registry<T> {
     pub(crate) prefixes: Prefixes,
     pub(crate) index: Index,
     pub(crate) not_found: Option<usize>,
+    pub(crate) quick: Quick,
+}
+
+/// What every request needs from the configuration, worked out once.
+#[derive(Debug)]
+pub(crate) struct Quick {
+    /// The prefixes without their trailing slashes.
+    pub(crate) routes_prefix: Box<str>,
+    pub(crate) requests_prefix: Box<str>,
+    /// A path shorter than this and a query shorter than this are within every limit
+    /// (longer ones get the full check).
+    pub(crate) path_bytes: usize,
+    pub(crate) query_bytes: usize,
+}
+
+impl Quick {
+    fn new(config: &Config, prefixes: &Prefixes) -> Quick {
+        let limits = &config.limits;
+        Quick {
+            routes_prefix: prefixes.routes.trim_end_matches('/').into(),
+            requests_prefix: prefixes.requests.trim_end_matches('/').into(),
+            // The segment count is only checked on paths longer than `max_segments`.
+            path_bytes: limits
+                .max_path_bytes
+                .min(limits.max_segments)
+                .saturating_add(1),
+            // The field count is only checked on queries of `max_query_pairs` bytes or
+            // more (so always when it is 0).
+            query_bytes: limits
+                .max_query_bytes
+                .saturating_add(1)
+                .min(limits.max_query_pairs),
+        }
+    }
 }
 
 impl<T: core::fmt::Debug> core::fmt::Debug for Registry<T> {

@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::{decoded_segments, encode_into};
-use crate::index::{Cursor, HasEscape, Raw, Route, Target, split_request};
+use crate::index::{Cursor, HasEscape, Raw, Route, StaticHit, Target, split_request};
 use crate::limits::LimitError;
 use crate::page::Page;
 use crate::query::Query;
@@ -258,7 +258,7 @@ impl<T> Registry<T> {
     /// assert_eq!(registry.resolve("/nope", "").status(), 404);
     /// ```
     pub fn resolve<'r, 'p>(&'r self, path: &'p str, query: &'p str) -> Resolution<'r, 'p, T> {
-        self.resolve_under(&self.prefixes.routes, path, Query::parse(query))
+        self.resolve_under(&self.quick.routes_prefix, path, Query::parse(query))
     }
 
     /// Resolves a browser location: `pathname` (matched under the requests prefix) and
@@ -269,57 +269,95 @@ impl<T> Registry<T> {
         search: &'p str,
     ) -> Resolution<'r, 'p, T> {
         self.resolve_under(
-            &self.prefixes.requests,
+            &self.quick.requests_prefix,
             pathname,
             Query::from_search(search),
         )
     }
 
+    /// `prefix`: the routes or requests prefix without its trailing slashes. The common
+    /// answers (a static page, a template page matched on a plain path) are built here;
+    /// everything else goes through [`finish`](Self::finish).
+    #[inline]
     fn resolve_under<'r, 'p>(
         &'r self,
         prefix: &str,
         path: &'p str,
         query: Query<'p>,
     ) -> Resolution<'r, 'p, T> {
-        if let Err(e) = self.config.limits.check(path, query.raw()) {
-            return Resolution::Rejected(e);
+        // One comparison per part for every request under the smallest limit.
+        if path.len() >= self.quick.path_bytes || query.raw().len() >= self.quick.query_bytes {
+            if let Err(e) = self.config.limits.check(path, query.raw()) {
+                return Resolution::Rejected(e);
+            }
         }
-        let not_found = |inside| {
-            Resolution::NotFound(NotFound {
-                page: self.not_found_page(),
-                query,
-                inside,
-            })
+        let Some(inner) = inner_path(path, prefix) else {
+            return self.not_found(query, false);
         };
-        let Some(rest) = under_prefix(path, prefix) else {
-            return not_found(false);
-        };
-        let inner = trim_slashes(rest);
-        // Fast path: a static page without a template needs no split (map keys hold no
-        // `%`, so a hit is a plain request).
-        let static_hit = self.index.find_static(inner);
-        if let Some(Target::Page(i)) = static_hit.map(|r| r.target) {
-            let page = &self.pages[i];
-            if page.template.as_ref().is_none_or(Template::is_static) {
+        // A static route spelled exactly as the request needs no split (map keys hold no
+        // `%`, so a hit is a plain request); most hits are pages served as is.
+        let route = match self.index.find_static(inner) {
+            Some(StaticHit::Page(i)) => {
                 return Resolution::Page(PageMatch {
-                    page,
+                    page: &self.pages[i],
                     template: None,
                     segments: Segments::Raw(inner),
                     query,
                 });
             }
+            Some(StaticHit::Route(route)) => Some(route),
+            None => match self.index.find(Raw::new(inner)) {
+                Ok(route) => route,
+                Err(HasEscape) => return self.resolve_decoded(inner, query),
+            },
+        };
+        if let Some(Route {
+            target: Target::Page(i),
+            is_page_template: true,
+            ..
+        }) = route
+        {
+            let page = &self.pages[*i];
+            return Resolution::Page(PageMatch {
+                page,
+                template: page.template.as_ref(),
+                segments: Segments::Raw(inner),
+                query,
+            });
         }
-        let (route, segments) =
-            match static_hit.map_or_else(|| self.index.find(Raw::new(inner)), |r| Ok(Some(r))) {
-                Ok(route) => (route, Segments::Raw(inner)),
-                Err(HasEscape) => {
-                    let decoded = split_request(inner);
-                    (
-                        found(self.index.find(&decoded[..])),
-                        Segments::Decoded(decoded.into()),
-                    )
-                }
-            };
+        self.finish(route, Segments::Raw(inner), query)
+    }
+
+    /// A request holding `%` in a segment the raw walk visited: decode, then walk again.
+    #[inline(never)]
+    fn resolve_decoded<'r, 'p>(
+        &'r self,
+        inner: &'p str,
+        query: Query<'p>,
+    ) -> Resolution<'r, 'p, T> {
+        let decoded = split_request(inner);
+        let route = found(self.index.find(&decoded[..]));
+        self.finish(route, Segments::Decoded(decoded.into()), query)
+    }
+
+    #[cold]
+    fn not_found<'r, 'p>(&'r self, query: Query<'p>, inside: bool) -> Resolution<'r, 'p, T> {
+        Resolution::NotFound(NotFound {
+            page: self.not_found_page(),
+            query,
+            inside,
+        })
+    }
+
+    /// The answer for `route`, matched on `segments`.
+    #[inline(never)]
+    fn finish<'r, 'p>(
+        &'r self,
+        route: Option<&'r Route>,
+        segments: Segments<'p>,
+        query: Query<'p>,
+    ) -> Resolution<'r, 'p, T> {
+        let not_found = |inside| self.not_found(query, inside);
         let Some(route) = route else {
             return not_found(true);
         };
@@ -370,15 +408,16 @@ impl<T> Registry<T> {
             Target::Page(p) => (p, None),
             Target::Redirect { page, index } => (page, Some(index)),
         };
-        let fast = self.index.find_static(inner).map_or_else(
-            || {
-                self.index
-                    .find(Raw::new(inner))
-                    .unwrap_or_else(|HasEscape| found(self.index.find(&decoded[..])))
-            },
-            Some,
-        );
-        [fast.map(id), self.index.find_reference(&decoded).map(id)]
+        let fast = match self.index.find_static(inner) {
+            Some(StaticHit::Page(p)) => Some((p, None)),
+            Some(StaticHit::Route(r)) => Some(id(r)),
+            None => self
+                .index
+                .find(Raw::new(inner))
+                .unwrap_or_else(|HasEscape| found(self.index.find(&decoded[..])))
+                .map(id),
+        };
+        [fast, self.index.find_reference(&decoded).map(id)]
     }
 
     fn page_match<'r, 'p>(
@@ -430,27 +469,29 @@ impl<T> Registry<T> {
     }
 }
 
-/// [`strip_prefix`] with byte loops, for the hot path: usually the prefix is `/`.
+/// The request path under `prefix` (without its trailing slashes), without slashes at
+/// its ends: `None` when the path is outside the prefix. Byte loops for the hot path,
+/// where the prefix is usually `/` (nothing to compare).
 #[inline]
-fn under_prefix<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
-    let bytes = prefix.as_bytes();
-    let len = bytes.iter().rposition(|&b| b != b'/').map_or(0, |i| i + 1);
-    let rest = path.as_bytes().strip_prefix(&bytes[..len])?;
-    // `rest` starts at the end of a prefix that is a whole `str`: a character boundary.
-    (rest.first().is_none_or(|&b| b == b'/')).then(|| &path[len..])
-}
-
-/// `text` without slashes at its ends (a byte loop: a `char` pattern costs more here).
-#[inline]
-fn trim_slashes(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let start = bytes.iter().position(|&b| b != b'/').unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|&b| b != b'/')
-        .map_or(start, |i| i + 1);
-    // Both ends sit next to a `/` or at the text's ends: character boundaries.
-    &text[start..end]
+fn inner_path<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+    let mut rest = path.as_bytes();
+    if !prefix.is_empty() {
+        rest = rest.strip_prefix(prefix.as_bytes())?;
+    }
+    if !matches!(rest, [] | [b'/', ..]) {
+        return None;
+    }
+    let mut start = path.len() - rest.len();
+    while let [b'/', tail @ ..] = rest {
+        rest = tail;
+        start += 1;
+    }
+    while let [head @ .., b'/'] = rest {
+        rest = head;
+    }
+    // `rest` sits between slashes, after the prefix (a whole `str`) or at the text's
+    // ends: character boundaries.
+    path.get(start..start + rest.len())
 }
 
 /// The answer of a walk over decoded segments, which never meets an escape.

@@ -441,6 +441,10 @@ impl SegmentPattern {
         if self.is_whole() {
             return !text.is_empty();
         }
+        // One variable between a head and a tail: it takes whatever is between them.
+        if self.vars.len() == 1 {
+            return self.middle(text).is_some();
+        }
         self.middle(text)
             .is_some_and(|m| self.last_end(m, 0).is_some())
     }
@@ -497,6 +501,9 @@ impl SegmentPattern {
     /// Variable `j` of a matching segment whose middle is `middle`, starting at `start`;
     /// returns the value and where the next variable starts.
     fn value_at<'t>(&self, middle: &'t str, j: usize, start: usize) -> (&'t str, usize) {
+        if self.vars.len() == 1 {
+            return (middle, middle.len());
+        }
         let end = self.last_end(middle, j).unwrap_or(middle.len()).max(start);
         let value = middle.get(start..end).unwrap_or("");
         (value, (end + self.vars[j].1.len()).min(middle.len()))

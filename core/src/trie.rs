@@ -49,10 +49,10 @@ struct Slot {
 /// for shorter segments). Up to 16 bytes this is the whole text, so equal keys are equal
 /// segments; longer segments also compare their text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Key {
+pub(crate) struct Key {
     head: u64,
     tail: u64,
-    len: u32,
+    pub(crate) len: u32,
 }
 
 #[derive(Debug)]
@@ -167,7 +167,7 @@ impl Trie {
 
 impl Key {
     #[inline]
-    fn of(s: &[u8]) -> Key {
+    pub(crate) fn of(s: &[u8]) -> Key {
         let n = s.len();
         let word = |at: usize| {
             let mut w = [0u8; 8];
@@ -196,7 +196,7 @@ impl Key {
     }
 
     #[inline]
-    fn hash(&self) -> u32 {
+    pub(crate) fn hash(&self) -> u32 {
         let mixed = self.head ^ self.tail.rotate_left(29) ^ u64::from(self.len);
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
     }
