@@ -125,13 +125,8 @@ where
         let family = file["family"].as_str().unwrap_or_default().to_string();
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let mut cases = Vec::new();
-        for case in file["cases"].as_array().into_iter().flatten() {
+        for (case, url) in http_cases(&file, &family) {
             let input = &case["input"];
-            let url = match family.as_str() {
-                "resolve" if input["request"]["kind"] == "http" => input["request"]["url"].as_str(),
-                "meta" if case["kind"] != "image_infer_orders" => input["url"].as_str(),
-                _ => continue,
-            };
             let id = case["id"].as_str().unwrap_or("?").to_string();
             if case.get("unsupported").is_some_and(|u| !u.is_null()) {
                 cases.push((id, Outcome::Unsupported, None));
@@ -172,6 +167,117 @@ where
         report.files.push(FileReport { name, family, cases });
     }
     Ok(report)
+}
+
+/// The cases of a vector file that the suite sends to a server, with their URL.
+fn http_cases<'a>(file: &'a Value, family: &'a str) -> impl Iterator<Item = (&'a Value, Option<&'a str>)> {
+    file["cases"].as_array().into_iter().flatten().filter_map(move |case| {
+        let input = &case["input"];
+        match family {
+            "resolve" if input["request"]["kind"] == "http" => Some((case, input["request"]["url"].as_str())),
+            "meta" if case["kind"] != "image_infer_orders" => Some((case, input["url"].as_str())),
+            _ => None,
+        }
+    })
+}
+
+/// What [`compare`] found.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// Requests sent to both servers (a case whose raw target was refused by either is
+    /// also sent in browser form, and counted twice).
+    pub requests: usize,
+    /// Of those, the ones both answered with the app shell (the whole bodies compared).
+    pub shell_pages: usize,
+    /// Cases whose scenario does not build (no server).
+    pub build_errors: usize,
+    /// Every difference: case, target, both sides.
+    pub differences: Vec<String>,
+}
+
+/// What two servers must agree on, byte for byte: the status, the `Location` header, the
+/// raw `<title>` element and the raw `<meta ...>` tags (in order), whether the app shell
+/// (`index_marker`) was served, and, when it was, the whole body.
+fn fingerprint(response: &Response, index_marker: &str) -> (Value, Option<String>) {
+    let body = &response.body;
+    let mut tags = Vec::new();
+    let mut rest = body.as_str();
+    while let Some(i) = rest.find("<meta") {
+        rest = &rest[i..];
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        tags.push(rest[..end].to_string());
+        rest = &rest[end..];
+    }
+    let served = body.contains(index_marker);
+    let fp = json!({
+        "status": response.status,
+        "location": response.header("location"),
+        "title": title(body),
+        "metas": tags,
+        "shell": served,
+    });
+    (fp, served.then(|| body.clone()))
+}
+
+/// Sends every request of the suite (every http-kind `resolve` case and every `meta`
+/// case, raw and, where either server refuses the raw target with a 4xx, in browser form)
+/// to two servers of the same registry, and compares their answers (see `fingerprint`):
+/// the proof that two adapters behave alike. `serve_a` and `serve_b` are called once per
+/// distinct scenario.
+pub fn compare<A, B>(dirs: &[PathBuf], index_marker: &str, mut serve_a: A, mut serve_b: B) -> Result<Comparison, String>
+where
+    A: FnMut(Registry<Layout>) -> Result<Server, String>,
+    B: FnMut(Registry<Layout>) -> Result<Server, String>,
+{
+    let mut out = Comparison::default();
+    let mut servers: HashMap<String, Option<(Server, Server)>> = HashMap::new();
+    for path in suite_files(dirs)? {
+        let file = read_json(&path)?;
+        let family = file["family"].as_str().unwrap_or_default().to_string();
+        for (case, url) in http_cases(&file, &family) {
+            let id = case["id"].as_str().unwrap_or("?");
+            let (Some(url), false) = (url, case.get("unsupported").is_some_and(|u| !u.is_null())) else {
+                continue;
+            };
+            let input = &case["input"];
+            let key = serde_json::to_string(&json!([input["app"], input["pages"], input["assets"]]))
+                .map_err(|e| e.to_string())?;
+            if !servers.contains_key(&key) {
+                let pair = match (build(input), build(input)) {
+                    (Ok(a), Ok(b)) => Some((serve_a(a)?, serve_b(b)?)),
+                    _ => None,
+                };
+                servers.insert(key.clone(), pair);
+            }
+            let Some((a, b)) = &servers[&key] else {
+                out.build_errors += 1;
+                continue;
+            };
+            let mut targets = vec![url.to_string()];
+            let mut i = 0;
+            while i < targets.len() {
+                let target = targets[i].clone();
+                i += 1;
+                out.requests += 1;
+                let ra = get(a.addr(), &target).map_err(|e| format!("{id}: {target}: {e}"))?;
+                let rb = get(b.addr(), &target).map_err(|e| format!("{id}: {target}: {e}"))?;
+                let refused = |r: &Response| (400..500).contains(&r.status) && !r.body.contains(index_marker);
+                if i == 1 && (refused(&ra) || refused(&rb)) && browser_form(url) != url {
+                    targets.push(browser_form(url));
+                }
+                let (fa, ba) = fingerprint(&ra, index_marker);
+                let (fb, bb) = fingerprint(&rb, index_marker);
+                if fa != fb {
+                    out.differences.push(format!("{id} {target:?}:\n    a: {fa}\n    b: {fb}"));
+                } else if ba != bb {
+                    out.differences.push(format!("{id} {target:?}: same head, different documents"));
+                } else if ba.is_some() {
+                    out.shell_pages += 1;
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A request target as a browser sends it: the bytes the `http` crate refuses

@@ -8,6 +8,7 @@
 pub mod dash;
 pub mod hostile;
 pub mod http;
+pub mod malformed;
 pub mod streamlit;
 
 use std::path::{Path, PathBuf};

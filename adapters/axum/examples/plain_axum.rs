@@ -8,9 +8,9 @@
 // A binary: `pub` marks what its modules share, nothing is exported.
 #![allow(unreachable_pub)]
 
-#[path = "gallery/app/content.rs"]
+#[path = "../../../examples/gallery/content.rs"]
 mod content;
-#[path = "gallery/app/document.rs"]
+#[path = "../../../examples/gallery/document.rs"]
 mod document;
 
 use axum::Router;
@@ -27,7 +27,7 @@ use tower_http::services::ServeDir;
 #[tokio::main]
 async fn main() {
     let addr = std::env::var("FOLIO_ADDR").unwrap_or_else(|_| "127.0.0.1:8051".to_owned());
-    let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/gallery/assets");
+    let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/gallery/assets");
     let router = Router::new()
         .route("/", get(home))
         .route("/analytics", get(analytics))
@@ -139,6 +139,7 @@ fn render(
         nav: &nav,
         sidebar: &sidebar,
         target,
+        server: "axum",
     };
     let html = document::document(&frame, body);
     (
@@ -155,7 +156,7 @@ fn render(
 async fn home(h: HeaderMap, u: Uri) -> Response {
     let meta = Meta {
         title: "Folio Gallery",
-        description: "A small multi-page app: Dash Pages rebuilt in Rust with folio and axum.",
+        description: "A small multi-page app: Dash Pages rebuilt in Rust with folio.",
         image: "logo.svg",
     };
     render(StatusCode::OK, &h, &u, "/", meta, &content::home(lang(&h)))

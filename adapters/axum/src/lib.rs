@@ -77,16 +77,11 @@
 //! To serve it: `axum::serve(tokio::net::TcpListener::bind(addr).await?, app).await`.
 //! The gallery example (`cargo run -p folio-axum --example gallery`) is a complete app.
 
-mod args;
-mod assets;
 mod context;
 mod layout;
 mod router;
-mod shell;
 
-pub use args::ArgsError;
-pub use assets::AssetsDir;
 pub use context::{Args, MissingContext, PageContext};
+pub use folio_server_common::{ArgsError, AssetsDir, RequestContext, Shell, View};
 pub use layout::{IntoPage, Layout, PageHandler};
 pub use router::Folio;
-pub use shell::{Shell, View};

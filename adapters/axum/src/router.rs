@@ -8,17 +8,16 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::header::{ALLOW, CONTENT_TYPE, HOST, LOCATION};
+use axum::http::header::{CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use folio_core::{Registry, Resolution};
+use folio_core::Registry;
+use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, decide};
 use tower_http::services::ServeDir;
 
-use crate::assets::AssetsDir;
-use crate::context::{self, PageContext};
+use crate::context::PageContext;
 use crate::layout::Layout;
-use crate::shell::{self, Shell, View};
 
 type LayoutOf<T, S> = dyn Fn(&T) -> Layout<S> + Send + Sync;
 type InputFn = dyn Fn(&Parts) -> Option<String> + Send + Sync;
@@ -69,7 +68,7 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
             inner: Inner {
                 registry: Arc::new(registry),
                 layout_of: Box::new(layout_of),
-                shell: Box::new(shell::bare::<T>),
+                shell: Box::new(folio_server_common::bare::<T>),
                 inputs: Vec::new(),
                 origin: None,
                 default_not_found: Layout::fixed("<h1>404 - Page not found</h1>"),
@@ -150,129 +149,58 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
             None => parts.uri.clone(),
         };
         let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
+        let host = parts
+            .headers
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .or_else(|| parts.uri.authority().map(|a| a.as_str()));
         let inputs = self
             .inputs
             .iter()
             .map(|(name, read)| (name.clone(), read(&parts)))
             .collect();
-        let request = context::Request {
-            inputs,
-            target,
-            prefix: self.registry.requests_prefix(),
+        let incoming = Incoming::get(target)
+            .method(parts.method.as_str())
+            .host(host)
+            .with_inputs(inputs);
+        let render = match decide(&self.registry, self.origin.as_deref(), incoming) {
+            Decision::Reply(reply) => return reply_response(reply),
+            Decision::Render(render) => render,
         };
-
-        let (page, status, layout, context, head) = {
-            let resolution = self.registry.resolve(uri.path(), uri.query().unwrap_or(""));
-            let (page, status, layout, context) = match &resolution {
-                Resolution::Redirect(r) => return redirect(r.location()),
-                Resolution::NotFound(nf) if !nf.is_inside() => {
-                    return (StatusCode::NOT_FOUND, "Not Found").into_response();
-                }
-                _ if parts.method != Method::GET && parts.method != Method::HEAD => {
-                    return (StatusCode::METHOD_NOT_ALLOWED, [(ALLOW, "GET, HEAD")])
-                        .into_response();
-                }
-                Resolution::Page(m) => {
-                    let layout = (self.layout_of)(m.page().layout());
-                    (
-                        Some(m.page()),
-                        StatusCode::OK,
-                        layout,
-                        PageContext::for_page(m, request),
-                    )
-                }
-                Resolution::NotFound(nf) => {
-                    let layout = match nf.page() {
-                        Some(p) => (self.layout_of)(p.layout()),
-                        None => self.default_not_found.clone(),
-                    };
-                    (
-                        nf.page(),
-                        StatusCode::NOT_FOUND,
-                        layout,
-                        PageContext::for_not_found(nf, request),
-                    )
-                }
-                // Any other decision (a request over the core's limits: 414) is answered with
-                // the status the core gives it, without the shell.
-                #[allow(unreachable_patterns)]
-                _ => return bare_status(resolution.status()),
-            };
-            let origin = self.origin(&parts);
-            let mut head = String::with_capacity(1024);
-            // Writing to a String cannot fail.
-            let _ = self
-                .registry
-                .head(&resolution, &origin, target)
-                .write_html(&mut head);
-            (page, status, layout, context, head)
+        let layout = match render.payload() {
+            Some(payload) => (self.layout_of)(payload),
+            None => self.default_not_found.clone(),
         };
-
-        parts.extensions.insert(context.clone());
+        parts
+            .extensions
+            .insert(PageContext(render.context().clone()));
         let content = match layout.render(parts, state).await {
             Ok(html) => html,
             Err(response) => return response,
         };
-        let view = View {
-            registry: &self.registry,
-            page,
-            status,
-            head: &head,
-            content: &content,
-            context: &context,
-        };
-        let body = self.shell.render(&view);
+        let body = render.document(&*self.shell, &content);
+        let status = StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK);
         (
             status,
-            [(
-                CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            )],
+            [(CONTENT_TYPE, HeaderValue::from_static(HTML))],
             body,
         )
             .into_response()
     }
+}
 
-    fn origin(&self, parts: &Parts) -> String {
-        if let Some(origin) = &self.origin {
-            return origin.clone();
-        }
-        let host = parts
-            .headers
-            .get(HOST)
-            .and_then(|h| h.to_str().ok())
-            .or_else(|| parts.uri.authority().map(|a| a.as_str()))
-            .unwrap_or("localhost");
-        format!("http://{host}")
+/// A finished answer as an axum response.
+fn reply_response(reply: Reply) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = (status, reply.body).into_response();
+    let headers = response.headers_mut();
+    headers.remove(CONTENT_TYPE);
+    for (name, value) in reply.headers {
+        // A value the `http` crate refuses (the core never builds one) is a bad request.
+        let Ok(value) = HeaderValue::from_str(&value) else {
+            return StatusCode::BAD_REQUEST.into_response();
+        };
+        headers.insert(HeaderName::from_static(name), value);
     }
-}
-
-/// A status without the app shell.
-fn bare_status(status: u16) -> Response {
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
-    (status, status.canonical_reason().unwrap_or("Bad Request")).into_response()
-}
-
-/// 301 to a location the core built (always a local path: the prefix, then an encoded
-/// path, then the query with controls encoded).
-fn redirect(location: &str) -> Response {
-    let Ok(value) = HeaderValue::from_str(location) else {
-        return StatusCode::BAD_REQUEST.into_response();
-    };
-    let mut body = String::from("<!DOCTYPE html>\n<p>Moved to <a href=\"");
-    // Writing to a String cannot fail.
-    let _ = folio_core::write_escaped(&mut body, location);
-    body.push_str("\">here</a>.</p>\n");
-    (
-        StatusCode::MOVED_PERMANENTLY,
-        [
-            (LOCATION, value),
-            (
-                CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            ),
-        ],
-        body,
-    )
-        .into_response()
+    response
 }

@@ -1,8 +1,20 @@
-//! The gallery app: Dash's multi-page tutorial as a folio registry served by axum.
+//! The gallery app served by axum: the shared pages, content and frame
+//! (`examples/gallery/` at the repository root, also served by folio-actix) wired into
+//! an axum router.
 
+#[path = "../../../../../examples/gallery/content.rs"]
 pub mod content;
+#[path = "../../../../../examples/gallery/document.rs"]
 pub mod document;
+#[path = "../../../../../examples/gallery/frame.rs"]
+mod frame;
+#[path = "../../../../../examples/gallery/pages/mod.rs"]
 mod pages;
+
+/// The adapter the shared pages are written against.
+pub mod web {
+    pub use folio_axum::{Args, Layout, PageContext};
+}
 
 use std::path::PathBuf;
 
@@ -14,14 +26,14 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use folio_axum::{AssetsDir, Folio, Layout, View};
-use folio_core::{BuildError, Config, Query, RegistryBuilder};
+use folio_core::{BuildError, Config, RegistryBuilder};
 
-use content::Lang;
-use document::{Frame, Link};
-
-/// The example's assets folder (meta images, the stylesheet, the logo).
+/// The gallery's assets folder (meta images, the stylesheet, the logo), shared.
 pub fn assets_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/gallery/assets")
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/gallery/assets"
+    ))
 }
 
 /// The gallery mounted under `prefix` (`/`, or e.g. `/app/`).
@@ -39,7 +51,7 @@ pub fn router(prefix: &str) -> Result<Router, String> {
     }
     let registry = builder.build().map_err(|e: BuildError| e.to_string())?;
     let folio = Folio::new(registry)
-        .shell(shell)
+        .shell(|view: &View<'_, Layout>| frame::shell(view, "axum"))
         .routing_input("language", language)
         .assets(&assets, "assets");
     let set_language = format!("{}/set-language", prefix.trim_end_matches('/'));
@@ -52,69 +64,19 @@ pub fn router(prefix: &str) -> Result<Router, String> {
 
 /// The `language` routing input: the `lang` cookie the switch sets.
 fn language(parts: &Parts) -> Option<String> {
-    let cookies = parts
-        .headers
-        .get_all(COOKIE)
-        .into_iter()
-        .filter_map(|v| v.to_str().ok());
-    let value = cookies
-        .flat_map(|c| c.split(';'))
-        .find_map(|c| c.trim().strip_prefix("lang="))?;
-    Some(Lang::from_code(Some(value)).code().to_owned())
+    frame::language(
+        parts
+            .headers
+            .get_all(COOKIE)
+            .into_iter()
+            .filter_map(|v| v.to_str().ok()),
+    )
 }
 
-/// Dash's `app.layout`: header with the registry's pages in order, a sidebar of the pages
-/// whose `location` is `sidebar`, and the page.
-fn shell(view: &View<'_, Layout>) -> String {
-    let registry = view.registry();
-    let nav: Vec<Link<'_>> = registry
-        .pages()
-        .filter(|p| p.extra_value("location").is_none() && p.path_template().is_none())
-        .filter(|p| {
-            registry
-                .not_found_page()
-                .is_none_or(|nf| !std::ptr::eq(nf, *p))
-        })
-        .map(|p| Link {
-            href: p.relative_path(),
-            label: p.name(),
-            current: view.is_current(p),
-        })
-        .collect();
-    let sidebar: Vec<Link<'_>> = registry
-        .pages()
-        .filter(|p| p.extra_value("location") == Some("sidebar"))
-        .map(|p| Link {
-            href: p.relative_path(),
-            label: p.name(),
-            current: view.is_current(p),
-        })
-        .collect();
-    let frame = Frame {
-        lang: Lang::from_code(view.input("language")),
-        head: view.head(),
-        prefix: registry.requests_prefix(),
-        nav: &nav,
-        sidebar: &sidebar,
-        target: view.context().target(),
-    };
-    document::document(&frame, view.content())
-}
-
-/// `GET set-language?lang=fr&next=/archive`: remembers the language in a cookie and goes
-/// back to `next` when it is a path on this site.
+/// `GET set-language?lang=fr&next=/archive` (see `frame::set_language`).
 async fn set_language_handler(RawQuery(raw): RawQuery, home: String) -> Response {
-    let query = Query::parse(raw.as_deref().unwrap_or(""));
-    let lang = Lang::from_code(query.get("lang").as_deref());
-    let next = query
-        .get("next")
-        .filter(|n| is_local(n))
-        .map_or(home, |n| n.into_owned());
+    let (next, cookie) = frame::set_language(raw.as_deref().unwrap_or(""), &home);
     let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/"));
-    let cookie = format!(
-        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
-    );
     let cookie =
         HeaderValue::from_str(&cookie).unwrap_or(HeaderValue::from_static("lang=en; Path=/"));
     (
@@ -122,12 +84,4 @@ async fn set_language_handler(RawQuery(raw): RawQuery, home: String) -> Response
         [(LOCATION, location), (SET_COOKIE, cookie)],
     )
         .into_response()
-}
-
-/// A path on this host: `/x`, never `//host`, `/\host` or a scheme.
-fn is_local(next: &str) -> bool {
-    next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.chars().any(|c| c.is_control())
 }

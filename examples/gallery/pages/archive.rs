@@ -1,6 +1,6 @@
 //! `pages/archive.py`: query arguments shown, and two old addresses redirected here.
 
-use folio_axum::{Args, Layout, PageContext};
+use crate::app::web::{Args, Layout, PageContext};
 use folio_core::PageSpec;
 use serde::Deserialize;
 

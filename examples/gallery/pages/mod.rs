@@ -1,7 +1,7 @@
 //! One module per page, as Dash's `pages/` folder: each registers itself with
 //! `module_path!()`, so its path and name are inferred as Dash infers them.
 
-use folio_axum::{Layout, PageContext};
+use crate::app::web::{Layout, PageContext};
 use folio_core::PageSpec;
 
 use super::content::Lang;

@@ -1,6 +1,6 @@
 //! Two path variables, with the title and description computed from them.
 
-use folio_axum::{Layout, PageContext};
+use crate::app::web::{Layout, PageContext};
 use folio_core::{PageSpec, Text};
 
 use crate::app::content;

@@ -1,5 +1,6 @@
 //! The gallery's page bodies and translations: plain functions of their inputs, shared
-//! with the hand-routed baseline (`examples/plain_axum.rs`) so both serve the same bytes.
+//! by both adapters' galleries and the hand-routed baselines (`plain_axum`, `plain_actix`),
+//! so all of them serve the same bytes.
 
 /// The language switch's values (Dash's `routing_callback_inputs` example).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

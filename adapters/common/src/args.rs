@@ -4,15 +4,12 @@
 
 use std::fmt;
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use folio_core::Argument;
 use serde::de::value::{MapDeserializer, SeqDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 
-/// Why the arguments did not deserialize (answered as 400 Bad Request by [`Args`]).
-///
-/// [`Args`]: crate::Args
+/// Why the arguments did not deserialize (the adapters' `Args` extractors answer it with
+/// 400 Bad Request and this text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArgsError {
     message: String,
@@ -31,12 +28,6 @@ impl de::Error for ArgsError {
         ArgsError {
             message: msg.to_string(),
         }
-    }
-}
-
-impl IntoResponse for ArgsError {
-    fn into_response(self) -> Response {
-        (StatusCode::BAD_REQUEST, self.to_string()).into_response()
     }
 }
 

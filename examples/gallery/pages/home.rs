@@ -1,6 +1,6 @@
 //! `pages/home.py`: `register_page(__name__, path="/")`.
 
-use folio_axum::{Layout, PageContext};
+use crate::app::web::{Layout, PageContext};
 use folio_core::PageSpec;
 
 use crate::app::content;
@@ -9,7 +9,7 @@ pub fn page() -> PageSpec<Layout> {
     PageSpec::new(module_path!())
         .path("/")
         .title("Folio Gallery")
-        .description("A small multi-page app: Dash Pages rebuilt in Rust with folio and axum.")
+        .description("A small multi-page app: Dash Pages rebuilt in Rust with folio.")
         .layout(Layout::new(layout))
 }
 

@@ -1,5 +1,5 @@
-//! The app's assets folder: listed once at start-up for meta-image inference, served with
-//! `tower-http`'s `ServeDir`.
+//! The app's assets folder: listed once at start-up for meta-image inference (the
+//! adapters serve it with their framework's static-file service).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use folio_core::AssetFiles;
 /// `name/`, which image inference ignores), read once.
 ///
 /// ```
-/// use folio_axum::AssetsDir;
+/// use folio_server_common::AssetsDir;
 /// let dir = std::env::temp_dir().join(format!("folio-assets-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir).unwrap();
 /// std::fs::write(dir.join("logo.png"), b"").unwrap();

@@ -1,6 +1,6 @@
 //! `path_template="/report/<report_id>"`.
 
-use folio_axum::{Layout, PageContext};
+use crate::app::web::{Layout, PageContext};
 use folio_core::PageSpec;
 
 use crate::app::content;

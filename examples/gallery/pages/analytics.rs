@@ -1,6 +1,6 @@
 //! `pages/analytics.py`: a city picked in a form; its GET query re-renders the page.
 
-use folio_axum::{Args, Layout, PageContext};
+use crate::app::web::{Args, Layout, PageContext};
 use folio_core::PageSpec;
 use serde::Deserialize;
 

@@ -1,6 +1,6 @@
 //! `pages/reports/summary_2020.py`: listed in the sidebar through a custom key.
 
-use folio_axum::{Layout, PageContext};
+use crate::app::web::{Layout, PageContext};
 use folio_core::PageSpec;
 
 use crate::app::content;

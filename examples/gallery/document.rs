@@ -1,5 +1,5 @@
 //! The gallery's HTML document (Dash's `app.layout`): header with the top navigation and
-//! the language switch, a sidebar, and the page in the middle. Shared with the baseline.
+//! the language switch, a sidebar, and the page in the middle. Shared by both adapters' galleries and the baselines.
 
 use super::content::{Lang, esc};
 
@@ -21,6 +21,8 @@ pub struct Frame<'a> {
     pub sidebar: &'a [Link<'a>],
     /// The current request target, where the language switch comes back to.
     pub target: &'a str,
+    /// The web framework, named in the footer (`axum`, `actix-web`).
+    pub server: &'a str,
 }
 
 /// Addresses worth a click, relative to the prefix.
@@ -90,8 +92,9 @@ pub fn document(frame: &Frame<'_>, content: &str) -> String {
     out.push_str("</nav>\n</aside>\n<main id=\"page-content\">\n");
     out.push_str(content);
     out.push_str(&format!(
-        "</main>\n</div>\n<footer>{} · folio + axum</footer>\n</body>\n</html>\n",
-        lang.t("tagline")
+        "</main>\n</div>\n<footer>{} · folio + {}</footer>\n</body>\n</html>\n",
+        lang.t("tagline"),
+        frame.server
     ));
     out
 }

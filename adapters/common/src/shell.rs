@@ -1,9 +1,8 @@
 //! The app shell: Dash's `app.layout` around `dash.page_container`.
 
-use axum::http::StatusCode;
 use folio_core::{Page, Registry};
 
-use crate::context::PageContext;
+use crate::context::RequestContext;
 
 /// Renders the whole HTML document around a page: the head (title and meta tags, already
 /// escaped), navigation built from the registry, and the page's fragment.
@@ -11,9 +10,8 @@ use crate::context::PageContext;
 /// Any `Fn(&View<'_, T>) -> String + Send + Sync + 'static` is a shell.
 ///
 /// ```
-/// use folio_axum::View;
-/// use folio_axum::Layout;
-/// fn shell(view: &View<'_, Layout>) -> String {
+/// use folio_server_common::{Shell, View};
+/// fn shell(view: &View<'_, ()>) -> String {
 ///     let nav: String = view
 ///         .registry()
 ///         .pages()
@@ -22,7 +20,7 @@ use crate::context::PageContext;
 ///     format!("<!doctype html><html><head>{}</head><body><nav>{nav}</nav>{}</body></html>",
 ///         view.head(), view.content())
 /// }
-/// # let _: &dyn folio_axum::Shell<Layout> = &shell;
+/// # let _: &dyn Shell<()> = &shell;
 /// ```
 pub trait Shell<T>: Send + Sync + 'static {
     /// The document for one response.
@@ -43,10 +41,10 @@ where
 pub struct View<'a, T> {
     pub(crate) registry: &'a Registry<T>,
     pub(crate) page: Option<&'a Page<T>>,
-    pub(crate) status: StatusCode,
+    pub(crate) status: u16,
     pub(crate) head: &'a str,
     pub(crate) content: &'a str,
-    pub(crate) context: &'a PageContext,
+    pub(crate) context: &'a RequestContext,
 }
 
 impl<'a, T> View<'a, T> {
@@ -63,7 +61,7 @@ impl<'a, T> View<'a, T> {
     }
 
     /// The response status (200 or 404).
-    pub fn status(&self) -> StatusCode {
+    pub fn status(&self) -> u16 {
         self.status
     }
 
@@ -78,11 +76,11 @@ impl<'a, T> View<'a, T> {
     }
 
     /// The request as the page saw it: variables, query, routing inputs, target.
-    pub fn context(&self) -> &'a PageContext {
+    pub fn context(&self) -> &'a RequestContext {
         self.context
     }
 
-    /// A routing input (see [`PageContext::input`]).
+    /// A routing input (see [`RequestContext::input`]).
     pub fn input(&self, name: &str) -> Option<&'a str> {
         self.context.input(name)
     }
@@ -93,8 +91,9 @@ impl<'a, T> View<'a, T> {
     }
 }
 
-/// The shell used when none is given: a bare HTML5 document.
-pub(crate) fn bare<T>(view: &View<'_, T>) -> String {
+/// The shell used when none is given: a bare HTML5 document, the page inside
+/// `<div id="page-content">`.
+pub fn bare<T>(view: &View<'_, T>) -> String {
     let mut out = String::with_capacity(view.head.len() + view.content.len() + 160);
     out.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(view.head);

@@ -1,6 +1,6 @@
 //! `pages/not_found_404.py`: the custom 404 page (found by its module name).
 
-use folio_axum::{Layout, PageContext};
+use crate::app::web::{Layout, PageContext};
 use folio_core::PageSpec;
 
 use crate::app::content;

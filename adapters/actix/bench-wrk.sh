@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Server overhead (actix-web): the gallery (folio-actix) against examples/plain_actix.rs (the same pages
+# routed by hand), under wrk on loopback. Alternates the two servers, 5 s per run, three URLs,
+# ROUNDS rounds (default 3). Prints requests/s and the server's CPU time per request (utime +
+# stime from /proc), which load from other processes disturbs far less than throughput.
+# Needs wrk (Debian: apt-get install wrk). Servers are pinned to CPU 0, wrk to CPU 1.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS=${ROUNDS:-3}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+cargo build --release -q -p folio-actix --example gallery --example plain_actix
+FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/gallery" >/dev/null & G=$!
+FOLIO_ADDR=127.0.0.1:8051 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/plain_actix" >/dev/null & P=$!
+trap 'kill $G $P' EXIT
+sleep 1
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+for round in $(seq "$ROUNDS"); do
+  for u in "/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales"; do
+    for pair in "folio 8050 $G" "plain 8051 $P"; do
+      set -- $pair
+      c0=$(cpu "$3")
+      out=$(taskset -c 1 wrk -t1 -c32 -d5s "http://127.0.0.1:$2$u")
+      c1=$(cpu "$3")
+      n=$(awk '/requests in/ {print $1}' <<<"$out")
+      rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+      awk -v r="$round" -v who="$1" -v u="$u" -v rps="$rps" -v n="$n" -v t="$((c1 - c0))" -v us="$tick_us" \
+        'BEGIN { printf "%s %-5s %-40s %10s req/s %6.2f us CPU/req\n", r, who, u, rps, t * us / n }'
+    done
+  done
+done

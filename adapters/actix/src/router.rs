@@ -1,0 +1,204 @@
+//! [`Folio`]: a frozen registry served by actix-web. Every decision (page, redirect, not
+//! found, inside or outside the prefix) is the core's, turned into an answer by
+//! `folio_server_common::decide`; this file only reads the request and writes the
+//! response.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HOST, HeaderName, HeaderValue};
+use actix_web::web::{self, ServiceConfig};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use folio_core::Registry;
+use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, decide};
+
+use crate::context::PageContext;
+use crate::layout::Layout;
+
+type LayoutOf<T> = dyn Fn(&T) -> Layout + Send + Sync;
+type InputFn = dyn Fn(&HttpRequest) -> Option<String> + Send + Sync;
+
+/// A frozen registry, an app shell and routing inputs, ready to serve: register it on an
+/// `App` with [`configure`](Folio::configure) (see the crate example). Cheap to clone, so
+/// that `HttpServer::new`'s factory can configure every worker's `App`.
+pub struct Folio<T> {
+    registry: Arc<Registry<T>>,
+    layout_of: Arc<LayoutOf<T>>,
+    shell: Arc<dyn Shell<T>>,
+    inputs: Vec<(String, Arc<InputFn>)>,
+    origin: Option<String>,
+    default_not_found: Layout,
+    assets: Option<(String, PathBuf)>,
+}
+
+impl<T> Clone for Folio<T> {
+    fn clone(&self) -> Self {
+        Folio {
+            registry: Arc::clone(&self.registry),
+            layout_of: Arc::clone(&self.layout_of),
+            shell: Arc::clone(&self.shell),
+            inputs: self.inputs.clone(),
+            origin: self.origin.clone(),
+            default_not_found: self.default_not_found.clone(),
+            assets: self.assets.clone(),
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Folio<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inputs: Vec<&str> = self.inputs.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("Folio")
+            .field("registry", &self.registry)
+            .field("inputs", &inputs)
+            .field("origin", &self.origin)
+            .field("assets", &self.assets)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Folio<Layout> {
+    /// Serves a registry whose payloads are [`Layout`]s.
+    pub fn new(registry: Registry<Layout>) -> Self {
+        Folio::with_layouts(registry, Layout::clone)
+    }
+}
+
+impl<T: Send + Sync + 'static> Folio<T> {
+    /// Serves a registry of any payload: `layout_of` gives the layout that renders a
+    /// payload (called once per request).
+    pub fn with_layouts(
+        registry: Registry<T>,
+        layout_of: impl Fn(&T) -> Layout + Send + Sync + 'static,
+    ) -> Self {
+        Folio {
+            registry: Arc::new(registry),
+            layout_of: Arc::new(layout_of),
+            shell: Arc::new(folio_server_common::bare::<T>),
+            inputs: Vec::new(),
+            origin: None,
+            default_not_found: Layout::fixed("<h1>404 - Page not found</h1>"),
+            assets: None,
+        }
+    }
+
+    /// The app shell (Dash's `app.layout`); the default is a bare HTML document.
+    pub fn shell(mut self, shell: impl Shell<T>) -> Self {
+        self.shell = Arc::new(shell);
+        self
+    }
+
+    /// A routing input (Dash's `routing_callback_inputs`): a value read from every request
+    /// (a cookie, a header) and passed to every page as
+    /// [`PageContext::input`](folio_server_common::RequestContext::input) and to the shell.
+    pub fn routing_input(
+        mut self,
+        name: &str,
+        read: impl Fn(&HttpRequest) -> Option<String> + Send + Sync + 'static,
+    ) -> Self {
+        self.inputs.push((name.to_owned(), Arc::new(read)));
+        self
+    }
+
+    /// Serves the assets folder with `actix-files` under the routes prefix and the assets
+    /// URL path (`assets` unless `url_path` says otherwise; it must match the registry's
+    /// `Config::assets_url_path`, and the mount is `registry.assets_mount()`). Pass the
+    /// same [`AssetsDir`] to `RegistryBuilder::assets` for image inference. An empty
+    /// `url_path` (assets at the app's root) is not mounted.
+    pub fn assets(mut self, dir: &AssetsDir, url_path: &str) -> Self {
+        let middle = url_path.trim_matches('/');
+        let base = self.registry.routes_prefix().trim_end_matches('/');
+        let safe = !middle.is_empty() && !middle.contains(['{', '}', '*', '?', '#']);
+        self.assets = safe.then(|| (format!("{base}/{middle}"), dir.path().to_path_buf()));
+        self
+    }
+
+    /// The scheme and host used in `twitter:url` and image URLs (`https://example.com`).
+    /// Without it, `http://` and the request's `Host` header are used.
+    pub fn origin(mut self, origin: &str) -> Self {
+        self.origin = Some(origin.trim_end_matches('/').to_owned());
+        self
+    }
+
+    /// The layout of the 404 page when the registry has no `not_found_404` page.
+    pub fn default_not_found(mut self, layout: Layout) -> Self {
+        self.default_not_found = layout;
+        self
+    }
+
+    /// The registry being served.
+    pub fn registry(&self) -> &Registry<T> {
+        &self.registry
+    }
+
+    /// Registers the app on an `App` (or a `web::scope`) as
+    /// `App::new().configure(|cfg| folio.configure(cfg))`: the assets under their path,
+    /// and every other request through the registry as the default service. The app's own
+    /// routes and services, registered on the same `App`, take precedence.
+    pub fn configure(&self, cfg: &mut ServiceConfig) {
+        if let Some((mount, dir)) = &self.assets {
+            cfg.service(actix_files::Files::new(mount, dir));
+        }
+        let folio = Arc::new(self.clone());
+        cfg.default_service(web::to(move |request: HttpRequest| {
+            let folio = Arc::clone(&folio);
+            async move { folio.serve(request).await }
+        }));
+    }
+
+    async fn serve(&self, request: HttpRequest) -> HttpResponse {
+        let render = {
+            let uri = request.uri();
+            let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
+            let host = request
+                .headers()
+                .get(HOST)
+                .and_then(|h| h.to_str().ok())
+                .or_else(|| uri.authority().map(|a| a.as_str()));
+            let inputs = self
+                .inputs
+                .iter()
+                .map(|(name, read)| (name.clone(), read(&request)))
+                .collect();
+            let incoming = Incoming::get(target)
+                .method(request.method().as_str())
+                .host(host)
+                .with_inputs(inputs);
+            match decide(&self.registry, self.origin.as_deref(), incoming) {
+                Decision::Reply(reply) => return reply_response(reply),
+                Decision::Render(render) => render,
+            }
+        };
+        let layout = match render.payload() {
+            Some(payload) => (self.layout_of)(payload),
+            None => self.default_not_found.clone(),
+        };
+        request
+            .extensions_mut()
+            .insert(PageContext(render.context().clone()));
+        let content = match layout.render(request).await {
+            Ok(html) => html,
+            Err(response) => return response,
+        };
+        let body = render.document(&*self.shell, &content);
+        HttpResponse::build(StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK))
+            .content_type(HTML)
+            .body(body)
+    }
+}
+
+/// A finished answer as an actix response.
+fn reply_response(reply: Reply) -> HttpResponse {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = HttpResponse::build(status);
+    for (name, value) in reply.headers {
+        // A value the `http` crate refuses (the core never builds one) is a bad request.
+        let Ok(value) = HeaderValue::from_str(&value) else {
+            return HttpResponse::BadRequest().finish();
+        };
+        response.insert_header((HeaderName::from_static(name), value));
+    }
+    response.body(reply.body)
+}
