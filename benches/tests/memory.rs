@@ -52,6 +52,10 @@ fn registry_bytes_per_route() {
             table.routes.len()
         );
         // A loose ceiling so a regression that bloats the registry fails loudly.
-        assert!(per_route < 4096.0, "{}: {per_route} bytes/route", table.name);
+        assert!(
+            per_route < 4096.0,
+            "{}: {per_route} bytes/route",
+            table.name
+        );
     }
 }

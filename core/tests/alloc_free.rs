@@ -77,7 +77,9 @@ fn plain_requests_resolve_without_allocating() {
                     }
                 }
                 Resolution::NotFound(nf) => touched += nf.query().pairs().count(),
-                Resolution::Redirect(_) | Resolution::Rejected(_) => unreachable!("no redirect or limit here"),
+                Resolution::Redirect(_) | Resolution::Rejected(_) => {
+                    unreachable!("no redirect or limit here")
+                }
             }
             std::hint::black_box(touched);
         });

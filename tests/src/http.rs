@@ -30,10 +30,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use folio_core::Registry;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::dash::{build, Layout};
-use crate::{vector_files, FileReport, Outcome};
+use crate::dash::{Layout, build};
+use crate::{FileReport, Outcome, vector_files};
 
 /// A running server: its address, and whatever keeps it alive (dropped to stop it).
 pub struct Server {
@@ -43,14 +43,19 @@ pub struct Server {
 
 impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Server").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("Server")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
 impl Server {
     /// A server listening on `addr`, stopped when `guard` is dropped.
     pub fn new(addr: SocketAddr, guard: impl Any) -> Self {
-        Server { addr, _guard: Box::new(guard) }
+        Server {
+            addr,
+            _guard: Box::new(guard),
+        }
     }
 
     /// Where it listens.
@@ -77,7 +82,10 @@ pub struct SuiteReport {
 impl SuiteReport {
     /// `(passed, failed, unsupported)` over all files.
     pub fn counts(&self) -> (usize, usize, usize) {
-        self.files.iter().map(FileReport::counts).fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2))
+        self.files
+            .iter()
+            .map(FileReport::counts)
+            .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2))
     }
 
     /// One line per file, then every failure with both sides.
@@ -85,11 +93,19 @@ impl SuiteReport {
         let mut out = String::new();
         for file in &self.files {
             let (p, f, u) = file.counts();
-            out.push_str(&format!("{}: {p} passed, {f} failed, {u} unsupported\n", file.name));
+            out.push_str(&format!(
+                "{}: {p} passed, {f} failed, {u} unsupported\n",
+                file.name
+            ));
             for (id, outcome, divergence) in &file.cases {
                 if let Outcome::Failed { expected, actual } = outcome {
-                    let d = divergence.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
-                    out.push_str(&format!("  FAILED {id}{d}\n    expected: {expected}\n    actual:   {actual}\n"));
+                    let d = divergence
+                        .as_ref()
+                        .map(|d| format!(" ({d})"))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "  FAILED {id}{d}\n    expected: {expected}\n    actual:   {actual}\n"
+                    ));
                 }
             }
         }
@@ -103,8 +119,14 @@ pub fn suite_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for dir in dirs {
         for file in vector_files(dir)? {
-            let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            if matches!(stem.as_str(), "resolve" | "extra_resolve" | "meta" | "extra_meta") {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if matches!(
+                stem.as_str(),
+                "resolve" | "extra_resolve" | "meta" | "extra_meta"
+            ) {
                 out.push(file);
             }
         }
@@ -123,7 +145,10 @@ where
     for path in suite_files(dirs)? {
         let file = read_json(&path)?;
         let family = file["family"].as_str().unwrap_or_default().to_string();
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut cases = Vec::new();
         for (case, url) in http_cases(&file, &family) {
             let input = &case["input"];
@@ -132,8 +157,9 @@ where
                 cases.push((id, Outcome::Unsupported, None));
                 continue;
             }
-            let key = serde_json::to_string(&json!([input["app"], input["pages"], input["assets"]]))
-                .map_err(|e| e.to_string())?;
+            let key =
+                serde_json::to_string(&json!([input["app"], input["pages"], input["assets"]]))
+                    .map_err(|e| e.to_string())?;
             let server = servers.entry(key).or_insert_with(|| match build(input) {
                 Ok(registry) => serve(registry),
                 Err(e) => Err(e.kind().to_string()),
@@ -161,24 +187,43 @@ where
                 }
                 (Ok(_), None) => json!({ "harness_error": "case without url" }),
             };
-            let outcome = if actual == expected { Outcome::Passed } else { Outcome::Failed { expected, actual } };
+            let outcome = if actual == expected {
+                Outcome::Passed
+            } else {
+                Outcome::Failed { expected, actual }
+            };
             cases.push((id, outcome, case.get("divergence").cloned()));
         }
-        report.files.push(FileReport { name, family, cases });
+        report.files.push(FileReport {
+            name,
+            family,
+            cases,
+        });
     }
     Ok(report)
 }
 
 /// The cases of a vector file that the suite sends to a server, with their URL.
-fn http_cases<'a>(file: &'a Value, family: &'a str) -> impl Iterator<Item = (&'a Value, Option<&'a str>)> {
-    file["cases"].as_array().into_iter().flatten().filter_map(move |case| {
-        let input = &case["input"];
-        match family {
-            "resolve" if input["request"]["kind"] == "http" => Some((case, input["request"]["url"].as_str())),
-            "meta" if case["kind"] != "image_infer_orders" => Some((case, input["url"].as_str())),
-            _ => None,
-        }
-    })
+fn http_cases<'a>(
+    file: &'a Value,
+    family: &'a str,
+) -> impl Iterator<Item = (&'a Value, Option<&'a str>)> {
+    file["cases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(move |case| {
+            let input = &case["input"];
+            match family {
+                "resolve" if input["request"]["kind"] == "http" => {
+                    Some((case, input["request"]["url"].as_str()))
+                }
+                "meta" if case["kind"] != "image_infer_orders" => {
+                    Some((case, input["url"].as_str()))
+                }
+                _ => None,
+            }
+        })
 }
 
 /// What [`compare`] found.
@@ -224,7 +269,12 @@ fn fingerprint(response: &Response, index_marker: &str) -> (Value, Option<String
 /// to two servers of the same registry, and compares their answers (see `fingerprint`):
 /// the proof that two adapters behave alike. `serve_a` and `serve_b` are called once per
 /// distinct scenario.
-pub fn compare<A, B>(dirs: &[PathBuf], index_marker: &str, mut serve_a: A, mut serve_b: B) -> Result<Comparison, String>
+pub fn compare<A, B>(
+    dirs: &[PathBuf],
+    index_marker: &str,
+    mut serve_a: A,
+    mut serve_b: B,
+) -> Result<Comparison, String>
 where
     A: FnMut(Registry<Layout>) -> Result<Server, String>,
     B: FnMut(Registry<Layout>) -> Result<Server, String>,
@@ -236,12 +286,14 @@ where
         let family = file["family"].as_str().unwrap_or_default().to_string();
         for (case, url) in http_cases(&file, &family) {
             let id = case["id"].as_str().unwrap_or("?");
-            let (Some(url), false) = (url, case.get("unsupported").is_some_and(|u| !u.is_null())) else {
+            let (Some(url), false) = (url, case.get("unsupported").is_some_and(|u| !u.is_null()))
+            else {
                 continue;
             };
             let input = &case["input"];
-            let key = serde_json::to_string(&json!([input["app"], input["pages"], input["assets"]]))
-                .map_err(|e| e.to_string())?;
+            let key =
+                serde_json::to_string(&json!([input["app"], input["pages"], input["assets"]]))
+                    .map_err(|e| e.to_string())?;
             if !servers.contains_key(&key) {
                 let pair = match (build(input), build(input)) {
                     (Ok(a), Ok(b)) => Some((serve_a(a)?, serve_b(b)?)),
@@ -261,16 +313,19 @@ where
                 out.requests += 1;
                 let ra = get(a.addr(), &target).map_err(|e| format!("{id}: {target}: {e}"))?;
                 let rb = get(b.addr(), &target).map_err(|e| format!("{id}: {target}: {e}"))?;
-                let refused = |r: &Response| (400..500).contains(&r.status) && !r.body.contains(index_marker);
+                let refused =
+                    |r: &Response| (400..500).contains(&r.status) && !r.body.contains(index_marker);
                 if i == 1 && (refused(&ra) || refused(&rb)) && browser_form(url) != url {
                     targets.push(browser_form(url));
                 }
                 let (fa, ba) = fingerprint(&ra, index_marker);
                 let (fb, bb) = fingerprint(&rb, index_marker);
                 if fa != fb {
-                    out.differences.push(format!("{id} {target:?}:\n    a: {fa}\n    b: {fb}"));
+                    out.differences
+                        .push(format!("{id} {target:?}:\n    a: {fa}\n    b: {fb}"));
                 } else if ba != bb {
-                    out.differences.push(format!("{id} {target:?}: same head, different documents"));
+                    out.differences
+                        .push(format!("{id} {target:?}: same head, different documents"));
                 } else if ba.is_some() {
                     out.shell_pages += 1;
                 }
@@ -313,7 +368,10 @@ fn encode_expected(expected: &mut Value) {
     }
     for meta in expected["metas"].as_array_mut().into_iter().flatten() {
         if meta[0][1] == "twitter:url" {
-            if let Some(url) = meta[1][1].as_str().and_then(|u| u.strip_prefix("http://localhost")) {
+            if let Some(url) = meta[1][1]
+                .as_str()
+                .and_then(|u| u.strip_prefix("http://localhost"))
+            {
                 meta[1][1] = json!(format!("http://localhost{}", browser_form(url)));
             }
         }
@@ -356,7 +414,10 @@ pub struct Response {
 impl Response {
     /// The first value of a header (`name` lower-case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -380,7 +441,8 @@ pub fn send(addr: SocketAddr, request: &[u8]) -> io::Result<Response> {
             return Err(e);
         }
     }
-    parse_response(&raw).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no HTTP response"))
+    parse_response(&raw)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no HTTP response"))
 }
 
 fn parse_response(raw: &[u8]) -> Option<Response> {
@@ -393,10 +455,17 @@ fn parse_response(raw: &[u8]) -> Option<Response> {
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
     let mut body = raw[end + 4..].to_vec();
-    if headers.iter().any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked")) {
+    if headers
+        .iter()
+        .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"))
+    {
         body = dechunk(&body)?;
     }
-    Some(Response { status, headers, body: String::from_utf8_lossy(&body).into_owned() })
+    Some(Response {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
 }
 
 fn dechunk(mut raw: &[u8]) -> Option<Vec<u8>> {
@@ -431,13 +500,19 @@ pub fn metas(html: &str) -> Vec<Value> {
         let end = rest.find('>').unwrap_or(rest.len());
         let attrs = attributes(&rest[..end]);
         rest = &rest[end..];
-        let Some((attr, key)) = attrs.iter().find(|(n, _)| n != "content") else { continue };
+        let Some((attr, key)) = attrs.iter().find(|(n, _)| n != "content") else {
+            continue;
+        };
         let page_level = (attr == "name" && key == "description")
             || (attr == "property" && (key.starts_with("twitter:") || key.starts_with("og:")));
         if !page_level {
             continue;
         }
-        let content = attrs.iter().find(|(n, _)| n == "content").map(|(_, v)| v.as_str()).unwrap_or_default();
+        let content = attrs
+            .iter()
+            .find(|(n, _)| n == "content")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default();
         out.push(json!([[attr, key], ["content", content]]));
     }
     out
@@ -452,7 +527,9 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
         if rest.is_empty() {
             return out;
         }
-        let name_end = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
         let name = rest[..name_end].to_ascii_lowercase();
         rest = rest[name_end..].trim_start();
         let Some(after_eq) = rest.strip_prefix('=') else {
@@ -546,7 +623,10 @@ mod tests {
 
     #[test]
     fn browser_form_encodes_only_what_clients_must() {
-        assert_eq!(browser_form("/a<b>`\"?x=<b>&q=\"`%20"), "/a%3Cb%3E%60\"?x=%3Cb%3E&q=%22`%20");
+        assert_eq!(
+            browser_form("/a<b>`\"?x=<b>&q=\"`%20"),
+            "/a%3Cb%3E%60\"?x=%3Cb%3E&q=%22`%20"
+        );
         assert_eq!(browser_form("/caf%C3%A9?a=1"), "/caf%C3%A9?a=1");
     }
 

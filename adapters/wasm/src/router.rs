@@ -237,10 +237,10 @@ impl<T: 'static> Router<T> {
 
 impl<T: 'static> Drop for Router<T> {
     fn drop(&mut self) {
-        let _ = self.inner.document.remove_event_listener_with_callback(
-            "click",
-            self.on_click.as_ref().unchecked_ref(),
-        );
+        let _ = self
+            .inner
+            .document
+            .remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
         let _ = self.inner.window.remove_event_listener_with_callback(
             "popstate",
             self.on_popstate.as_ref().unchecked_ref(),

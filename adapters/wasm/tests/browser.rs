@@ -228,7 +228,10 @@ fn run_case(input: &Value, container: &Element) -> Result<(Value, Route), JsValu
 
 #[wasm_bindgen_test]
 fn callback_cases_replay_through_the_browser_router() {
-    assert!(!VECTOR_FILES.is_empty(), "no resolve vectors found (FOLIO_VECTORS)");
+    assert!(
+        !VECTOR_FILES.is_empty(),
+        "no resolve vectors found (FOLIO_VECTORS)"
+    );
     let user_agent = window().navigator().user_agent().unwrap();
     assert!(user_agent.contains("Chrome"), "{user_agent}");
     start_at("/conformance");
@@ -242,7 +245,10 @@ fn callback_cases_replay_through_the_browser_router() {
             if input["request"]["kind"] != "callback" {
                 continue;
             }
-            if case.get("unsupported").is_some_and(|u| u != &Value::Bool(false)) {
+            if case
+                .get("unsupported")
+                .is_some_and(|u| u != &Value::Bool(false))
+            {
                 skipped += 1;
                 continue;
             }
@@ -281,7 +287,12 @@ fn callback_cases_replay_through_the_browser_router() {
 fn app(prefix: &str, with_404: bool) -> Registry<&'static str> {
     let config = Config::new().url_base_pathname(prefix).title("Test app");
     let mut b = RegistryBuilder::new(config);
-    b.page(PageSpec::new("pages.home").path("/").title("Home").layout("home"));
+    b.page(
+        PageSpec::new("pages.home")
+            .path("/")
+            .title("Home")
+            .layout("home"),
+    );
     b.page(
         PageSpec::new("pages.a")
             .title("Page A")
@@ -302,7 +313,11 @@ fn app(prefix: &str, with_404: bool) -> Registry<&'static str> {
     );
     b.page(PageSpec::new("pages.long").title("Long").layout("long"));
     if with_404 {
-        b.page(PageSpec::new("pages.not_found_404").title("Lost").layout("lost"));
+        b.page(
+            PageSpec::new("pages.not_found_404")
+                .title("Lost")
+                .layout("lost"),
+        );
     }
     b.build().expect("valid pages")
 }
@@ -404,7 +419,10 @@ fn plain_clicks_on_in_app_links_push_and_render() {
 
     let before = history_length();
     assert!(guard.click(&links.find("#a"), &plain()));
-    assert_eq!((address(), shown(&router).0, title()), ("/a".into(), "a".into(), "Page A".into()));
+    assert_eq!(
+        (address(), shown(&router).0, title()),
+        ("/a".into(), "a".into(), "Page A".into())
+    );
     assert_eq!(history_length(), before + 1);
 
     // A click on an element inside the link counts; the core decodes the variable.
@@ -456,14 +474,23 @@ fn clicks_meant_elsewhere_are_left_to_the_browser() {
     for (n, set) in modifiers.iter().enumerate() {
         let init = plain();
         set(&init);
-        assert!(!guard.click(&links.find("#plain"), &init), "modifier {n} was taken");
+        assert!(
+            !guard.click(&links.find("#plain"), &init),
+            "modifier {n} was taken"
+        );
     }
     let middle = MouseEventInit::new();
     middle.set_button(1);
-    assert!(!guard.click(&links.find("#plain"), &middle), "middle button was taken");
+    assert!(
+        !guard.click(&links.find("#plain"), &middle),
+        "middle button was taken"
+    );
     // Already handled by the page: the router leaves it (the guard sees it cancelled).
     assert!(guard.click(&links.find("#handled"), &plain()));
-    assert_eq!((address(), shown(&router).0), ("/app/".into(), "home".into()));
+    assert_eq!(
+        (address(), shown(&router).0),
+        ("/app/".into(), "home".into())
+    );
 
     // And the plain one is taken.
     assert!(guard.click(&links.find("#plain"), &plain()));
@@ -495,13 +522,19 @@ async fn back_and_forward_render_the_address() {
     assert_eq!(shown(&router), ("item".into(), "id=7&tab=x".into()));
 
     traverse(|h| h.back().unwrap()).await;
-    assert_eq!((address(), shown(&router).0, title()), ("/a".into(), "a".into(), "Page A".into()));
+    assert_eq!(
+        (address(), shown(&router).0, title()),
+        ("/a".into(), "a".into(), "Page A".into())
+    );
     traverse(|h| h.back().unwrap()).await;
     assert_eq!((address(), shown(&router).0), ("/".into(), "home".into()));
     traverse(|h| h.forward().unwrap()).await;
     assert_eq!(shown(&router).0, "a");
     traverse(|h| h.forward().unwrap()).await;
-    assert_eq!((shown(&router), title()), (("item".into(), "id=7&tab=x".into()), "Item".into()));
+    assert_eq!(
+        (shown(&router), title()),
+        (("item".into(), "id=7&tab=x".into()), "Item".into())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -511,7 +544,10 @@ async fn a_redirect_replaces_the_address_on_load_and_back_skips_it() {
     let page = Fixture::new("");
     let before = history_length();
     let router = Router::new(app("/", false), page.0.clone(), render_app).unwrap();
-    assert_eq!((address(), shown(&router).0), ("/b?x=1#top".into(), "b".into()));
+    assert_eq!(
+        (address(), shown(&router).0),
+        ("/b?x=1#top".into(), "b".into())
+    );
     assert_eq!(history_length(), before, "replaceState, not pushState");
     traverse(|h| h.back().unwrap()).await;
     assert_eq!((address(), shown(&router).0), ("/a".into(), "a".into()));
@@ -523,7 +559,10 @@ fn not_found_renders_the_custom_or_the_default_404() {
     let page = Fixture::new("");
     let router = Router::new(app("/", true), page.0.clone(), render_app).unwrap();
     assert_eq!(router.outcome(), Outcome::NotFoundCustom);
-    assert_eq!((shown(&router), title()), (("lost".into(), "q=1".into()), "Lost".into()));
+    assert_eq!(
+        (shown(&router), title()),
+        (("lost".into(), "q=1".into()), "Lost".into())
+    );
     drop(router);
 
     let router = Router::new(app("/", false), page.0.clone(), render_app).unwrap();
@@ -550,7 +589,10 @@ fn title_and_head_tags_follow_the_page() {
     assert_eq!(title(), "Page A");
     assert_eq!(meta(r#"meta[name="description"]"#), "About A");
     assert_eq!(meta(r#"meta[property="og:title"]"#), "Page A");
-    assert_eq!(meta(r#"meta[property="twitter:url"]"#), format!("{}/a?x=1", origin()));
+    assert_eq!(
+        meta(r#"meta[property="twitter:url"]"#),
+        format!("{}/a?x=1", origin())
+    );
     router.navigate("/b").unwrap();
     assert_eq!(meta(r#"meta[name="description"]"#), "");
     assert_eq!(meta(r#"meta[property="og:title"]"#), "Page B");
@@ -580,7 +622,10 @@ fn scrolls_to_the_fragment_or_the_top() {
     assert!(guard.click(&links.find("#frag"), &plain()));
     assert_eq!(address(), "/long#deep");
     assert!(window().scroll_y().unwrap() > 1000.0);
-    assert!(page.find(".page").is_same_node(Some(&marker)), "not re-rendered");
+    assert!(
+        page.find(".page").is_same_node(Some(&marker)),
+        "not re-rendered"
+    );
     router.navigate("/a").unwrap();
 }
 
@@ -596,7 +641,10 @@ async fn query_and_hash_change_without_a_render() {
     assert_eq!(history_length(), before + 1);
     router.set_hash("sec", HistoryMode::Replace).unwrap();
     assert_eq!(address(), "/item/1?tab=2#sec");
-    assert!(page.find(".page").is_same_node(Some(&first)), "content kept");
+    assert!(
+        page.find(".page").is_same_node(Some(&first)),
+        "content kept"
+    );
     assert_eq!(history_length(), before + 1);
     // Back to the old query is another document: rendered again.
     traverse(|h| h.back().unwrap()).await;
@@ -613,7 +661,10 @@ fn dropping_the_router_removes_its_listeners() {
     let router = Router::new(app("/", false), page.0.clone(), render_app).unwrap();
     drop(router);
     let guard = ClickGuard::new();
-    assert!(!guard.click(&links.find("#a"), &plain()), "a dropped router took a click");
+    assert!(
+        !guard.click(&links.find("#a"), &plain()),
+        "a dropped router took a click"
+    );
     assert_eq!(address(), "/");
     let before = page.0.inner_html();
     window()
