@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-3}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build --release -q -p folio-actix --example gallery --example plain_actix
-FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/gallery" >/dev/null & G=$!
+cargo build --release -q -p folio-actix --example actix_gallery --example plain_actix
+FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/actix_gallery" >/dev/null & G=$!
 FOLIO_ADDR=127.0.0.1:8051 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/plain_actix" >/dev/null & P=$!
 trap 'kill $G $P' EXIT
 sleep 1

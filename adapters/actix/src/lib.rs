@@ -77,7 +77,7 @@
 //! To serve it: `HttpServer::new(move || App::new().configure(|cfg| folio.configure(cfg)))`
 //! (with `let folio = folio.clone();` in the closure's scope as needed), then
 //! `.bind(addr)?.run().await`. The gallery example
-//! (`cargo run -p folio-actix --example gallery`) is a complete app.
+//! (`cargo run -p folio-actix --example actix_gallery`) is a complete app.
 
 mod context;
 mod layout;

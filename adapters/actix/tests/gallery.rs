@@ -3,7 +3,7 @@
 
 #![allow(unreachable_pub)] // the example's modules, compiled into this test
 
-#[path = "../examples/gallery/app/mod.rs"]
+#[path = "../examples/actix_gallery/app/mod.rs"]
 mod app;
 #[path = "../../../examples/gallery/checks.rs"]
 mod checks;

@@ -1,7 +1,7 @@
 //! The folio gallery: Dash's multi-page tutorial rebuilt in Rust, served by actix-web
 //! (the same pages, look and behaviour as folio-axum's gallery).
 //!
-//! `cargo run -p folio-actix --example gallery`, then open the printed URL.
+//! `cargo run -p folio-actix --example actix_gallery`, then open the printed URL.
 //! `FOLIO_ADDR` overrides the address (default `127.0.0.1:8050`), `FOLIO_PREFIX` mounts
 //! the app under a prefix (default `/`, e.g. `/app/`), `FOLIO_WORKERS` sets the number of
 //! worker threads (default: one per core).
