@@ -94,6 +94,41 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     }
 }
 
+/// Deserializes `D` from named arguments that outlive any request — what an async handler
+/// holds after the [`PageMatch`] is gone. Same rules as [`PageMatch::arguments_as`]: text
+/// parsed on demand, a repeated key fills a sequence, a single value takes the last one.
+///
+/// ```
+/// use folio_core::{from_arguments, Argument};
+/// #[derive(serde::Deserialize)]
+/// struct Filter { city: String, page: u32, tags: Vec<String> }
+///
+/// let args = vec![
+///     ("city".to_string(), Argument::One("Paris".into())),
+///     ("page".to_string(), Argument::One("2".into())),
+///     ("tags".to_string(), Argument::Many(vec!["a".into(), "b".into()])),
+/// ];
+/// let f: Filter = from_arguments(&args).unwrap();
+/// assert_eq!((f.city.as_str(), f.page, f.tags.len()), ("Paris", 2, 2));
+/// ```
+pub fn from_arguments<'a, D, K>(arguments: &'a [(K, Argument<'a>)]) -> Result<D, DeError>
+where
+    D: de::Deserialize<'a>,
+    K: AsRef<str>,
+{
+    let fields = arguments
+        .iter()
+        .map(|(k, v)| {
+            let values = match v {
+                Argument::One(v) => alloc::vec![Cow::Borrowed(&**v)],
+                Argument::Many(vs) => vs.iter().map(|v| Cow::Borrowed(&**v)).collect(),
+            };
+            (Cow::Borrowed(k.as_ref()), values)
+        })
+        .collect();
+    D::deserialize(Fields { fields })
+}
+
 /// A map of field names to one or more text values.
 struct Fields<'a> {
     fields: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)>,

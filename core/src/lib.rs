@@ -77,7 +77,7 @@ mod url_ser;
 
 pub use config::Config;
 #[cfg(feature = "serde")]
-pub use de::DeError;
+pub use de::{DeError, from_arguments};
 pub use decode::{decode_form, percent_decode};
 pub use error::{BuildError, ConfigError, ModuleError, TemplateError};
 pub use head::{Head, write_escaped};
