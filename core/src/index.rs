@@ -14,8 +14,6 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use hashbrown::HashMap;
-
 use crate::template::{Segment, Template};
 use crate::trie::{Key, Trie};
 
@@ -28,10 +26,14 @@ pub(crate) enum Target {
     Redirect { page: usize, index: usize },
 }
 
+/// A route: what it leads to, and which template it matches by (the page's own template,
+/// a redirect source, or a path template the index owns).
 #[derive(Debug)]
 pub(crate) struct Route {
-    pub(crate) template: Template,
     pub(crate) target: Target,
+    /// Its template in [`Index::paths`], or [`NO_PATH`]: the page's template, or the
+    /// redirect source of [`Target::Redirect`], which the registry's pages own.
+    pub(crate) path: u32,
     /// This route is its page's own template (so a match already bound the variables).
     pub(crate) is_page_template: bool,
     /// A match of this route serves its page with no variables: the target is a page
@@ -39,48 +41,80 @@ pub(crate) struct Route {
     pub(crate) serves_plain_page: bool,
 }
 
+/// [`Route::path`] of a route whose template a page owns.
+pub(crate) const NO_PATH: u32 = u32::MAX;
+
 #[derive(Debug)]
 pub(crate) struct Index {
     /// Every route, best rank first (the rank is the position here).
     routes: Vec<Route>,
+    /// The templates of routes for static paths (pages own every other template).
+    paths: Vec<Template>,
     /// Fully static routes a plain request can spell, by joined path.
     statics: StaticMap,
     trie: Trie,
 }
 
 impl Index {
-    pub(crate) fn new(routes: Vec<Route>) -> Index {
+    /// `owned` gives the template of a route whose [`Route::path`] is [`NO_PATH`].
+    pub(crate) fn new<'p>(
+        routes: Vec<Route>,
+        paths: Vec<Template>,
+        owned: impl Fn(&Route) -> Option<&'p Template>,
+    ) -> Index {
+        let template = |r: &Route| -> &Template {
+            match paths.get(r.path as usize).or_else(|| owned(r)) {
+                Some(t) => t,
+                // The registry builds every route from a page's template, a redirect
+                // source or a path in `paths`.
+                None => unreachable!("a route without a template"),
+            }
+        };
         // POLICY D6 rank, compared without building keys: segment kinds left to right,
         // then more literal characters, then pages before redirects, then registry order.
-        let mut ranked: Vec<(usize, Route)> = routes
+        // The kinds are packed into one integer where they fit (a template of up to 64
+        // segments).
+        let mut ranked: Vec<(Option<u128>, usize, Route)> = routes
             .into_iter()
-            .map(|r| (r.template.literal_chars(), r))
+            .map(|r| {
+                let t = template(&r);
+                (packed_kinds(t), t.literal_chars(), r)
+            })
             .collect();
-        ranked.sort_by(|(ca, a), (cb, b)| {
-            kinds(a)
-                .cmp(kinds(b))
-                .then(cb.cmp(ca))
-                .then_with(|| target_order(a.target).cmp(&target_order(b.target)))
+        ranked.sort_by(|(ka, ca, a), (kb, cb, b)| {
+            match (ka, kb) {
+                (Some(ka), Some(kb)) => ka.cmp(kb),
+                _ => kinds(template(a)).cmp(kinds(template(b))),
+            }
+            .then(cb.cmp(ca))
+            .then_with(|| target_order(a.target).cmp(&target_order(b.target)))
         });
-        let routes: Vec<Route> = ranked.into_iter().map(|(_, r)| r).collect();
-        let mut statics: HashMap<Box<str>, u32> = HashMap::new();
+        let routes: Vec<Route> = ranked.into_iter().map(|(_, _, r)| r).collect();
+        let mut statics =
+            StaticMap::with_room(routes.iter().filter(|r| template(r).is_static()).count());
         let mut key = String::new();
         for (i, route) in routes.iter().enumerate() {
-            if static_key(&route.template, &mut key) {
+            if static_key(template(route), &mut key) {
                 let answer = match route.target {
                     Target::Page(page) if route.serves_plain_page => DIRECT | page as u32,
                     _ => i as u32,
                 };
-                statics.entry(Box::from(&*key)).or_insert(answer);
+                // Best rank first: the first route to spell a path keeps it.
+                statics.insert(&key, answer);
             }
         }
-        let statics = StaticMap::new(statics);
-        let trie = Trie::new(routes.iter().map(|r| r.template.segments()));
+        let trie = Trie::new(routes.iter().map(|r| template(r).segments()));
         Index {
             routes,
-            statics,
+            paths,
+            statics: statics.freeze(),
             trie,
         }
+    }
+
+    /// The template of a route whose [`Route::path`] is not [`NO_PATH`].
+    pub(crate) fn path_template(&self, route: &Route) -> Option<&Template> {
+        self.paths.get(route.path as usize)
     }
 
     /// The fully static route spelled exactly `inner` (a raw request path without slashes
@@ -108,13 +142,35 @@ impl Index {
 
     /// The naive reference: the first route in rank order that matches. Used to check the
     /// compiled index (differential tests); not on any request path.
-    pub(crate) fn find_reference<S: AsRef<str>>(&self, segments: &[S]) -> Option<&Route> {
-        self.routes.iter().find(|r| r.template.matches(segments))
+    pub(crate) fn find_reference<'p, S: AsRef<str>>(
+        &self,
+        segments: &[S],
+        owned: impl Fn(&Route) -> Option<&'p Template>,
+    ) -> Option<&Route> {
+        self.routes.iter().find(|r| {
+            self.path_template(r)
+                .or_else(|| owned(r))
+                .is_some_and(|t| t.matches(segments))
+        })
     }
 }
 
-fn kinds(route: &Route) -> impl Iterator<Item = crate::template::SegmentKind> + '_ {
-    route.template.segments().iter().map(Segment::kind)
+fn kinds(template: &Template) -> impl Iterator<Item = crate::template::SegmentKind> + '_ {
+    template.segments().iter().map(Segment::kind)
+}
+
+/// The segment kinds as one integer that orders like the sequence: two bits a segment
+/// (kind + 1), first segment highest, so a missing segment (0) sorts first.
+fn packed_kinds(template: &Template) -> Option<u128> {
+    let segments = template.segments();
+    if segments.len() > 64 {
+        return None;
+    }
+    let mut key = 0u128;
+    for (i, seg) in segments.iter().enumerate() {
+        key |= (seg.kind() as u128 + 1) << (126 - 2 * i);
+    }
+    Some(key)
 }
 
 /// The static routes by joined path: open addressing, each slot holding its key as a
@@ -154,39 +210,23 @@ pub(crate) enum StaticHit<'i> {
 }
 
 impl StaticMap {
-    fn new(keys: HashMap<Box<str>, u32>) -> StaticMap {
+    /// An empty map with room for `n` keys.
+    fn with_room(n: usize) -> StaticBuilder {
         // At most half full: probes stay short and always reach an empty slot.
-        let size = (keys.len() * 2).next_power_of_two();
+        let size = (n * 2).next_power_of_two();
         let empty = StaticSlot {
             key: Key::default(),
             answer: EMPTY,
             text: 0,
         };
-        let mut slots = alloc::vec![empty; size].into_boxed_slice();
-        let mut text = String::new();
-        let mut lengths = [0; 4];
-        for (key, answer) in keys {
-            let n = key.len().min(255);
-            lengths[n / 64] |= 1 << (n % 64);
-            let k = Key::of(key.as_bytes());
-            let mut i = static_hash(&k, key.as_bytes()) as usize & (size - 1);
-            while slots[i].answer != EMPTY {
-                i = (i + 1) & (size - 1);
-            }
-            slots[i] = StaticSlot {
-                key: k,
-                answer,
-                text: text.len() as u32,
-            };
-            if key.len() > 16 {
-                text.push_str(&key);
-            }
-        }
-        StaticMap {
-            slots,
-            text: text.into(),
-            lengths,
-        }
+        StaticBuilder(
+            StaticMap {
+                slots: alloc::vec![empty; size].into_boxed_slice(),
+                text: Box::from(""),
+                lengths: [0; 4],
+            },
+            String::new(),
+        )
     }
 
     #[inline]
@@ -217,6 +257,46 @@ impl StaticMap {
             .as_bytes()
             .get(start..start + slot.key.len as usize)
             .unwrap_or_default()
+    }
+}
+
+/// A [`StaticMap`] being filled, with the text of its long keys.
+struct StaticBuilder(StaticMap, String);
+
+impl StaticBuilder {
+    /// Adds `key` unless it is there already.
+    fn insert(&mut self, key: &str, answer: u32) {
+        let StaticBuilder(map, text) = self;
+        let bytes = key.as_bytes();
+        let k = Key::of(bytes);
+        let mask = map.slots.len() - 1;
+        let mut i = static_hash(&k, bytes) as usize & mask;
+        while map.slots[i].answer != EMPTY {
+            let slot = &map.slots[i];
+            let start = slot.text as usize;
+            if slot.key == k
+                && (bytes.len() <= 16 || text.get(start..start + bytes.len()) == Some(key))
+            {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        map.slots[i] = StaticSlot {
+            key: k,
+            answer,
+            text: text.len() as u32,
+        };
+        if bytes.len() > 16 {
+            text.push_str(key);
+        }
+        let n = bytes.len().min(255);
+        map.lengths[n / 64] |= 1 << (n % 64);
+    }
+
+    fn freeze(self) -> StaticMap {
+        let StaticBuilder(mut map, text) = self;
+        map.text = text.into();
+        map
     }
 }
 

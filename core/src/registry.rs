@@ -5,17 +5,18 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashTable};
+use smallvec::SmallVec;
 
 use crate::config::{Config, Prefixes, relative_path};
 use crate::decode::raw_segments;
 use crate::error::BuildError;
 use crate::image::{AssetFiles, infer_image};
-use crate::index::{Index, Route, Target};
+use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::{Order, compare_pages};
 use crate::page::{Page, PageSpec, Text, truthy};
-use crate::template::{Segment, Template};
+use crate::template::{Segment, Shape, Template};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
 /// freezes them into a [`Registry`].
@@ -118,30 +119,42 @@ impl<T> RegistryBuilder<T> {
         });
         check_redirect_landings(&pages)?;
 
-        let mut routes = Vec::new();
+        // Routes refer to the templates the pages own; the index owns only the
+        // templates of static paths (POLICY C11: see `page_routes`).
+        let mut routes = Vec::with_capacity(pages.len());
+        let mut paths = Vec::new();
         for (position, page) in pages.iter().enumerate() {
             let plain = page.template.as_ref().is_none_or(Template::is_static);
-            for (i, template) in page_routes(page).into_iter().enumerate() {
-                routes.push(Route {
-                    template,
-                    target: Target::Page(position),
-                    // page_routes lists a template page's template first.
-                    is_page_template: i == 0 && page.template.is_some(),
-                    serves_plain_page: plain,
-                });
+            let route = |path: u32, is_page_template: bool| Route {
+                target: Target::Page(position),
+                path,
+                is_page_template,
+                serves_plain_page: plain,
+            };
+            if page.template.is_some() {
+                routes.push(route(NO_PATH, true));
             }
-            for (i, template) in page.redirect_templates.iter().enumerate() {
+            let path = match &page.template {
+                None => Some(&page.path),
+                Some(_) => page.supplied_path.as_ref(),
+            };
+            if let Some(path) = path {
+                routes.push(route(paths.len() as u32, false));
+                paths.push(Template::from_path(path));
+            }
+            for index in 0..page.redirect_templates.len() {
                 routes.push(Route {
-                    template: template.clone(),
                     target: Target::Redirect {
                         page: position,
-                        index: i,
+                        index,
                     },
+                    path: NO_PATH,
                     is_page_template: false,
                     serves_plain_page: false,
                 });
             }
         }
+        let index = Index::new(routes, paths, |r| owned_template(&pages, r));
         let by_module = pages
             .iter()
             .enumerate()
@@ -152,7 +165,7 @@ impl<T> RegistryBuilder<T> {
             .position(|p| last_component(&p.module) == "not_found_404");
         let quick = Quick::new(&self.config, &prefixes);
         Ok(Registry {
-            index: Index::new(routes),
+            index,
             quick,
             pages,
             by_module,
@@ -250,6 +263,15 @@ impl<T> Registry<T> {
     }
 }
 
+/// The template of a route that a page owns: its own template, or a redirect source.
+pub(crate) fn owned_template<'p, T>(pages: &'p [Page<T>], route: &Route) -> Option<&'p Template> {
+    match route.target {
+        Target::Page(p) if route.is_page_template => pages.get(p)?.template.as_ref(),
+        Target::Page(_) => None,
+        Target::Redirect { page, index } => pages.get(page)?.redirect_templates.get(index),
+    }
+}
+
 /// What a request can match (POLICY C11): a template page by its template, plus its path
 /// when one was given explicitly; any other page by its path.
 fn page_routes<T>(page: &Page<T>) -> Vec<Template> {
@@ -329,8 +351,11 @@ fn make_page<T>(
                 variable: String::from(*missing),
             });
         }
-        let key = parsed.shape_key();
-        if redirect_templates.iter().all(|t| t.shape_key() != key) {
+        let shape = Shape::Template(&parsed);
+        if redirect_templates
+            .iter()
+            .all(|t| !Shape::Template(t).same(&shape))
+        {
             redirect_from.push(source.clone());
             redirect_templates.push(parsed);
         }
@@ -406,73 +431,119 @@ fn path_from_template(template: &str) -> String {
 }
 
 /// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
+/// A claim is kept as its shape's hash and where the shape is (the pages are in
+/// registration order while claims are checked), so no key text is built.
 #[derive(Default)]
 struct Claims {
     /// Shape of a page's path or template → the first page (registration index) claiming it.
-    identities: HashMap<String, usize>,
+    identities: HashTable<Claim>,
     /// Shape of a redirect source → the page claiming it.
-    sources: HashMap<String, usize>,
+    sources: HashTable<Claim>,
+}
+
+#[derive(Clone, Copy)]
+struct Claim {
+    hash: u64,
+    /// The claiming page's registration index (its position among the pages).
+    page: usize,
+    what: Claimed,
+}
+
+#[derive(Clone, Copy)]
+enum Claimed {
+    Path,
+    Template,
+    Redirect(usize),
+}
+
+impl Claim {
+    fn shape<'a, T>(&self, pages: &'a [Page<T>], current: &'a Page<T>) -> Option<Shape<'a>> {
+        let page = pages.get(self.page).unwrap_or(current);
+        Some(match self.what {
+            Claimed::Path => Shape::Path(&page.path),
+            Claimed::Template => Shape::Template(page.template.as_ref()?),
+            Claimed::Redirect(i) => Shape::Template(page.redirect_templates.get(i)?),
+        })
+    }
 }
 
 impl Claims {
     fn check_and_add<T>(&mut self, page: &Page<T>, earlier: &[Page<T>]) -> Result<(), BuildError> {
-        let mut mine: Vec<(String, String)> = alloc::vec![(
-            Template::from_path(&page.path).shape_key(),
-            page.path.clone()
-        )];
+        // (shape, its hash, its text, what it is)
+        let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
+        let path = Shape::Path(&page.path);
+        mine.push((path, path.hash(), &page.path, Claimed::Path));
         if let (Some(t), Some(text)) = (&page.template, &page.path_template) {
-            mine.push((t.shape_key(), text.clone()));
+            let shape = Shape::Template(t);
+            mine.push((shape, shape.hash(), text, Claimed::Template));
         }
-        let sources: Vec<(String, &str)> = page
+        let sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = page
             .redirect_templates
             .iter()
             .zip(&page.redirect_from)
-            .map(|(t, s)| (t.shape_key(), s.as_str()))
+            .enumerate()
+            .map(|(i, (t, s))| {
+                let shape = Shape::Template(t);
+                (shape, shape.hash(), s.as_str(), Claimed::Redirect(i))
+            })
             .collect();
+        let find = |table: &HashTable<Claim>, shape: &Shape<'_>, hash: u64| {
+            table
+                .find(hash, |c| {
+                    c.shape(earlier, page)
+                        .is_some_and(|other| other.same(shape))
+                })
+                .map(|c| c.page)
+        };
 
         if let Some((other, path)) = mine
             .iter()
-            .find_map(|(k, p)| self.identities.get(k).map(|&o| (o, p)))
+            .find_map(|(shape, hash, p, _)| find(&self.identities, shape, *hash).map(|o| (o, p)))
         {
             return Err(BuildError::DuplicatePath {
                 module: page.module.clone(),
                 other: earlier[other].module.clone(),
-                path: path.clone(),
+                path: String::from(*path),
             });
         }
-        if let Some((_, source)) = sources
-            .iter()
-            .find(|(k, _)| mine.iter().any(|(m, _)| m == k))
-        {
+        if let Some((_, _, source, _)) = sources.iter().find(|(shape, hash, _, _)| {
+            mine.iter().any(|(m, mh, _, _)| mh == hash && m.same(shape))
+        }) {
             return Err(BuildError::RedirectConflict {
                 module: page.module.clone(),
                 source: String::from(*source),
                 other: page.module.clone(),
             });
         }
-        let mut hits: Vec<(usize, String)> = Vec::new();
-        for (key, source) in &sources {
-            if let Some(&o) = self.identities.get(key).or_else(|| self.sources.get(key)) {
-                hits.push((o, String::from(*source)));
-            }
-        }
-        for (key, path) in &mine {
-            if let Some(&o) = self.sources.get(key) {
-                hits.push((o, path.clone()));
-            }
-        }
-        if let Some((other, source)) = hits.into_iter().min_by_key(|(o, _)| *o) {
+        // The earliest page that a source or path of this page collides with.
+        let source_hits = sources.iter().filter_map(|(shape, hash, source, _)| {
+            find(&self.identities, shape, *hash)
+                .or_else(|| find(&self.sources, shape, *hash))
+                .map(|o| (o, *source))
+        });
+        let path_hits = mine.iter().filter_map(|(shape, hash, path, _)| {
+            find(&self.sources, shape, *hash).map(|o| (o, *path))
+        });
+        let hit = source_hits.chain(path_hits).min_by_key(|(o, _)| *o);
+        if let Some((other, source)) = hit {
             return Err(BuildError::RedirectConflict {
                 module: page.module.clone(),
-                source,
+                source: String::from(source),
                 other: earlier[other].module.clone(),
             });
         }
-        for (key, _) in mine {
-            self.identities.entry(key).or_insert(page.registered);
-        }
-        for (key, _) in sources {
-            self.sources.entry(key).or_insert(page.registered);
+        let at = earlier.len();
+        for (table, claims) in [(&mut self.identities, &mine), (&mut self.sources, &sources)] {
+            for (shape, hash, _, what) in claims {
+                if find(table, shape, *hash).is_none() {
+                    let claim = Claim {
+                        hash: *hash,
+                        page: at,
+                        what: *what,
+                    };
+                    table.insert_unique(*hash, claim, |c| c.hash);
+                }
+            }
         }
         Ok(())
     }

@@ -14,7 +14,7 @@ use crate::index::{Cursor, HasEscape, Raw, Route, StaticHit, Target, split_reque
 use crate::limits::LimitError;
 use crate::page::Page;
 use crate::query::Query;
-use crate::registry::Registry;
+use crate::registry::{Registry, owned_template};
 use crate::template::{Template, Values};
 
 /// The request segments a match was made on: the raw path when it is plain (the usual
@@ -372,9 +372,10 @@ impl<T> Registry<T> {
                 })
             }
             Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
-            Target::Redirect { page, .. } => {
+            Target::Redirect { page, index } => {
+                let page = &self.pages[page];
                 let (location, target) =
-                    self.redirect_target(&self.pages[page], &route.template, segments.cursor());
+                    self.redirect_target(page, &page.redirect_templates[index], segments.cursor());
                 let mut location = relative_path(&self.prefixes.requests, &location);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
@@ -417,7 +418,8 @@ impl<T> Registry<T> {
                 .unwrap_or_else(|HasEscape| found(self.index.find(&decoded[..])))
                 .map(id),
         };
-        [fast, self.index.find_reference(&decoded).map(id)]
+        let owned = |r: &Route| owned_template(&self.pages, r);
+        [fast, self.index.find_reference(&decoded, owned).map(id)]
     }
 
     fn page_match<'r, 'p>(

@@ -82,8 +82,14 @@ impl Template {
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
         let inner = text.trim_matches('/');
         let offset = text.len() - text.trim_start_matches('/').len();
-        let mut segments = Vec::new();
-        let mut names: Vec<Variable> = Vec::new();
+        // Sized up front: the boxed slices below take these buffers without copying.
+        let count = match inner {
+            "" => 0,
+            _ => inner.bytes().filter(|&b| b == b'/').count() + 1,
+        };
+        let mut segments = Vec::with_capacity(count);
+        let mut names: Vec<Variable> =
+            Vec::with_capacity(inner.bytes().filter(|&b| b == b'<').count());
         if !inner.is_empty() {
             let mut start = offset;
             for raw in inner.split('/') {
@@ -197,25 +203,6 @@ impl Template {
         self.segments.iter().map(Segment::literal_chars).sum()
     }
 
-    /// A canonical text for "equal up to variable names" (POLICY D9).
-    pub(crate) fn shape_key(&self) -> String {
-        let mut key = String::new();
-        for seg in self.segments.iter() {
-            key.push('/');
-            match seg {
-                Segment::Static(s) => push_literal(&mut key, s),
-                Segment::Pattern(p) => {
-                    push_literal(&mut key, &p.head);
-                    for (_, lit) in p.vars.iter() {
-                        key.push('\u{0}');
-                        push_literal(&mut key, lit);
-                    }
-                }
-            }
-        }
-        key
-    }
-
     /// The decoded literal text of segment `i` and variable values, written as a URL path
     /// with each segment percent-encoded (POLICY C10).
     pub(crate) fn write_url(
@@ -248,15 +235,89 @@ impl Template {
     }
 }
 
-fn push_literal(key: &mut String, lit: &str) {
-    // Escape the two bytes the key uses as markers so that literal text cannot forge them.
-    for c in lit.chars() {
-        match c {
-            '\u{0}' => key.push_str("\u{1}0"),
-            '\u{1}' => key.push_str("\u{1}1"),
-            '/' => key.push_str("\u{1}/"),
-            c => key.push(c),
+/// A template up to its variable names (POLICY D9): what registrations may not share. A
+/// registered static path is compared as [`Template::from_path`] would parse it, without
+/// building that template.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Shape<'a> {
+    Path(&'a str),
+    Template(&'a Template),
+}
+
+impl Shape<'_> {
+    /// Equal shapes hash equally.
+    pub(crate) fn hash(&self) -> u64 {
+        let mut h = ShapeHash(0);
+        match self {
+            Shape::Path(path) => {
+                for seg in decoded_segments(path) {
+                    h.mix(SEGMENT);
+                    h.literal(&seg);
+                }
+            }
+            Shape::Template(t) => {
+                for seg in t.segments.iter() {
+                    h.mix(SEGMENT);
+                    match seg {
+                        Segment::Static(s) => h.literal(s),
+                        Segment::Pattern(p) => {
+                            h.literal(&p.head);
+                            for (_, lit) in p.vars.iter() {
+                                h.mix(VARIABLE);
+                                h.literal(lit);
+                            }
+                        }
+                    }
+                }
+            }
         }
+        h.0
+    }
+
+    /// Equal up to variable names.
+    pub(crate) fn same(&self, other: &Shape<'_>) -> bool {
+        match (*self, *other) {
+            (Shape::Template(a), Shape::Template(b)) => {
+                a.segments.len() == b.segments.len()
+                    && a.segments
+                        .iter()
+                        .zip(b.segments.iter())
+                        .all(|(x, y)| match (x, y) {
+                            (Segment::Static(x), Segment::Static(y)) => x == y,
+                            (Segment::Pattern(x), Segment::Pattern(y)) => x.same_shape(y),
+                            _ => false,
+                        })
+            }
+            (Shape::Path(a), Shape::Path(b)) => decoded_segments(a).eq(decoded_segments(b)),
+            (Shape::Path(p), Shape::Template(t)) | (Shape::Template(t), Shape::Path(p)) => {
+                let mut segs = t.segments.iter();
+                decoded_segments(p)
+                    .all(|text| matches!(segs.next(), Some(Segment::Static(s)) if **s == *text))
+                    && segs.next().is_none()
+            }
+        }
+    }
+}
+
+const SEGMENT: u64 = 0x5e67_1a2b_3c4d_5e6f;
+const VARIABLE: u64 = 0x7a71_b2c3_d4e5_f607;
+
+/// FxHash-style rounds, eight bytes at a time; each literal ends with its length, so
+/// the literals of a shape cannot run into each other.
+struct ShapeHash(u64);
+
+impl ShapeHash {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x5175_2b4f_c4d8_a2b5);
+    }
+
+    fn literal(&mut self, text: &str) {
+        for chunk in text.as_bytes().chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(w));
+        }
+        self.mix(text.len() as u64);
     }
 }
 
@@ -311,7 +372,8 @@ fn parse_segment(
     names: &mut Vec<Variable>,
 ) -> Result<Segment, TemplateError> {
     let mut head: Option<Box<str>> = None;
-    let mut vars: Vec<(u16, Box<str>)> = Vec::new();
+    let mut vars: Vec<(u16, Box<str>)> =
+        Vec::with_capacity(raw.bytes().filter(|&b| b == b'<').count());
     let mut literal_start = 0;
     let mut last_was_var = false;
     let bytes = raw.as_bytes();
