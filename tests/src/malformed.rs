@@ -79,7 +79,8 @@ macro_rules! malformed_tests {
     ($serve:path) => {
         $crate::malformed_tests!(@each $serve;
             invalid_utf8_escapes double_slashes_stay_on_this_host long_paths_and_huge_queries
-            cr_lf_never_reaches_a_header odd_methods_and_targets prefix_mount_keeps_outside_requests_bare);
+            cr_lf_never_reaches_a_header odd_methods_and_targets prefix_mount_keeps_outside_requests_bare
+            hostile_inputs);
     };
     (@each $serve:path; $($check:ident)*) => {
         $(
@@ -89,6 +90,28 @@ macro_rules! malformed_tests {
             }
         )*
     };
+}
+
+/// The hostile-input suite (`tests/hostile/hostile.json`, issue 8) through the server: every
+/// case sent byte for byte; open redirects, header injection, markup in the head, invalid
+/// escapes, limits and pathological templates, with the same checks as through the core.
+pub fn hostile_inputs(serve: Serve<'_>) {
+    let server = serve(crate::hostile::registry()).unwrap_or_else(|e| panic!("server: {e}"));
+    let report = crate::hostile::run(crate::hostile::Via::Server, |case| {
+        let request = format!(
+            "GET {} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            case.target
+        );
+        let r = http::send(server.addr(), request.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(crate::hostile::Observed {
+            status: r.status,
+            headers: r.headers,
+            body: r.body,
+        })
+    });
+    println!("{}", report.summary());
+    assert!(report.failures.is_empty(), "{}", report.summary());
+    assert!(report.passed > 0, "no hostile case ran");
 }
 
 /// A 4xx, or one of the statuses a page can answer with.
