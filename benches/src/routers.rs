@@ -298,9 +298,9 @@ impl BenchRouter for HashFloor {
     }
 }
 
-// folio — compiled only with `--features folio` (folio-core's API is still landing; the default
-// build must not depend on it). Uses RegistryBuilder / PageSpec / Registry::resolve /
-// Resolution::Page; the verification test runs it with `--features folio`.
+// folio — behind the `folio` feature, which is on by default (so `cargo test -p folio-benches`
+// checks folio's answers too); `--no-default-features` builds and benches the peers alone.
+// Uses RegistryBuilder / PageSpec / Registry::resolve / Resolution::Page.
 #[cfg(feature = "folio")]
 pub use folio_impl::Folio;
 

@@ -37,7 +37,7 @@ pub(crate) fn generated(c: &mut Criterion, ctx: &mut Context, t: &Table) {
     peer::<Xitca>(&mut g, ctx, t);
     peer::<Actix>(&mut g, ctx, t);
     peer::<RouteRecognizer>(&mut g, ctx, t);
-    // folio: pending core API — enabled with `--features folio`.
+    // folio: the `folio` feature (default); without it the summary marks folio "pending".
     #[cfg(feature = "folio")]
     peer::<folio_benches::routers::Folio>(&mut g, ctx, t);
     #[cfg(not(feature = "folio"))]

@@ -95,7 +95,7 @@ fn run(c: &mut Criterion, ctx: &mut Context, sc: &Scenario<'_>, floor: bool) {
     if floor {
         peer::<HashFloor>(&mut g, ctx, sc);
     }
-    // folio: pending core API — enabled with `--features folio`.
+    // folio: the `folio` feature (default); without it the summary marks folio "pending".
     #[cfg(feature = "folio")]
     peer::<folio_benches::routers::Folio>(&mut g, ctx, sc);
     #[cfg(not(feature = "folio"))]

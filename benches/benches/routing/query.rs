@@ -32,7 +32,7 @@ pub(crate) fn all(c: &mut Criterion, ctx: &mut Context) {
         peer::<FormUrlencoded>(&mut g, ctx, id, raw);
         peer::<SerdeBorrowed>(&mut g, ctx, id, raw);
         peer::<SerdeOwned>(&mut g, ctx, id, raw);
-        // folio: pending core API — enabled with `--features folio`.
+        // folio: the `folio` feature (default); without it the summary marks folio "pending".
         #[cfg(feature = "folio")]
         peer::<folio_benches::query::FolioQuery>(&mut g, ctx, id, raw);
         #[cfg(not(feature = "folio"))]
