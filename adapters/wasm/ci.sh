@@ -3,8 +3,11 @@
 # fresh machine: installs what is missing, runs the native navigator tests and the browser
 # tests, prints `N passed, M failed`, exits non-zero on any failure.
 #
-#   adapters/wasm/ci.sh          # install + test
-#   adapters/wasm/ci.sh size     # also: release bundle size (gzip -9 of the .wasm)
+#   adapters/wasm/ci.sh          # install + test, build the gallery bundle, gallery e2e
+#   adapters/wasm/ci.sh size     # also: release bundle sizes (gzip -9 of the .wasm)
+#   adapters/wasm/ci.sh bundle   # only build the gallery's browser bundle into
+#                                # examples/gallery/pkg (then `cargo run -p folio-axum
+#                                # --example gallery` navigates client-side)
 #
 # Env: FOLIO_VECTORS (vector dirs, `:`-separated; default: ../shared/.../dash/spec/public),
 #      CARGO_TARGET_DIR (default: cargo's), WB_ROOT (wasm-bindgen-cli install root).
@@ -14,13 +17,15 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 t0=$SECONDS
 
+mode=${1:-test}
+
 # 1. Chromium + ChromeDriver from Debian (skipped when present).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if [ "$mode" != bundle ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
   echo "installing chromium + chromium-driver (apt)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
-echo "browser: $(chromium --version 2>/dev/null | tail -1) / $(chromedriver --version | cut -d' ' -f1-2)"
+[ "$mode" = bundle ] || echo "browser: $(chromium --version 2>/dev/null | tail -1) / $(chromedriver --version | cut -d' ' -f1-2)"
 
 # 2. The wasm32 target (a no-op when installed).
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
@@ -43,6 +48,28 @@ fi
 export PATH="$WB_ROOT/bin:$PATH"
 echo "wasm-bindgen-cli: $(wasm-bindgen --version)"
 
+target=${CARGO_TARGET_DIR:-$root/target}
+# The release bundles, built for size (the workspace's release profile keeps debug info),
+# names stripped by wasm-bindgen: `bundle EXAMPLE OUT_DIR OUT_NAME`.
+bundle() {
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
+  CARGO_PROFILE_RELEASE_PANIC=abort \
+    cargo build -q -p folio-wasm --release --example "$1" --target wasm32-unknown-unknown
+  wasm-bindgen --target web --remove-name-section --remove-producers-section \
+    --out-dir "$2" --out-name "$3" "$target/wasm32-unknown-unknown/release/examples/$1.wasm"
+  local raw gz
+  raw=$(stat -c %s "$2/$3_bg.wasm")
+  gz=$(gzip -9 -c "$2/$3_bg.wasm" | wc -c)
+  echo "size: $1 ($3_bg.wasm) ${raw} bytes, gzip -9 ${gz} bytes ($((gz / 1024)) KiB)"
+}
+pkg="$root/examples/gallery/pkg"
+if [ "$mode" = bundle ]; then
+  bundle gallery_client "$pkg" gallery
+  echo "gallery bundle in $pkg: cargo run -p folio-axum --example gallery"
+  exit 0
+fi
+
 # 4. Tests: native (the sans-DOM navigator, doc tests), then the browser.
 export FOLIO_VECTORS=${FOLIO_VECTORS:-$root/../shared/conformance/dash/spec/public}
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
@@ -58,26 +85,29 @@ cargo test -p folio-wasm --target wasm32-unknown-unknown --tests -- --nocapture 
 
 # Totals over every libtest closing line (a build failure counts as a failure).
 read -r passed failed < <(awk '/^test result:/{for(i=1;i<=NF;i++){if($(i)~/^passed;?$/)p+=$(i-1); if($(i)~/^failed;?$/)f+=$(i-1)}} END{print p+0, f+0}' "$log")
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 grep -h "browser callback cases:" "$log" | sed 's/^ *//' | tail -1 || true
 
-# 5. Optional: the size of the release bundle (core + adapter, examples/demo.rs), built
-#    for size (the workspace's release profile keeps debug info), names stripped by
-#    wasm-bindgen, then gzip -9.
-if [ "${1:-}" = "size" ]; then
-  target=${CARGO_TARGET_DIR:-$root/target}
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
-  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
-  CARGO_PROFILE_RELEASE_PANIC=abort \
-    cargo build -q -p folio-wasm --release --example demo --target wasm32-unknown-unknown
+# 5. The gallery end to end: the bundle served by the axum gallery, driven by playwright-core
+#    (npm, pinned by e2e/package-lock.json; installed when missing) in Debian's chromium.
+bundle gallery_client "$pkg" gallery || status=1
+if [ ! -d "$here/e2e/node_modules/playwright-core" ]; then
+  (cd "$here/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+cargo build -q -p folio-axum --example gallery || status=1
+e2e_log=$(mktemp)
+GALLERY_BIN="$target/debug/examples/gallery" FOLIO_CLIENT_DIR="$pkg" \
+  node "$here/e2e/gallery.mjs" 2>&1 | tee "$e2e_log" || status=1
+read -r p f < <(awk '/^gallery e2e:/{print $3, $5}' "$e2e_log") || true
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+rm -f "$e2e_log"
+
+# 6. Optional: the size of the size-measured demo bundle (core + adapter, examples/demo.rs).
+if [ "$mode" = size ]; then
   out=$(mktemp -d)
-  wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir "$out" "$target/wasm32-unknown-unknown/release/examples/demo.wasm"
-  raw=$(stat -c %s "$out/demo_bg.wasm")
-  gz=$(gzip -9 -c "$out/demo_bg.wasm" | wc -c)
-  echo "size: demo_bg.wasm ${raw} bytes, gzip -9 ${gz} bytes ($((gz / 1024)) KiB)"
+  bundle demo "$out" demo
   rm -rf "$out"
 fi
 
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "folio-wasm: ${passed} passed, ${failed} failed ($((SECONDS - t0)) s)"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -330,3 +330,52 @@ fn the_gallery_mounts_under_a_prefix() {
         &["This is our custom 404 content"],
     );
 }
+
+#[test]
+fn every_page_file_is_served_with_its_menus() {
+    let g = start("/");
+    let registry = folio_gallery::registry("/", folio_gallery::ASSET_FILES).unwrap();
+    let nav = registry.navigation();
+    let mut served = 0;
+    for entry in nav.entries() {
+        let r = g.get(entry.href());
+        assert_eq!(r.status, 200, "{}", entry.href());
+        let current = format!(
+            "<a class=\"current\" aria-current=\"page\" href=\"{}\">{}</a>",
+            entry.href(),
+            entry.name()
+        );
+        assert!(
+            r.body.contains(&current),
+            "{}: the menus mark it",
+            entry.href()
+        );
+        served += 1;
+    }
+    assert!(served >= 5);
+    let r = g.get("/reports/summary-2020");
+    assert!(
+        r.body.contains(
+            "<nav class=\"crumbs\" aria-label=\"breadcrumbs\"><a href=\"/\">Home</a> › <span aria-current=\"page\">Summary 2020</span></nav>"
+        ),
+        "breadcrumbs: {}",
+        r.body
+    );
+}
+
+#[test]
+fn the_registry_prints_as_dash_page_registry() {
+    // What `--print-registry` prints.
+    let registry = folio_gallery::registry("/", folio_gallery::ASSET_FILES).unwrap();
+    let json = serde_json::to_value(&registry).unwrap();
+    let summary = &json["folio_gallery::pages::reports::summary_2020"];
+    assert_eq!(summary["path"], "/reports/summary-2020");
+    assert_eq!(
+        summary["location"], "sidebar",
+        "custom keys kept: {summary}"
+    );
+    assert_eq!(
+        json.as_object().map(|o| o.len()),
+        Some(registry.pages().len())
+    );
+}

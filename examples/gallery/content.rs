@@ -1,11 +1,13 @@
 //! The gallery's page bodies and translations: plain functions of their inputs, shared
-//! by both adapters' galleries and the hand-routed baselines (`plain_axum`, `plain_actix`),
-//! so all of them serve the same bytes.
+//! by the servers' galleries, the browser bundle and the hand-routed baselines
+//! (`plain_axum`, `plain_actix`), so all of them draw the same bytes.
 
 /// The language switch's values (Dash's `routing_callback_inputs` example).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    /// English.
     En,
+    /// French.
     Fr,
 }
 
@@ -18,6 +20,7 @@ impl Lang {
         }
     }
 
+    /// `en` or `fr`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -68,11 +71,20 @@ impl Lang {
             Lang::Fr => fr,
         }
     }
+
+    /// The text for `key`, or the key itself when it has no translation.
+    pub fn t_or(self, key: &str) -> &str {
+        match self.t(key) {
+            "" => key,
+            text => text,
+        }
+    }
 }
 
 /// The analytics page's choices.
 pub const CITIES: [&str; 3] = ["New York City", "Montreal", "San Francisco"];
 
+/// The home page.
 pub fn home(lang: Lang) -> String {
     format!(
         "<h1>{}</h1>\n<h2>{}</h2>\n<p>{}</p>\n",
@@ -82,6 +94,7 @@ pub fn home(lang: Lang) -> String {
     )
 }
 
+/// The analytics page: a city picked in a form that submits to `action`.
 pub fn analytics(lang: Lang, action: &str, city: Option<&str>) -> String {
     let chosen = city.unwrap_or("Montreal");
     let mut out = format!(
@@ -113,6 +126,7 @@ pub fn analytics(lang: Lang, action: &str, city: Option<&str>) -> String {
     out
 }
 
+/// The archive page: its query arguments.
 pub fn archive(lang: Lang, report_id: Option<&str>, department_id: Option<&str>) -> String {
     let none = lang.t("none");
     format!(
@@ -125,6 +139,7 @@ pub fn archive(lang: Lang, report_id: Option<&str>, department_id: Option<&str>)
     )
 }
 
+/// A yearly summary (the sidebar's nested pages).
 pub fn summary(lang: Lang, year: u16) -> String {
     format!(
         "<h1>{year} Summary</h1>\n<p>{}</p>\n",
@@ -132,6 +147,7 @@ pub fn summary(lang: Lang, year: u16) -> String {
     )
 }
 
+/// The report page: its path variable.
 pub fn report(lang: Lang, report_id: &str) -> String {
     format!(
         "<h1>Report</h1>\n<p>{} <strong id=\"report-id\">{}</strong>.</p>\n",
@@ -150,6 +166,7 @@ pub fn asset_description(asset_id: &str, dept_id: &str) -> String {
     format!("This is the AVN Industries Asset Analysis: {asset_id} in {dept_id}")
 }
 
+/// The asset page: its two path variables.
 pub fn asset(lang: Lang, asset_id: &str, dept_id: &str) -> String {
     format!(
         "<h1>{}</h1>\n<p>{} asset_id: <code>{}</code> dept_id: <code>{}</code></p>\n",
@@ -160,6 +177,7 @@ pub fn asset(lang: Lang, asset_id: &str, dept_id: &str) -> String {
     )
 }
 
+/// The custom 404 page: the path that was not found and a link home.
 pub fn not_found(lang: Lang, target: &str, home: &str) -> String {
     format!(
         "<h1>{}</h1>\n<p>{} <code>{}</code>.</p>\n<p><a href=\"{}\">{}</a></p>\n",

@@ -1,28 +1,33 @@
-//! The gallery's HTML document (Dash's `app.layout`): header with the top navigation and
-//! the language switch, a sidebar, and the page in the middle. Shared by both adapters' galleries and the baselines.
+//! The gallery's HTML document (Dash's `app.layout`): a header with the top navigation and
+//! the language switch, a sidebar, breadcrumbs, and the page in the middle. Every menu comes
+//! from the core's navigation model (`Registry::navigation`), so the servers and the browser
+//! draw the same menus from the same registry.
 
-use super::content::{Lang, esc};
+use folio_core::{Active, NavEntry, Registry, Resolution};
 
-/// One navigation entry.
-pub struct Link<'a> {
-    pub href: &'a str,
-    pub label: &'a str,
-    pub current: bool,
-}
+use crate::content::{Lang, esc};
 
-/// Everything around the page.
+/// Everything around the page but the head.
+#[derive(Debug, Clone, Copy)]
 pub struct Frame<'a> {
+    /// The language of the menus and labels.
     pub lang: Lang,
-    /// Escaped `<title>` and meta tags.
-    pub head: &'a str,
     /// The app's requests prefix (`/` or `/app/`).
     pub prefix: &'a str,
-    pub nav: &'a [Link<'a>],
-    pub sidebar: &'a [Link<'a>],
-    /// The current request target, where the language switch comes back to.
+    /// The current request target (path and query), where the language switch comes back
+    /// to.
     pub target: &'a str,
     /// The web framework, named in the footer (`axum`, `actix-web`).
     pub server: &'a str,
+}
+
+/// How the browser bundle is offered in the head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client<'a> {
+    /// The folio-wasm bundle's JavaScript module at this URL: it takes over navigation.
+    Bundle(&'a str),
+    /// No bundle was built: server-rendered navigation, said once in the browser console.
+    Missing,
 }
 
 /// Addresses worth a click, relative to the prefix.
@@ -40,22 +45,117 @@ const EXAMPLES: [(&str, &str); 5] = [
     ("no/such/page", "/no/such/page"),
 ];
 
-pub fn document(frame: &Frame<'_>, content: &str) -> String {
+/// One menu link.
+#[derive(Debug, Clone, Copy)]
+pub struct Link<'a> {
+    /// The address, with the prefix.
+    pub href: &'a str,
+    /// The label.
+    pub label: &'a str,
+    /// The page being shown.
+    pub current: bool,
+    /// A full page load even with the browser bundle (a page only the server can draw).
+    pub external: bool,
+}
+
+/// The menus around a page: the top navigation, the sidebar's sections and the
+/// breadcrumb trail.
+#[derive(Debug, Clone, Default)]
+pub struct Menus<'a> {
+    /// The top navigation.
+    pub nav: Vec<Link<'a>>,
+    /// The sidebar: `(section key, links)`, the heading translated from the key.
+    pub sidebar: Vec<(Option<&'a str>, Vec<Link<'a>>)>,
+    /// From the root to the current page; drawn when longer than one.
+    pub crumbs: Vec<Link<'a>>,
+}
+
+impl<'a> Menus<'a> {
+    /// The menus of a registry for the core's decision about the current address, from
+    /// its navigation model: the top menu is every listed entry without a `location`, the
+    /// sidebar the entries with `location = sidebar` grouped by `section`, the current
+    /// entry the exactly active one, and the crumbs the core's breadcrumbs.
+    pub fn from_registry<T>(registry: &'a Registry<T>, current: &Resolution<'_, '_, T>) -> Self {
+        let nav = registry.navigation();
+        let link = |e: &NavEntry<'a, T>| Link {
+            href: e.href(),
+            label: e.name(),
+            current: nav.active(e, current) == Active::Exact,
+            external: e.key("client") == Some("server"),
+        };
+        let sidebar = nav
+            .sections()
+            .into_iter()
+            .map(|(section, entries)| {
+                let links: Vec<Link<'a>> = entries
+                    .iter()
+                    .filter(|e| e.key("location") == Some("sidebar"))
+                    .map(link)
+                    .collect();
+                (section, links)
+            })
+            .filter(|(_, links)| !links.is_empty())
+            .collect();
+        Menus {
+            nav: nav
+                .entries()
+                .filter(|e| e.key("location").is_none())
+                .map(|e| link(&e))
+                .collect(),
+            sidebar,
+            crumbs: nav.breadcrumbs(current).iter().map(link).collect(),
+        }
+    }
+}
+
+/// The whole document: `head` is the escaped `<title>` and meta tags, `content` the
+/// page's fragment.
+pub fn document(
+    frame: &Frame<'_>,
+    head: &str,
+    client: Client<'_>,
+    menus: &Menus<'_>,
+    content: &str,
+) -> String {
     let p = frame.prefix.trim_end_matches('/');
-    let lang = frame.lang;
     let mut out = String::with_capacity(4096 + content.len());
     out.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{}\n\
-         <link rel=\"icon\" href=\"{p}/assets/logo.svg\">\n<link rel=\"stylesheet\" href=\"{p}/assets/style.css\">\n</head>\n<body>\n",
-        lang.code(),
-        frame.head
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{head}\n\
+         <link rel=\"icon\" href=\"{p}/assets/logo.svg\">\n<link rel=\"stylesheet\" href=\"{p}/assets/style.css\">\n",
+        frame.lang.code(),
     ));
+    match client {
+        Client::Bundle(url) => out.push_str(&format!(
+            "<script type=\"module\">import start from \"{}\"; start();</script>\n",
+            esc(url)
+        )),
+        Client::Missing => out.push_str(
+            "<script data-folio=\"no-bundle\">console.info(\"folio: no browser bundle was built (adapters/wasm/ci.sh bundle): server-rendered navigation\")</script>\n",
+        ),
+    }
     out.push_str(&format!(
-        "<header class=\"top\">\n<a class=\"brand\" href=\"{p}/\"><img src=\"{p}/assets/logo.svg\" alt=\"\" width=\"28\" height=\"28\"><span>{}</span></a>\n<nav class=\"menu\">\n",
+        "</head>\n<body data-prefix=\"{}\" data-server=\"{}\">",
+        esc(frame.prefix),
+        esc(frame.server)
+    ));
+    out.push_str(&body(frame, menus, content));
+    // Nothing after `</body>`: a parser would move that whitespace into the body, which
+    // the browser bundle swaps.
+    out.push_str("</body></html>");
+    out
+}
+
+/// The inside of `<body>`: what the browser router swaps on a client-side navigation.
+pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
+    let p = frame.prefix.trim_end_matches('/');
+    let lang = frame.lang;
+    let mut out = String::with_capacity(3072 + content.len());
+    out.push_str(&format!(
+        "\n<header class=\"top\">\n<a class=\"brand\" href=\"{p}/\"><img src=\"{p}/assets/logo.svg\" alt=\"\" width=\"28\" height=\"28\"><span>{}</span></a>\n<nav class=\"menu\">\n",
         lang.t("app")
     ));
-    for link in frame.nav {
+    for link in &menus.nav {
         push_link(&mut out, link);
     }
     let next = query_encode(frame.target);
@@ -66,21 +166,26 @@ pub fn document(frame: &Frame<'_>, content: &str) -> String {
         } else {
             ""
         };
+        // A server route, not a page: a full page load.
         out.push_str(&format!(
-            "<a{class} href=\"{p}/set-language?lang={code}&amp;next={next}\">{label}</a>\n",
+            "<a{class} data-external href=\"{p}/set-language?lang={code}&amp;next={next}\">{label}</a>\n",
             code = other.code(),
             label = other.code().to_uppercase()
         ));
     }
-    out.push_str(&format!(
-        "</div>\n</header>\n<div class=\"layout\">\n<aside class=\"side\">\n<h3>{}</h3>\n<nav>\n",
-        lang.t("reports")
-    ));
-    for link in frame.sidebar {
-        push_link(&mut out, link);
+    out.push_str("</div>\n</header>\n<div class=\"layout\">\n<aside class=\"side\">\n");
+    for (section, links) in &menus.sidebar {
+        if let Some(section) = section {
+            out.push_str(&format!("<h3>{}</h3>\n", esc(lang.t_or(section))));
+        }
+        out.push_str("<nav>\n");
+        for link in links {
+            push_link(&mut out, link);
+        }
+        out.push_str("</nav>\n");
     }
     out.push_str(&format!(
-        "</nav>\n<h3>{}</h3>\n<nav class=\"examples\">\n",
+        "<h3>{}</h3>\n<nav class=\"examples\">\n",
         lang.t("try")
     ));
     for (href, label) in EXAMPLES {
@@ -90,11 +195,27 @@ pub fn document(frame: &Frame<'_>, content: &str) -> String {
         ));
     }
     out.push_str("</nav>\n</aside>\n<main id=\"page-content\">\n");
+    if let [ancestors @ .., last] = &menus.crumbs[..] {
+        if !ancestors.is_empty() {
+            out.push_str("<nav class=\"crumbs\" aria-label=\"breadcrumbs\">");
+            for link in ancestors {
+                out.push_str(&format!(
+                    "<a href=\"{}\">{}</a> › ",
+                    esc(link.href),
+                    esc(link.label)
+                ));
+            }
+            out.push_str(&format!(
+                "<span aria-current=\"page\">{}</span></nav>\n",
+                esc(last.label)
+            ));
+        }
+    }
     out.push_str(content);
     out.push_str(&format!(
-        "</main>\n</div>\n<footer>{} · folio + {}</footer>\n</body>\n</html>\n",
+        "</main>\n</div>\n<footer>{} · folio + {}</footer>\n",
         lang.t("tagline"),
-        frame.server
+        esc(frame.server)
     ));
     out
 }
@@ -105,8 +226,9 @@ fn push_link(out: &mut String, link: &Link<'_>) {
     } else {
         ""
     };
+    let external = if link.external { " data-external" } else { "" };
     out.push_str(&format!(
-        "<a{current} href=\"{}\">{}</a>\n",
+        "<a{current}{external} href=\"{}\">{}</a>\n",
         esc(link.href),
         esc(link.label)
     ));

@@ -1,60 +1,54 @@
-//! The gallery's frame, the same for every adapter: the app shell (Dash's `app.layout`,
-//! drawn from the registry through `folio_server_common::View`), the `language` routing
-//! input read from the `lang` cookie, and the language switch's answer. Each adapter's
-//! `app` module only wires these into its framework.
+//! The gallery's server glue, the same for every server adapter: a page's layout run on a
+//! request, the app shell (Dash's `app.layout`: `folio_gallery::document` with the menus of
+//! the core's navigation model), the `language` routing input read from the `lang` cookie,
+//! and the language switch's answer. Each adapter's `app` module only wires these into its
+//! framework.
 
-use folio_core::Query;
-use folio_server_common::View;
+use folio_core::{Argument, Query};
+use folio_gallery::content::Lang;
+use folio_gallery::document::{self, Client, Frame, Menus};
+use folio_gallery::{Layout, PageInput};
+use folio_server_common::{RequestContext, View};
 
-use super::content::Lang;
-use super::document::{self, Frame, Link};
+/// Runs a page's layout (a plain function, the same one the browser runs) on a request.
+pub fn render(layout: &Layout, ctx: &RequestContext) -> String {
+    let arguments: Vec<(&str, &str)> = ctx
+        .arguments()
+        .filter_map(|(k, a)| match a {
+            Argument::One(v) => Some((k, &**v)),
+            Argument::Many(vs) => vs.first().map(|v| (k, &**v)),
+        })
+        .collect();
+    let target = ctx.target();
+    layout.render(&PageInput {
+        lang: Lang::from_code(ctx.input("language")),
+        path: target.split('?').next().unwrap_or(""),
+        prefix: ctx.requests_prefix(),
+        arguments: &arguments,
+    })
+}
 
-/// Dash's `app.layout`: header with the registry's pages in order, a sidebar of the pages
-/// whose `location` is `sidebar`, and the page; `server` is named in the footer.
-pub fn shell<T>(view: &View<'_, T>, server: &str) -> String {
+/// Dash's `app.layout` around the page; `server` is named in the footer, `client` says
+/// whether the browser bundle takes over navigation.
+pub fn shell(view: &View<'_, Layout>, server: &str, client: Client<'_>) -> String {
     let registry = view.registry();
-    let nav: Vec<Link<'_>> = registry
-        .pages()
-        .filter(|p| p.extra_value("location").is_none() && p.path_template().is_none())
-        .filter(|p| {
-            registry
-                .not_found_page()
-                .is_none_or(|nf| !std::ptr::eq(nf, *p))
-        })
-        .map(|p| Link {
-            href: p.relative_path(),
-            label: p.name(),
-            current: view.is_current(p),
-        })
-        .collect();
-    let sidebar: Vec<Link<'_>> = registry
-        .pages()
-        .filter(|p| p.extra_value("location") == Some("sidebar"))
-        .map(|p| Link {
-            href: p.relative_path(),
-            label: p.name(),
-            current: view.is_current(p),
-        })
-        .collect();
+    let target = view.context().target();
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let current = registry.resolve(path, query);
     let frame = Frame {
         lang: Lang::from_code(view.input("language")),
-        head: view.head(),
         prefix: registry.requests_prefix(),
-        nav: &nav,
-        sidebar: &sidebar,
-        target: view.context().target(),
+        target,
         server,
     };
-    document::document(&frame, view.content())
+    let menus = Menus::from_registry(registry, &current);
+    document::document(&frame, view.head(), client, &menus, view.content())
 }
 
 /// The `language` routing input: the `lang` cookie the switch sets, from the request's
 /// `Cookie` header values.
 pub fn language<'a>(cookie_headers: impl Iterator<Item = &'a str>) -> Option<String> {
-    let value = cookie_headers
-        .flat_map(|c| c.split(';'))
-        .find_map(|c| c.trim().strip_prefix("lang="))?;
-    Some(Lang::from_code(Some(value)).code().to_owned())
+    folio_gallery::language(cookie_headers).map(|lang| lang.code().to_owned())
 }
 
 /// `GET set-language?lang=fr&next=/archive`: remembers the language in a cookie and goes

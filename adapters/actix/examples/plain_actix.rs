@@ -8,17 +8,13 @@
 // A binary: `pub` marks what its modules share, nothing is exported.
 #![allow(unreachable_pub)]
 
-#[path = "../../../examples/gallery/content.rs"]
-mod content;
-#[path = "../../../examples/gallery/document.rs"]
-mod document;
-
 use actix_web::http::StatusCode;
 use actix_web::http::header::{COOKIE, HOST, LOCATION};
 use actix_web::web::{self, Path, Query};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer};
-use content::{Lang, esc};
-use document::{Frame, Link};
+use document::{Client, Frame, Link, Menus};
+use folio_gallery::content::{self, Lang, esc};
+use folio_gallery::document;
 use serde::Deserialize;
 
 #[actix_web::main]
@@ -97,6 +93,7 @@ fn render(
     status: StatusCode,
     r: &HttpRequest,
     current: &str,
+    name: &str,
     meta: Meta<'_>,
     body: &str,
 ) -> HttpResponse {
@@ -131,20 +128,37 @@ fn render(
                 href,
                 label,
                 current: href == current,
+                external: false,
             })
             .collect()
     };
-    let (nav, sidebar) = (links(&NAV), links(&SIDEBAR));
+    let home = Link {
+        href: "/",
+        label: "Home",
+        current: false,
+        external: false,
+    };
+    let here = Link {
+        href: current,
+        label: name,
+        current: true,
+        external: false,
+    };
+    let menus = Menus {
+        nav: links(&NAV),
+        sidebar: vec![(Some("reports"), links(&SIDEBAR))],
+        crumbs: match (current, name) {
+            (_, "") | ("/", _) => Vec::new(),
+            _ => vec![home, here],
+        },
+    };
     let frame = Frame {
         lang: lang(r),
-        head: &head,
         prefix: "/",
-        nav: &nav,
-        sidebar: &sidebar,
         target,
         server: "actix-web",
     };
-    let html = document::document(&frame, body);
+    let html = document::document(&frame, &head, Client::Missing, &menus, body);
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(html)
@@ -156,7 +170,14 @@ async fn home(r: HttpRequest) -> HttpResponse {
         description: "A small multi-page app: Dash Pages rebuilt in Rust with folio.",
         image: "logo.svg",
     };
-    render(StatusCode::OK, &r, "/", meta, &content::home(lang(&r)))
+    render(
+        StatusCode::OK,
+        &r,
+        "/",
+        "Home",
+        meta,
+        &content::home(lang(&r)),
+    )
 }
 
 #[derive(Deserialize)]
@@ -171,7 +192,7 @@ async fn analytics(r: HttpRequest, q: Query<City>) -> HttpResponse {
         image: "analytics.png",
     };
     let body = content::analytics(lang(&r), r.path(), q.city.as_deref());
-    render(StatusCode::OK, &r, "/analytics", meta, &body)
+    render(StatusCode::OK, &r, "/analytics", "Analytics", meta, &body)
 }
 
 #[derive(Deserialize)]
@@ -187,7 +208,7 @@ async fn archive(r: HttpRequest, q: Query<ArchiveQuery>) -> HttpResponse {
         image: "logo.svg",
     };
     let body = content::archive(lang(&r), q.report_id.as_deref(), q.department_id.as_deref());
-    render(StatusCode::OK, &r, "/archive", meta, &body)
+    render(StatusCode::OK, &r, "/archive", "Archive", meta, &body)
 }
 
 async fn to_archive(r: HttpRequest) -> HttpResponse {
@@ -216,6 +237,11 @@ async fn summary(r: HttpRequest, year: u16) -> HttpResponse {
         StatusCode::OK,
         &r,
         current,
+        if year == 2020 {
+            "Summary 2020"
+        } else {
+            "Summary 2021"
+        },
         meta,
         &content::summary(lang(&r), year),
     )
@@ -231,6 +257,7 @@ async fn report(r: HttpRequest, report_id: Path<String>) -> HttpResponse {
         StatusCode::OK,
         &r,
         "",
+        "Report",
         meta,
         &content::report(lang(&r), &report_id),
     )
@@ -252,6 +279,7 @@ async fn asset(r: HttpRequest, path: Path<(String, String)>) -> HttpResponse {
         StatusCode::OK,
         &r,
         "",
+        "Asset",
         meta,
         &content::asset(lang(&r), &asset_id, dept_id),
     )
@@ -264,5 +292,5 @@ async fn not_found(r: HttpRequest) -> HttpResponse {
         image: "",
     };
     let body = content::not_found(lang(&r), r.path(), "/");
-    render(StatusCode::NOT_FOUND, &r, "", meta, &body)
+    render(StatusCode::NOT_FOUND, &r, "", "", meta, &body)
 }

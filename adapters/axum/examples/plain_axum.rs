@@ -8,19 +8,15 @@
 // A binary: `pub` marks what its modules share, nothing is exported.
 #![allow(unreachable_pub)]
 
-#[path = "../../../examples/gallery/content.rs"]
-mod content;
-#[path = "../../../examples/gallery/document.rs"]
-mod document;
-
 use axum::Router;
 use axum::extract::{Path, Query, RawQuery};
 use axum::http::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use content::{Lang, esc};
-use document::{Frame, Link};
+use document::{Client, Frame, Link, Menus};
+use folio_gallery::content::{self, Lang, esc};
+use folio_gallery::document;
 use serde::Deserialize;
 use tower_http::services::ServeDir;
 
@@ -95,6 +91,7 @@ fn render(
     headers: &HeaderMap,
     uri: &Uri,
     current: &str,
+    name: &str,
     meta: Meta<'_>,
     body: &str,
 ) -> Response {
@@ -128,20 +125,37 @@ fn render(
                 href,
                 label,
                 current: href == current,
+                external: false,
             })
             .collect()
     };
-    let (nav, sidebar) = (links(&NAV), links(&SIDEBAR));
+    let home = Link {
+        href: "/",
+        label: "Home",
+        current: false,
+        external: false,
+    };
+    let here = Link {
+        href: current,
+        label: name,
+        current: true,
+        external: false,
+    };
+    let menus = Menus {
+        nav: links(&NAV),
+        sidebar: vec![(Some("reports"), links(&SIDEBAR))],
+        crumbs: match (current, name) {
+            (_, "") | ("/", _) => Vec::new(),
+            _ => vec![home, here],
+        },
+    };
     let frame = Frame {
         lang: lang(headers),
-        head: &head,
         prefix: "/",
-        nav: &nav,
-        sidebar: &sidebar,
         target,
         server: "axum",
     };
-    let html = document::document(&frame, body);
+    let html = document::document(&frame, &head, Client::Missing, &menus, body);
     (
         status,
         [(
@@ -159,7 +173,15 @@ async fn home(h: HeaderMap, u: Uri) -> Response {
         description: "A small multi-page app: Dash Pages rebuilt in Rust with folio.",
         image: "logo.svg",
     };
-    render(StatusCode::OK, &h, &u, "/", meta, &content::home(lang(&h)))
+    render(
+        StatusCode::OK,
+        &h,
+        &u,
+        "/",
+        "Home",
+        meta,
+        &content::home(lang(&h)),
+    )
 }
 
 #[derive(Deserialize)]
@@ -174,7 +196,15 @@ async fn analytics(h: HeaderMap, u: Uri, Query(q): Query<City>) -> Response {
         image: "analytics.png",
     };
     let body = content::analytics(lang(&h), u.path(), q.city.as_deref());
-    render(StatusCode::OK, &h, &u, "/analytics", meta, &body)
+    render(
+        StatusCode::OK,
+        &h,
+        &u,
+        "/analytics",
+        "Analytics",
+        meta,
+        &body,
+    )
 }
 
 #[derive(Deserialize)]
@@ -190,7 +220,7 @@ async fn archive(h: HeaderMap, u: Uri, Query(q): Query<ArchiveQuery>) -> Respons
         image: "logo.svg",
     };
     let body = content::archive(lang(&h), q.report_id.as_deref(), q.department_id.as_deref());
-    render(StatusCode::OK, &h, &u, "/archive", meta, &body)
+    render(StatusCode::OK, &h, &u, "/archive", "Archive", meta, &body)
 }
 
 async fn to_archive(RawQuery(q): RawQuery) -> Response {
@@ -221,6 +251,11 @@ async fn summary(h: HeaderMap, u: Uri, year: u16) -> Response {
         &h,
         &u,
         current,
+        if year == 2020 {
+            "Summary 2020"
+        } else {
+            "Summary 2021"
+        },
         meta,
         &content::summary(lang(&h), year),
     )
@@ -237,6 +272,7 @@ async fn report(h: HeaderMap, u: Uri, Path(report_id): Path<String>) -> Response
         &h,
         &u,
         "",
+        "Report",
         meta,
         &content::report(lang(&h), &report_id),
     )
@@ -258,6 +294,7 @@ async fn asset(h: HeaderMap, u: Uri, Path((asset_id, dept)): Path<(String, Strin
         &h,
         &u,
         "",
+        "Asset",
         meta,
         &content::asset(lang(&h), &asset_id, dept_id),
     )
@@ -270,5 +307,5 @@ async fn not_found(h: HeaderMap, u: Uri) -> Response {
         image: "",
     };
     let body = content::not_found(lang(&h), u.path(), "/");
-    render(StatusCode::NOT_FOUND, &h, &u, "", meta, &body)
+    render(StatusCode::NOT_FOUND, &h, &u, "", "", meta, &body)
 }

@@ -24,7 +24,7 @@ fn start(prefix: &str) -> Gallery {
         .enable_all()
         .build()
         .unwrap();
-    let router = app::router(prefix).unwrap();
+    let router = app::router(prefix, None).unwrap();
     let addr = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();

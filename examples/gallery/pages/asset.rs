@@ -1,10 +1,9 @@
 //! Two path variables, with the title and description computed from them.
 
-use crate::app::web::{Layout, PageContext};
+use crate::{Layout, PageInput, content};
 use folio_core::{PageSpec, Text};
 
-use crate::app::content;
-
+/// The page.
 pub fn page() -> PageSpec<Layout> {
     PageSpec::new(module_path!())
         .path_template("/asset/<asset_id>/department/hello-<dept_id>")
@@ -14,7 +13,7 @@ pub fn page() -> PageSpec<Layout> {
         .description(Text::computed(|vars| {
             content::asset_description(var(vars, "asset_id"), var(vars, "dept_id"))
         }))
-        .layout(Layout::new(layout))
+        .layout(Layout(layout))
 }
 
 fn var<'a>(vars: &[(&str, &'a str)], name: &str) -> &'a str {
@@ -23,10 +22,10 @@ fn var<'a>(vars: &[(&str, &'a str)], name: &str) -> &'a str {
         .map_or("None", |(_, v)| v)
 }
 
-async fn layout(ctx: PageContext) -> String {
-    let (asset, dept) = (
-        ctx.variable("asset_id").unwrap_or_default(),
-        ctx.variable("dept_id").unwrap_or_default(),
-    );
-    content::asset(super::lang(&ctx), asset, dept)
+fn layout(input: &PageInput<'_>) -> String {
+    content::asset(
+        input.lang,
+        input.argument("asset_id").unwrap_or_default(),
+        input.argument("dept_id").unwrap_or_default(),
+    )
 }

@@ -1,17 +1,15 @@
 //! `pages/not_found_404.py`: the custom 404 page (found by its module name).
 
-use crate::app::web::{Layout, PageContext};
+use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 
-use crate::app::content;
-
+/// The page.
 pub fn page() -> PageSpec<Layout> {
     PageSpec::new(module_path!())
         .title("Not found · Folio Gallery")
-        .layout(Layout::new(layout))
+        .layout(Layout(layout))
 }
 
-async fn layout(ctx: PageContext) -> String {
-    let path = ctx.target().split('?').next().unwrap_or("");
-    content::not_found(super::lang(&ctx), path, ctx.requests_prefix())
+fn layout(input: &PageInput<'_>) -> String {
+    content::not_found(input.lang, input.path, input.prefix)
 }

@@ -1,20 +1,16 @@
 //! `path_template="/report/<report_id>"`.
 
-use crate::app::web::{Layout, PageContext};
+use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 
-use crate::app::content;
-
+/// The page.
 pub fn page() -> PageSpec<Layout> {
     PageSpec::new(module_path!())
         .path_template("/report/<report_id>")
         .title("Report · Folio Gallery")
-        .layout(Layout::new(layout))
+        .layout(Layout(layout))
 }
 
-async fn layout(ctx: PageContext) -> String {
-    content::report(
-        super::lang(&ctx),
-        ctx.variable("report_id").unwrap_or_default(),
-    )
+fn layout(input: &PageInput<'_>) -> String {
+    content::report(input.lang, input.argument("report_id").unwrap_or_default())
 }

@@ -4,7 +4,8 @@
 //! `cargo run -p folio-actix --example actix_gallery`, then open the printed URL.
 //! `FOLIO_ADDR` overrides the address (default `127.0.0.1:8050`), `FOLIO_PREFIX` mounts
 //! the app under a prefix (default `/`, e.g. `/app/`), `FOLIO_WORKERS` sets the number of
-//! worker threads (default: one per core).
+//! worker threads (default: one per core). `--print-registry` prints the registry as JSON
+//! (Dash's `page_registry`) and exits.
 
 // A binary: `pub` marks what its modules share, nothing is exported.
 #![allow(unreachable_pub)]
@@ -17,6 +18,14 @@ use actix_web::{App, HttpServer};
 async fn main() {
     let addr = std::env::var("FOLIO_ADDR").unwrap_or_else(|_| "127.0.0.1:8050".to_owned());
     let prefix = std::env::var("FOLIO_PREFIX").unwrap_or_else(|_| "/".to_owned());
+    if std::env::args().any(|a| a == "--print-registry") {
+        match app::registry(&prefix).map(|r| serde_json::to_string_pretty(&r)) {
+            Ok(Ok(json)) => println!("{json}"),
+            Ok(Err(e)) => eprintln!("gallery: {e}"),
+            Err(e) => eprintln!("gallery: {e}"),
+        }
+        return;
+    }
     let gallery = match app::gallery(&prefix) {
         Ok(g) => g,
         Err(e) => {

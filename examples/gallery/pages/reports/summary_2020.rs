@@ -1,17 +1,18 @@
-//! `pages/reports/summary_2020.py`: listed in the sidebar through a custom key.
+//! `pages/reports/summary_2020.py`: listed in the sidebar through a custom key, under the
+//! "reports" section.
 
-use crate::app::web::{Layout, PageContext};
+use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 
-use crate::app::content;
-
+/// The page.
 pub fn page() -> PageSpec<Layout> {
     PageSpec::new(module_path!())
         .title("2020 Summary · Folio Gallery")
         .extra("location", "sidebar")
-        .layout(Layout::new(layout))
+        .extra("section", "reports")
+        .layout(Layout(layout))
 }
 
-async fn layout(ctx: PageContext) -> String {
-    content::summary(super::super::lang(&ctx), 2020)
+fn layout(input: &PageInput<'_>) -> String {
+    content::summary(input.lang, 2020)
 }

@@ -1,28 +1,20 @@
-//! The gallery app served by actix-web: the shared pages, content and frame
-//! (`examples/gallery/` at the repository root, also served by folio-axum) wired into an
-//! actix-web `App`.
+//! The gallery app served by actix-web: the shared gallery (`folio-gallery`: pages
+//! discovered from `examples/gallery/pages/`, content, document) and its server glue
+//! (`examples/gallery/frame.rs`, also used by folio-axum) wired into an actix-web `App`.
+//! Navigation is server-rendered (the browser bundle is served by the axum gallery).
 
-#[path = "../../../../../examples/gallery/content.rs"]
-pub mod content;
-#[path = "../../../../../examples/gallery/document.rs"]
-pub mod document;
 #[path = "../../../../../examples/gallery/frame.rs"]
 mod frame;
-#[path = "../../../../../examples/gallery/pages/mod.rs"]
-mod pages;
-
-/// The adapter the shared pages are written against.
-pub mod web {
-    pub use folio_actix::{Args, Layout, PageContext};
-}
 
 use std::path::PathBuf;
 
 use actix_web::http::header::{COOKIE, LOCATION, SET_COOKIE};
 use actix_web::web::{self as actix, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
-use folio_actix::{AssetsDir, Folio, Layout, View};
-use folio_core::{BuildError, Config, RegistryBuilder};
+use folio_actix::{AssetsDir, Folio, PageContext, View};
+use folio_core::Registry;
+use folio_gallery::Layout;
+use folio_gallery::document::Client;
 
 /// The gallery's assets folder (meta images, the stylesheet, the logo), shared.
 pub fn assets_dir() -> PathBuf {
@@ -32,6 +24,13 @@ pub fn assets_dir() -> PathBuf {
     ))
 }
 
+/// The gallery's registry mounted under `prefix`, as served.
+pub fn registry(prefix: &str) -> Result<Registry<Layout>, String> {
+    let assets =
+        AssetsDir::read(assets_dir()).map_err(|e| format!("{}: {e}", assets_dir().display()))?;
+    folio_gallery::registry(prefix, &assets).map_err(|e| e.to_string())
+}
+
 /// The gallery mounted under `prefix` (`/`, or e.g. `/app/`): register it on every
 /// worker's `App` with `App::new().configure(|cfg| gallery(cfg))`.
 pub fn gallery(
@@ -39,20 +38,15 @@ pub fn gallery(
 ) -> Result<impl Fn(&mut ServiceConfig) + Clone + Send + 'static, String> {
     let assets =
         AssetsDir::read(assets_dir()).map_err(|e| format!("{}: {e}", assets_dir().display()))?;
-    let mut builder = RegistryBuilder::new(
-        Config::new()
-            .title("Folio Gallery")
-            .url_base_pathname(prefix),
-    );
-    builder.assets(&assets);
-    for page in pages::all() {
-        builder.page(page);
-    }
-    let registry = builder.build().map_err(|e: BuildError| e.to_string())?;
-    let folio = Folio::new(registry)
-        .shell(|view: &View<'_, Layout>| frame::shell(view, "actix-web"))
-        .routing_input("language", language)
-        .assets(&assets, "assets");
+    let folio = Folio::with_layouts(registry(prefix)?, |layout: &Layout| {
+        let layout = *layout;
+        folio_actix::Layout::new(
+            move |ctx: PageContext| async move { frame::render(&layout, &ctx) },
+        )
+    })
+    .shell(|view: &View<'_, Layout>| frame::shell(view, "actix-web", Client::Missing))
+    .routing_input("language", language)
+    .assets(&assets, "assets");
     let set_language = format!("{}/set-language", prefix.trim_end_matches('/'));
     let home = prefix.to_owned();
     Ok(move |cfg: &mut ServiceConfig| {

@@ -1,22 +1,12 @@
-//! The gallery app served by axum: the shared pages, content and frame
-//! (`examples/gallery/` at the repository root, also served by folio-actix) wired into
-//! an axum router.
+//! The gallery app served by axum: the shared gallery (`folio-gallery`: pages discovered
+//! from `examples/gallery/pages/`, content, document) and its server glue
+//! (`examples/gallery/frame.rs`, also used by folio-actix) wired into an axum router, plus
+//! the folio-wasm browser bundle when one was built.
 
-#[path = "../../../../../examples/gallery/content.rs"]
-pub mod content;
-#[path = "../../../../../examples/gallery/document.rs"]
-pub mod document;
 #[path = "../../../../../examples/gallery/frame.rs"]
 mod frame;
-#[path = "../../../../../examples/gallery/pages/mod.rs"]
-mod pages;
 
-/// The adapter the shared pages are written against.
-pub mod web {
-    pub use folio_axum::{Args, Layout, PageContext};
-}
-
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use axum::Router;
 use axum::extract::RawQuery;
@@ -25,8 +15,11 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use folio_axum::{AssetsDir, Folio, Layout, View};
-use folio_core::{BuildError, Config, RegistryBuilder};
+use folio_axum::{AssetsDir, Folio, PageContext, View};
+use folio_core::Registry;
+use folio_gallery::Layout;
+use folio_gallery::document::Client;
+use tower_http::services::ServeDir;
 
 /// The gallery's assets folder (meta images, the stylesheet, the logo), shared.
 pub fn assets_dir() -> PathBuf {
@@ -36,30 +29,46 @@ pub fn assets_dir() -> PathBuf {
     ))
 }
 
-/// The gallery mounted under `prefix` (`/`, or e.g. `/app/`).
-pub fn router(prefix: &str) -> Result<Router, String> {
+/// The gallery's registry mounted under `prefix`, as served.
+pub fn registry(prefix: &str) -> Result<Registry<Layout>, String> {
     let assets =
         AssetsDir::read(assets_dir()).map_err(|e| format!("{}: {e}", assets_dir().display()))?;
-    let mut builder = RegistryBuilder::new(
-        Config::new()
-            .title("Folio Gallery")
-            .url_base_pathname(prefix),
-    );
-    builder.assets(&assets);
-    for page in pages::all() {
-        builder.page(page);
-    }
-    let registry = builder.build().map_err(|e: BuildError| e.to_string())?;
-    let folio = Folio::new(registry)
-        .shell(|view: &View<'_, Layout>| frame::shell(view, "axum"))
-        .routing_input("language", language)
-        .assets(&assets, "assets");
-    let set_language = format!("{}/set-language", prefix.trim_end_matches('/'));
+    folio_gallery::registry(prefix, &assets).map_err(|e| e.to_string())
+}
+
+/// The gallery mounted under `prefix` (`/`, or e.g. `/app/`), with the browser bundle in
+/// `client` when it holds one (plain server-rendered navigation otherwise).
+pub fn router(prefix: &str, client: Option<&Path>) -> Result<Router, String> {
+    let assets =
+        AssetsDir::read(assets_dir()).map_err(|e| format!("{}: {e}", assets_dir().display()))?;
+    let registry = registry(prefix)?;
+    let p = prefix.trim_end_matches('/');
+    let bundle = client
+        .filter(|dir| dir.join("gallery.js").is_file())
+        .map(|dir| (format!("{p}/_pkg"), dir.to_path_buf()));
+    let script = bundle
+        .as_ref()
+        .map(|(mount, _)| format!("{mount}/gallery.js"));
+    let folio = Folio::with_layouts(registry, |layout: &Layout| {
+        let layout = *layout;
+        folio_axum::Layout::new(move |ctx: PageContext| async move { frame::render(&layout, &ctx) })
+    })
+    .shell(move |view: &View<'_, Layout>| {
+        let client = script.as_deref().map_or(Client::Missing, Client::Bundle);
+        frame::shell(view, "axum", client)
+    })
+    .routing_input("language", language)
+    .assets(&assets, "assets");
+    let set_language = format!("{p}/set-language");
     let home = prefix.to_owned();
-    Ok(folio.into_router().route(
+    let mut router = folio.into_router().route(
         &set_language,
         get(move |q: RawQuery| set_language_handler(q, home.clone())),
-    ))
+    );
+    if let Some((mount, dir)) = bundle {
+        router = router.nest_service(&mount, ServeDir::new(dir));
+    }
+    Ok(router)
 }
 
 /// The `language` routing input: the `lang` cookie the switch sets.
