@@ -82,8 +82,10 @@
 mod context;
 mod layout;
 mod router;
+mod state;
 
 pub use context::{Args, MissingContext, PageContext};
-pub use folio_server_common::{ArgsError, AssetsDir, RequestContext, Shell, View};
+pub use folio_server_common::{ArgsError, AssetsDir, RequestContext, Shell, View, Widgets};
 pub use layout::{IntoPage, Layout, PageHandler};
 pub use router::Folio;
+pub use state::{NoWidgetState, WidgetState};

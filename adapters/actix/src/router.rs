@@ -12,10 +12,11 @@ use actix_web::http::header::{HOST, HeaderName, HeaderValue};
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use folio_core::Registry;
-use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, decide};
+use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, WidgetRun, decide};
 
 use crate::context::PageContext;
 use crate::layout::Layout;
+use crate::state::StoredRun;
 
 type LayoutOf<T> = dyn Fn(&T) -> Layout + Send + Sync;
 type InputFn = dyn Fn(&HttpRequest) -> Option<String> + Send + Sync;
@@ -31,6 +32,7 @@ pub struct Folio<T> {
     origin: Option<String>,
     default_not_found: Layout,
     assets: Option<(String, PathBuf)>,
+    widget_state: bool,
 }
 
 impl<T> Clone for Folio<T> {
@@ -43,6 +45,7 @@ impl<T> Clone for Folio<T> {
             origin: self.origin.clone(),
             default_not_found: self.default_not_found.clone(),
             assets: self.assets.clone(),
+            widget_state: self.widget_state,
         }
     }
 }
@@ -81,6 +84,7 @@ impl<T: Send + Sync + 'static> Folio<T> {
             origin: None,
             default_not_found: Layout::fixed("<h1>404 - Page not found</h1>"),
             assets: None,
+            widget_state: false,
         }
     }
 
@@ -128,6 +132,16 @@ impl<T: Send + Sync + 'static> Folio<T> {
         self
     }
 
+    /// Keeps widget state: every page request (not the 404 page) is one run of the core's
+    /// state lifecycle on the browser session's state, which lives in `actix-session` (wrap
+    /// the `App` in a `SessionMiddleware` with any store: a cookie, or Redis for several
+    /// instances). Layouts and the shell reach it through `PageContext::widgets()` /
+    /// `View::context().widgets()` or the [`WidgetState`](crate::WidgetState) extractor.
+    pub fn widget_state(mut self) -> Self {
+        self.widget_state = true;
+        self
+    }
+
     /// The registry being served.
     pub fn registry(&self) -> &Registry<T> {
         &self.registry
@@ -149,7 +163,7 @@ impl<T: Send + Sync + 'static> Folio<T> {
     }
 
     async fn serve(&self, request: HttpRequest) -> HttpResponse {
-        let render = {
+        let mut render = {
             let uri = request.uri();
             let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
             let host = request
@@ -171,6 +185,8 @@ impl<T: Send + Sync + 'static> Folio<T> {
                 Decision::Render(render) => render,
             }
         };
+        let run = (self.widget_state && WidgetRun::runs(&render))
+            .then(|| StoredRun::begin(&request, &mut render));
         let layout = match render.payload() {
             Some(payload) => (self.layout_of)(payload),
             None => self.default_not_found.clone(),
@@ -178,11 +194,20 @@ impl<T: Send + Sync + 'static> Folio<T> {
         request
             .extensions_mut()
             .insert(PageContext(render.context().clone()));
-        let content = match layout.render(request).await {
-            Ok(html) => html,
+        // The run is the layout, then the shell; a layout's own response interrupts it.
+        let page = layout
+            .render(request)
+            .await
+            .map(|content| render.document(&*self.shell, &content));
+        if let Some(run) = run {
+            if let Err(response) = run.finish(page.is_ok()) {
+                return response;
+            }
+        }
+        let body = match page {
+            Ok(body) => body,
             Err(response) => return response,
         };
-        let body = render.document(&*self.shell, &content);
         HttpResponse::build(StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK))
             .content_type(HTML)
             .body(body)

@@ -13,11 +13,12 @@ use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use folio_core::Registry;
-use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, decide};
+use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, WidgetRun, decide};
 use tower_http::services::ServeDir;
 
 use crate::context::PageContext;
 use crate::layout::Layout;
+use crate::state::StoredRun;
 
 type LayoutOf<T, S> = dyn Fn(&T) -> Layout<S> + Send + Sync;
 type InputFn = dyn Fn(&Parts) -> Option<String> + Send + Sync;
@@ -36,6 +37,7 @@ struct Inner<T, S> {
     inputs: Vec<(String, Box<InputFn>)>,
     origin: Option<String>,
     default_not_found: Layout<S>,
+    widget_state: bool,
 }
 
 impl<T: fmt::Debug, S> fmt::Debug for Folio<T, S> {
@@ -72,6 +74,7 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
                 inputs: Vec::new(),
                 origin: None,
                 default_not_found: Layout::fixed("<h1>404 - Page not found</h1>"),
+                widget_state: false,
             },
             assets: None,
         }
@@ -121,6 +124,16 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
         self
     }
 
+    /// Keeps widget state: every page request (not the 404 page) is one run of the core's
+    /// state lifecycle on the browser session's state, which lives in `tower-sessions`
+    /// (add a `SessionManagerLayer` with any store: memory, or Redis for several
+    /// instances). Layouts and the shell reach it through `PageContext::widgets()` /
+    /// `View::context().widgets()` or the [`WidgetState`](crate::WidgetState) extractor.
+    pub fn widget_state(mut self) -> Self {
+        self.inner.widget_state = true;
+        self
+    }
+
     /// The registry being served.
     pub fn registry(&self) -> &Registry<T> {
         &self.inner.registry
@@ -163,9 +176,17 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
             .method(parts.method.as_str())
             .host(host)
             .with_inputs(inputs);
-        let render = match decide(&self.registry, self.origin.as_deref(), incoming) {
+        let mut render = match decide(&self.registry, self.origin.as_deref(), incoming) {
             Decision::Reply(reply) => return reply_response(reply),
             Decision::Render(render) => render,
+        };
+        let run = if self.widget_state && WidgetRun::runs(&render) {
+            match StoredRun::begin(&parts, &mut render).await {
+                Ok(run) => Some(run),
+                Err(response) => return response,
+            }
+        } else {
+            None
         };
         let layout = match render.payload() {
             Some(payload) => (self.layout_of)(payload),
@@ -174,11 +195,20 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
         parts
             .extensions
             .insert(PageContext(render.context().clone()));
-        let content = match layout.render(parts, state).await {
-            Ok(html) => html,
+        // The run is the layout, then the shell; a layout's own response interrupts it.
+        let page = layout
+            .render(parts, state)
+            .await
+            .map(|content| render.document(&*self.shell, &content));
+        if let Some(run) = run {
+            if let Err(response) = run.finish(page.is_ok()).await {
+                return response;
+            }
+        }
+        let body = match page {
+            Ok(body) => body,
             Err(response) => return response,
         };
-        let body = render.document(&*self.shell, &content);
         let status = StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK);
         (
             status,

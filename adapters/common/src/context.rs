@@ -8,6 +8,7 @@ use folio_core::{Argument, NotFound, Page, PageMatch, Query};
 use serde::de::DeserializeOwned;
 
 use crate::args::{self, ArgsError};
+use crate::state::Widgets;
 
 /// Everything the router decided about a request: Dash's layout keyword arguments, split
 /// by origin, plus the page. Cheap to clone (shared).
@@ -32,6 +33,8 @@ use crate::args::{self, ArgsError};
 pub struct RequestContext {
     /// Shared: the router, the extractors and the shell each hold it without copying.
     data: Arc<Data>,
+    /// The run's widget state, when the adapter keeps state (see [`WidgetRun`](crate::WidgetRun)).
+    widgets: Option<Widgets>,
 }
 
 #[derive(Debug)]
@@ -95,7 +98,12 @@ impl RequestContext {
     fn new(data: Data) -> Self {
         RequestContext {
             data: Arc::new(data),
+            widgets: None,
         }
+    }
+
+    pub(crate) fn attach_widgets(&mut self, widgets: Widgets) {
+        self.widgets = Some(widgets);
     }
 }
 
@@ -189,6 +197,12 @@ impl RequestContext {
     /// as Dash's `get_relative_path` does.
     pub fn requests_prefix(&self) -> &str {
         &self.data.prefix
+    }
+
+    /// The widget state of this request's run: `None` unless the adapter keeps state, and
+    /// on the 404 page (see [`WidgetRun`](crate::WidgetRun)).
+    pub fn widgets(&self) -> Option<&Widgets> {
+        self.widgets.as_ref()
     }
 
     /// The request target as received (path and query, not decoded).

@@ -158,6 +158,10 @@ impl<'r, T> Render<'r, T> {
         &self.context
     }
 
+    pub(crate) fn attach_widgets(&mut self, widgets: crate::state::Widgets) {
+        self.context.attach_widgets(widgets);
+    }
+
     /// The escaped `<title>` and meta tags.
     pub fn head(&self) -> &str {
         &self.head

@@ -14,6 +14,9 @@
 //! matched page into [`Content`] (markup or a DOM node), so any UI library plugs in.
 //! All decoding (path variables, query arguments, fragments) happens in `folio-core`.
 //!
+//! Widget state lives per tab in a [`TabState`] (the core's state lifecycle, one run per
+//! render), optionally mirrored to the tab's `sessionStorage` ([`SessionStorage`]).
+//!
 //! Every decision is made by the sans-DOM [`Navigator`], which the `Router` only carries
 //! out; it runs (and is unit-tested) on any target:
 //!
@@ -38,6 +41,8 @@ extern crate alloc;
 
 mod navigator;
 mod router;
+mod state;
 
 pub use navigator::{Decision, History, LinkClick, Location, Navigator, Outcome, Scroll, Visit};
 pub use router::{Content, DEFAULT_NOT_FOUND, HistoryMode, Router};
+pub use state::{Mirror, SessionStorage, TabState};

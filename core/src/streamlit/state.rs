@@ -15,6 +15,7 @@ use super::error::StateError;
 
 /// Where a widget is declared.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Scope {
     /// The entrypoint: code before and after the page runs, on every page.
     App,
@@ -25,6 +26,7 @@ pub enum Scope {
 /// How a widget is named: a user key (visible in the state) or an auto id chosen by the
 /// framework for a keyless widget (invisible).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WidgetKey {
     /// A user key, unique among the widgets of one run.
     User(String),
@@ -34,6 +36,7 @@ pub enum WidgetKey {
 
 /// A widget's identity: its scope and its key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WidgetId {
     /// Where the widget is declared.
     pub scope: Scope,
@@ -61,6 +64,7 @@ impl WidgetId {
 
 /// What keeps a widget's value when the widget is not rendered (R6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Persist {
     /// Dropped at the end of the first completed run that does not render it.
     #[default]
@@ -121,6 +125,7 @@ impl<V> Widget<V> {
 }
 
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Owner<V> {
     id: WidgetId,
     persist: Persist,
@@ -132,6 +137,7 @@ struct Owner<V> {
 }
 
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Slot<V> {
     value: V,
     owner: Option<Owner<V>>,
@@ -140,6 +146,7 @@ struct Slot<V> {
 }
 
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct AutoSlot<V> {
     value: V,
     default: V,
@@ -147,6 +154,7 @@ struct AutoSlot<V> {
 }
 
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Run {
     page: String,
     rendered_keys: BTreeSet<String>,
@@ -154,7 +162,8 @@ struct Run {
 }
 
 /// One browser session's widget and key state. `V` is the value type (the core picks no JSON
-/// type); equality is `V`'s.
+/// type); equality is `V`'s. With the `serde` feature a session (between runs or inside one)
+/// serializes and deserializes whole, so adapters can keep it in a session store.
 ///
 /// ```
 /// use folio_core::streamlit::{Persist, RequestKind, Scope, Session, Widget, WidgetId};
@@ -181,9 +190,12 @@ struct Run {
 /// # let _ = Persist::Session;
 /// ```
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Session<V> {
     page: Option<String>,
     keys: BTreeMap<String, Slot<V>>,
+    // A map keyed by a tuple: a sequence of pairs on the wire (JSON keys are strings).
+    #[cfg_attr(feature = "serde", serde(with = "pairs"))]
     autos: BTreeMap<(Scope, String), AutoSlot<V>>,
     run: Option<Run>,
     next_seq: u64,
@@ -476,5 +488,32 @@ impl<V: Clone + PartialEq> Session<V> {
             .collect();
         out.sort_unstable_by_key(|(seq, _, _)| *seq);
         out.into_iter().map(|(_, k, v)| (k, v)).collect()
+    }
+}
+
+/// `serde(with)` for a map whose keys are not strings: a sequence of `(key, value)` pairs.
+#[cfg(feature = "serde")]
+mod pairs {
+    use alloc::collections::BTreeMap;
+    use alloc::vec::Vec;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(super) fn serialize<K, V, S>(map: &BTreeMap<K, V>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        K: Serialize,
+        V: Serialize,
+        S: Serializer,
+    {
+        serializer.collect_seq(map)
+    }
+
+    pub(super) fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Vec::<(K, V)>::deserialize(deserializer).map(|pairs| pairs.into_iter().collect())
     }
 }

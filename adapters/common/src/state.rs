@@ -1,0 +1,430 @@
+//! Widget state for the server adapters: one run of the core's
+//! [`Session`](folio_core::streamlit::Session) lifecycle per page request (POLICY "State
+//! lifecycle", R1–R6). The rules are the core's; this file only carries a request's form
+//! fields into `begin_run`, hands layouts and the shell a [`Widgets`] handle, and tells the
+//! adapter what to write back to its session store.
+//!
+//! An adapter, for a request that renders a page ([`WidgetRun::runs`]):
+//! 1. loads the JSON it stored under [`SESSION_KEY`] in the browser session's store;
+//! 2. calls [`WidgetRun::begin`]: the run's page is the page's module, the request kind is
+//!    `widget_change` when the query carries widget fields ([`Widgets::field`]) and
+//!    `nav_click` otherwise, and the [`Widgets`] handle is attached to the
+//!    [`RequestContext`] the layout and the shell see;
+//! 3. runs the layout, then the shell;
+//! 4. calls [`WidgetRun::finish`] (`completed` unless the layout answered with its own
+//!    response) and stores what it returns, if anything.
+//!
+//! The 404 page does not run: a browser's stray request (`/favicon.ico`) must not count as
+//! leaving the page the user is on.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use folio_core::Query;
+use folio_core::streamlit::{
+    Persist, RequestKind, Scope, Session, StateError, Widget, WidgetId, WidgetKey,
+};
+use serde_json::Value;
+
+use crate::decide::Render;
+
+/// The key under which an adapter keeps the widget state in a browser session's store.
+pub const SESSION_KEY: &str = "folio.widgets";
+
+/// A page request's run, from [`begin`](WidgetRun::begin) to [`finish`](WidgetRun::finish).
+///
+/// ```
+/// use folio_core::streamlit::Persist;
+/// use folio_core::{Config, PageSpec, RegistryBuilder};
+/// use folio_server_common::{Decision, Incoming, WidgetRun, Widgets, decide};
+///
+/// let mut b = RegistryBuilder::new(Config::new());
+/// b.page(PageSpec::new("pages.form").path("/form").layout(()));
+/// let registry = b.build().unwrap();
+/// // One request: decide, begin, render, finish. Returns what to store.
+/// let request = |target: &str, stored: Option<serde_json::Value>| {
+///     let Decision::Render(mut render) = decide(&registry, None, Incoming::get(target)) else {
+///         panic!()
+///     };
+///     let run = WidgetRun::begin(&mut render, stored);
+///     let widgets = render.context().widgets().unwrap();
+///     let name = widgets.text(widgets.on_page("name"), "", Persist::None).unwrap();
+///     run.finish(true).map(|stored| (stored, name))
+/// };
+/// let (stored, name) = request("/form", None).unwrap();
+/// assert_eq!(name, "");
+/// // The form field of the page widget, as the browser sends it.
+/// let field = Widgets::field(&folio_core::streamlit::WidgetId::user(
+///     folio_core::streamlit::Scope::Page("pages.form".into()),
+///     "name",
+/// ));
+/// assert_eq!(field, "w:page:name");
+/// let (_, name) = request("/form?w%3Apage%3Aname=Ann", Some(stored)).unwrap();
+/// assert_eq!(name, "Ann");
+/// ```
+#[derive(Debug)]
+pub struct WidgetRun {
+    widgets: Widgets,
+    /// The stored JSON, or (for a browser session that had none) the JSON of a session that
+    /// ran this page with no widgets: the session is written only when it differs.
+    before: Value,
+}
+
+impl WidgetRun {
+    /// Whether `render` starts a run: a matched page, not the 404 page.
+    pub fn runs<T>(render: &Render<'_, T>) -> bool {
+        !render.context().is_not_found() && render.page().is_some()
+    }
+
+    /// Starts the run of `render`'s page on the session stored as `stored` (a fresh session
+    /// when there is none, or when it does not deserialize), applying the request's widget
+    /// fields, and attaches the [`Widgets`] handle to the render's context.
+    pub fn begin<T>(render: &mut Render<'_, T>, stored: Option<Value>) -> WidgetRun {
+        let page = render.context().module().unwrap_or_default().to_owned();
+        let restored = stored
+            .as_ref()
+            .and_then(|v| serde_json::from_value::<Session<Value>>(v.clone()).ok());
+        let before = match (&restored, stored) {
+            (Some(_), Some(json)) => json,
+            _ => {
+                let mut blank = Session::new();
+                start(&mut blank, &page, RequestKind::NavClick, &[], &[]);
+                let _ = blank.end_run(true);
+                to_json(&blank)
+            }
+        };
+        let mut session = restored.unwrap_or_default();
+        let (values, triggers) = fields(render.context().query().raw(), &page);
+        let kind = if values.is_empty() && triggers.is_empty() {
+            RequestKind::NavClick
+        } else {
+            RequestKind::WidgetChange
+        };
+        let changed = start(&mut session, &page, kind, &values, &triggers);
+        let widgets = Widgets {
+            inner: Arc::new(Mutex::new(Inner {
+                session,
+                page,
+                changed,
+            })),
+        };
+        render.attach_widgets(widgets.clone());
+        WidgetRun { widgets, before }
+    }
+
+    /// The handle layouts and the shell use.
+    pub fn widgets(&self) -> &Widgets {
+        &self.widgets
+    }
+
+    /// Ends the run (`completed`: the layout and the shell ran to the end; an interrupted
+    /// run drops nothing) and returns the session's JSON when the store must be written.
+    pub fn finish(self, completed: bool) -> Option<Value> {
+        let mut inner = self.widgets.lock();
+        // `NoRun` only if the run already ended; nothing to do then.
+        let _ = inner.session.end_run(completed);
+        let after = to_json(&inner.session);
+        (after != self.before).then_some(after)
+    }
+}
+
+/// Begins a run; a session stored in the middle of a run (never by this module) is ended
+/// as interrupted first.
+fn start(
+    session: &mut Session<Value>,
+    page: &str,
+    kind: RequestKind,
+    values: &[(WidgetId, Value)],
+    triggers: &[WidgetId],
+) -> Vec<WidgetId> {
+    if session.in_run() {
+        let _ = session.end_run(false);
+    }
+    // A nav_click or widget_change run that is not in progress cannot fail.
+    session
+        .begin_run(page, kind, values, triggers)
+        .unwrap_or_default()
+}
+
+fn to_json(session: &Session<Value>) -> Value {
+    // Keys are strings and values are JSON already: serializing cannot fail.
+    serde_json::to_value(session).unwrap_or(Value::Null)
+}
+
+/// The widget values (`w:…`) and clicked triggers (`t:…`) among the query's fields.
+fn fields(query: &str, page: &str) -> (Vec<(WidgetId, Value)>, Vec<WidgetId>) {
+    let mut values = Vec::new();
+    let mut triggers = Vec::new();
+    for (key, value) in Query::parse(query).pairs() {
+        if let Some(rest) = key.strip_prefix("w:") {
+            if let Some(id) = parse_id(rest, page) {
+                values.push((id, Value::String(value.into_owned())));
+            }
+        } else if let Some(rest) = key.strip_prefix("t:") {
+            if let Some(id) = parse_id(rest, page) {
+                triggers.push(id);
+            }
+        }
+    }
+    (values, triggers)
+}
+
+/// `app:KEY`, `page:KEY` (user keys), `app#ID`, `page#ID` (auto ids).
+fn parse_id(rest: &str, page: &str) -> Option<WidgetId> {
+    let at = rest.find([':', '#'])?;
+    let scope = match &rest[..at] {
+        "app" => Scope::App,
+        "page" => Scope::Page(page.to_owned()),
+        _ => return None,
+    };
+    let name = &rest[at + 1..];
+    Some(if rest.as_bytes()[at] == b':' {
+        WidgetId::user(scope, name)
+    } else {
+        WidgetId::auto(scope, name)
+    })
+}
+
+/// The widget state of one run, as layouts and the shell see it: the core's
+/// [`Session`](folio_core::streamlit::Session) calls for the run in progress. Cheap to clone
+/// (shared). Values are JSON; the browser's form fields arrive as strings.
+///
+/// ```
+/// use folio_core::streamlit::{Persist, Scope, WidgetId};
+/// use folio_server_common::Widgets;
+/// // Form field names: `w:` + scope + `:` + key for values, `t:` for buttons.
+/// assert_eq!(Widgets::field(&WidgetId::user(Scope::App, "group")), "w:app:group");
+/// assert_eq!(Widgets::trigger_field(&WidgetId::user(Scope::App, "go")), "t:app:go");
+/// # let _ = Persist::None;
+/// ```
+#[derive(Clone)]
+pub struct Widgets {
+    inner: Arc<Mutex<Inner>>,
+}
+
+struct Inner {
+    session: Session<Value>,
+    page: String,
+    changed: Vec<WidgetId>,
+}
+
+impl fmt::Debug for Widgets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = self.lock();
+        f.debug_struct("Widgets")
+            .field("page", &inner.page)
+            .field("state", &inner.session.state())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Widgets {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // No call below panics while holding the lock; a poisoned lock still holds a
+        // consistent session.
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The page of this run: the page's module (the id of its `Scope::Page`).
+    pub fn page(&self) -> String {
+        self.lock().page.clone()
+    }
+
+    /// A user-keyed widget of the app (the shell, on every page).
+    pub fn on_app(&self, key: &str) -> WidgetId {
+        WidgetId::user(Scope::App, key)
+    }
+
+    /// A user-keyed widget of this run's page.
+    pub fn on_page(&self, key: &str) -> WidgetId {
+        WidgetId::user(Scope::Page(self.page()), key)
+    }
+
+    /// R2: registers a widget for this run and returns its value.
+    pub fn widget(&self, widget: Widget<Value>) -> Result<Value, StateError> {
+        self.lock().session.widget(widget)
+    }
+
+    /// A text widget: registers `id` with a string default and `persist`, and returns its
+    /// value as text (a JSON string's contents, any other JSON value written out).
+    pub fn text(
+        &self,
+        id: WidgetId,
+        default: &str,
+        persist: Persist,
+    ) -> Result<String, StateError> {
+        let widget = Widget::new(id, Value::String(default.to_owned())).persist(persist);
+        Ok(match self.widget(widget)? {
+            Value::String(s) => s,
+            other => other.to_string(),
+        })
+    }
+
+    /// R3: `st.session_state[key] = value`.
+    pub fn set(&self, key: &str, value: Value) -> Result<(), StateError> {
+        self.lock().session.set(key, value)
+    }
+
+    /// R4: the value of `key`.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.lock().session.get(key).cloned()
+    }
+
+    /// R5: deletes `key` and returns its value.
+    pub fn remove(&self, key: &str) -> Result<Value, StateError> {
+        self.lock().session.remove(key)
+    }
+
+    /// The visible state, in the order the keys were first set or registered.
+    pub fn state(&self) -> Vec<(String, Value)> {
+        self.lock()
+            .session
+            .state()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.clone()))
+            .collect()
+    }
+
+    /// The widgets this request changed, in order of first edit (run their callbacks
+    /// first).
+    pub fn changed(&self) -> Vec<WidgetId> {
+        self.lock().changed.clone()
+    }
+
+    /// The form field that carries a widget's value (`w:app:KEY`, `w:page:KEY`, `w:app#ID`,
+    /// `w:page#ID`); a page widget's field applies to the page the form is sent to.
+    pub fn field(id: &WidgetId) -> String {
+        field_name("w:", id)
+    }
+
+    /// The form field of a trigger (a submit button's `name`): `t:` then as
+    /// [`field`](Self::field); its value is ignored.
+    pub fn trigger_field(id: &WidgetId) -> String {
+        field_name("t:", id)
+    }
+}
+
+fn field_name(prefix: &str, id: &WidgetId) -> String {
+    let scope = match id.scope {
+        Scope::App => "app",
+        Scope::Page(_) => "page",
+    };
+    match &id.key {
+        WidgetKey::User(key) => format!("{prefix}{scope}:{key}"),
+        WidgetKey::Auto(auto) => format!("{prefix}{scope}#{auto}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_core::{Config, PageSpec, Registry, RegistryBuilder};
+
+    use super::*;
+    use crate::{Decision, Incoming, decide};
+
+    fn registry() -> Registry<()> {
+        let mut b = RegistryBuilder::new(Config::new());
+        b.page(PageSpec::new("pages.home").path("/").layout(()));
+        b.page(PageSpec::new("pages.form").path("/form").layout(()));
+        b.build().unwrap()
+    }
+
+    /// One request to `target` on the stored session: the app widget `group`, the page
+    /// widgets of `/form` (`draft`: None, `note`: Session); returns the new stored JSON and
+    /// what the page showed.
+    fn request(
+        registry: &Registry<()>,
+        target: &str,
+        stored: &mut Option<Value>,
+    ) -> (String, Option<String>, Option<String>) {
+        let Decision::Render(mut render) = decide(registry, None, Incoming::get(target)) else {
+            panic!("{target} is a page")
+        };
+        assert!(WidgetRun::runs(&render));
+        let run = WidgetRun::begin(&mut render, stored.clone());
+        let w = render.context().widgets().unwrap().clone();
+        let mut page = (None, None);
+        if w.page() == "pages.form" {
+            page.0 = Some(w.text(w.on_page("draft"), "", Persist::None).unwrap());
+            page.1 = Some(w.text(w.on_page("note"), "", Persist::Session).unwrap());
+        }
+        let group = w.text(w.on_app("group"), "A", Persist::None).unwrap();
+        if let Some(json) = run.finish(true) {
+            *stored = Some(json);
+        }
+        (group, page.0, page.1)
+    }
+
+    #[test]
+    fn the_three_behaviours_through_stored_json() {
+        let r = registry();
+        let mut stored = None;
+        // A page without widgets stores nothing.
+        let Decision::Render(mut render) = decide(&r, None, Incoming::get("/")) else {
+            panic!()
+        };
+        assert_eq!(WidgetRun::begin(&mut render, None).finish(true), None);
+        // A rendered widget is stored even at its default: the browser's next value for it
+        // applies only to a widget that owns a value (R1).
+        assert_eq!(request(&r, "/", &mut stored).0, "A");
+        assert!(stored.is_some());
+        request(&r, "/form", &mut stored);
+        let set = "/form?w%3Aapp%3Agroup=B&w%3Apage%3Adraft=d1&w%3Apage%3Anote=n1";
+        assert_eq!(
+            request(&r, set, &mut stored),
+            ("B".into(), Some("d1".into()), Some("n1".into()))
+        );
+        // Reload: same values.
+        assert_eq!(request(&r, "/form", &mut stored).1.as_deref(), Some("d1"));
+        // Leave the page and come back: the draft resets, the note and the group stay.
+        assert_eq!(request(&r, "/", &mut stored).0, "B");
+        assert_eq!(
+            request(&r, "/form", &mut stored),
+            ("B".into(), Some(String::new()), Some("n1".into()))
+        );
+    }
+
+    #[test]
+    fn an_interrupted_run_drops_nothing_and_unknown_fields_are_ignored() {
+        let r = registry();
+        let mut stored = None;
+        request(&r, "/form", &mut stored);
+        request(
+            &r,
+            "/form?w%3Apage%3Adraft=kept&w%3Anope%3Ax=1&w%3Aapp",
+            &mut stored,
+        );
+        let Decision::Render(mut render) = decide(&r, None, Incoming::get("/")) else {
+            panic!()
+        };
+        let run = WidgetRun::begin(&mut render, stored.clone());
+        assert_eq!(run.widgets().get("draft"), Some(Value::from("kept")));
+        stored = run.finish(false).or(stored);
+        assert_eq!(request(&r, "/form", &mut stored).1.as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn a_stored_value_that_does_not_deserialize_is_a_fresh_session() {
+        let r = registry();
+        let mut stored = Some(Value::from("garbage"));
+        assert_eq!(request(&r, "/", &mut stored).0, "A");
+    }
+
+    #[test]
+    fn triggers_and_auto_ids_from_fields() {
+        let (values, triggers) = fields("w%3Apage%23a1=x&t%3Aapp%3Ago=&w%3Aapp%3Ak=v&other=1", "p");
+        assert_eq!(
+            values,
+            [
+                (
+                    WidgetId::auto(Scope::Page("p".into()), "a1"),
+                    Value::from("x")
+                ),
+                (WidgetId::user(Scope::App, "k"), Value::from("v")),
+            ]
+        );
+        assert_eq!(triggers, [WidgetId::user(Scope::App, "go")]);
+        let auto = WidgetId::auto(Scope::Page("p".into()), "a1");
+        assert_eq!(Widgets::field(&auto), "w:page#a1");
+    }
+}

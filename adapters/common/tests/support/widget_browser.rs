@@ -1,0 +1,105 @@
+//! The widget-state scenario shared by the adapters' state tests (included with `#[path]`):
+//! one browser (a cookie jar of one session cookie) against one or several app instances,
+//! each serving the same small app: an App-scope `group` in the shell (default `A`), and on
+//! `/form` a page field `draft` (persist None) and a page field `note` (persist Session).
+//! Every page prints `group=[…]`, `/form` also `draft=[…] note=[…]`.
+
+use std::net::SocketAddr;
+
+use folio_conformance::http::{self, Response};
+
+/// A browser: sends its session cookie and keeps the one the server sets.
+#[derive(Debug, Default)]
+pub struct Browser {
+    cookie: Option<String>,
+}
+
+impl Browser {
+    pub fn get(&mut self, addr: SocketAddr, target: &str) -> Response {
+        let cookie = self
+            .cookie
+            .as_ref()
+            .map(|c| format!("Cookie: {c}\r\n"))
+            .unwrap_or_default();
+        let request = format!(
+            "GET {target} HTTP/1.1\r\nHost: localhost\r\n{cookie}Connection: close\r\n\r\n"
+        );
+        let response = http::send(addr, request.as_bytes()).unwrap();
+        if let Some(set) = response.header("set-cookie") {
+            self.cookie = set.split(';').next().map(str::to_owned);
+        }
+        response
+    }
+
+    pub fn cookie(&self) -> Option<&str> {
+        self.cookie.as_deref()
+    }
+}
+
+/// `name=[value]` as the test app prints it.
+pub fn shown(r: &Response, name: &str) -> Option<String> {
+    let start = r.body.find(&format!("{name}=["))? + name.len() + 2;
+    let end = start + r.body[start..].find(']')?;
+    Some(r.body[start..end].to_owned())
+}
+
+fn check(r: &Response, expect: &[(&str, &str)]) {
+    assert_eq!(r.status, 200, "{}", r.body);
+    for (name, value) in expect {
+        assert_eq!(
+            shown(r, name).as_deref(),
+            Some(*value),
+            "{name} in\n{}",
+            r.body
+        );
+    }
+}
+
+/// The three behaviours, each request sent to the next instance in turn (so with two
+/// instances, every value written through one is read through the other).
+pub fn scenario(instances: &[SocketAddr]) {
+    let mut turn = 0;
+    let mut next = || {
+        turn += 1;
+        instances[turn % instances.len()]
+    };
+    let mut b = Browser::default();
+    let r = b.get(next(), "/form");
+    check(&r, &[("group", "A"), ("draft", ""), ("note", "")]);
+    assert!(b.cookie().is_some(), "a session cookie: {:?}", r.headers);
+    // The user edits all three (a GET form: the fields are `w:app:…` / `w:page:…`).
+    let edit = "/form?w%3Aapp%3Agroup=B&w%3Apage%3Adraft=d1&w%3Apage%3Anote=n1";
+    check(
+        &b.get(next(), edit),
+        &[("group", "B"), ("draft", "d1"), ("note", "n1")],
+    );
+    // Reloading keeps everything.
+    check(
+        &b.get(next(), "/form"),
+        &[("group", "B"), ("draft", "d1"), ("note", "n1")],
+    );
+    // Another page: the App control keeps its value.
+    check(&b.get(next(), "/"), &[("group", "B")]);
+    // Back: the page field reset, the persisted one did not.
+    check(
+        &b.get(next(), "/form"),
+        &[("group", "B"), ("draft", ""), ("note", "n1")],
+    );
+    // A 404 (a stray /favicon.ico) is not leaving the page.
+    check(
+        &b.get(next(), "/form?w%3Apage%3Adraft=d2"),
+        &[("draft", "d2")],
+    );
+    assert_eq!(b.get(next(), "/favicon.ico").status, 404);
+    check(
+        &b.get(next(), "/form"),
+        &[("group", "B"), ("draft", "d2"), ("note", "n1")],
+    );
+    // Another browser has its own state.
+    let mut other = Browser::default();
+    check(
+        &other.get(next(), "/form"),
+        &[("group", "A"), ("draft", ""), ("note", "")],
+    );
+    check(&b.get(next(), "/"), &[("group", "B")]);
+}
