@@ -6,15 +6,17 @@
 //! suite), sends each case's [`Case::target`] byte for byte, and hands what it read to
 //! [`run`]:
 //!
-//! ```no_run
-//! use folio_conformance::hostile::{self, Observed, Via};
-//! # fn send(target: &str) -> Result<Observed, String> { unimplemented!() }
-//! let report = hostile::run(Via::Server, |case| send(&case.target));
+//! ```
+//! use folio_conformance::hostile::{self, Via};
+//! // A server adapter sends `case.target` over a socket (see `malformed::hostile_inputs`);
+//! // here the core answers, through the same checker.
+//! let registry = hostile::registry();
+//! let report = hostile::run(Via::Core, |case| Ok(hostile::core_observe(&registry, &case.target)));
 //! assert!(report.failures.is_empty(), "{}", report.summary());
 //! ```
 //!
-//! The core runs it through [`core_observe`]: `Registry::resolve`, the `Location`, and
-//! the escaped head HTML as the body.
+//! [`core_observe`] is the core's side: `Registry::resolve`, the `Location`, and the escaped
+//! head HTML as the body.
 
 use folio_core::{Registry, Resolution};
 use serde_json::Value;
