@@ -12,6 +12,8 @@ use crate::resolve::Resolution;
 #[derive(Debug)]
 pub struct NavEntry<'r, T> {
     page: &'r Page<T>,
+    /// Decided once, when the entry is made (see [`NavEntry::is_listed`]).
+    listed: bool,
 }
 
 impl<'r, T> Clone for NavEntry<'r, T> {
@@ -46,9 +48,7 @@ impl<'r, T> NavEntry<'r, T> {
     /// Hidden pages (custom key `hidden` = `true`), template pages (no single address) and
     /// the 404 page are routable but not listed.
     pub fn is_listed(&self) -> bool {
-        self.page.extra_value("hidden") != Some("true")
-            && self.page.template().is_none_or(|t| t.is_static())
-            && crate::naming::last_component(self.page.module()) != "not_found_404"
+        self.listed
     }
 }
 
@@ -96,11 +96,27 @@ impl<T> Registry<T> {
 }
 
 impl<'r, T> Navigation<'r, T> {
+    /// An entry for `page`. Menus are drawn on every request, so whether a page is listed
+    /// is decided here, once per entry, against the registry's own 404 page.
+    fn entry(&self, page: &'r Page<T>) -> NavEntry<'r, T> {
+        let not_found = self
+            .registry
+            .not_found_page()
+            .is_some_and(|nf| core::ptr::eq(nf, page));
+        let listed = !not_found
+            && page.extra_value("hidden") != Some("true")
+            && page.template().is_none_or(|t| t.is_static());
+        NavEntry { page, listed }
+    }
+
     /// Listed entries in registry order (see [`NavEntry::is_listed`]).
     pub fn entries(&self) -> impl Iterator<Item = NavEntry<'r, T>> + 'r {
+        let nav = Navigation {
+            registry: self.registry,
+        };
         self.registry
             .pages()
-            .map(|page| NavEntry { page })
+            .map(move |page| nav.entry(page))
             .filter(NavEntry::is_listed)
     }
 
@@ -143,12 +159,12 @@ impl<'r, T> Navigation<'r, T> {
             .registry
             .pages()
             .filter(|p| !core::ptr::eq(*p, page) && is_ancestor(p.path(), page.path()))
-            .map(|page| NavEntry { page })
+            .map(|page| self.entry(page))
             .filter(NavEntry::is_listed)
             .collect();
         trail.sort_by_key(|e| raw_segments(e.page.path()).count());
         if let Some(p) = self.registry.pages().find(|p| core::ptr::eq(*p, page)) {
-            trail.push(NavEntry { page: p });
+            trail.push(self.entry(p));
         }
         trail
     }
