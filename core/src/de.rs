@@ -11,11 +11,11 @@ use serde::forward_to_deserialize_any;
 
 use crate::resolve::{Argument, PageMatch};
 
-/// Scalar requests on a field go to its last value.
-macro_rules! to_last {
+/// Scalar requests on a field go to its one value.
+macro_rules! to_single {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            self.last().$method(visitor)
+            self.single()?.$method(visitor)
         }
     )*};
 }
@@ -69,8 +69,8 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
         D::deserialize(Fields { fields })
     }
 
-    /// The query parameters as `D` (a repeated key fills a sequence; a single value takes
-    /// the last one).
+    /// The query parameters as `D` (a repeated key fills a sequence; read into a single-value
+    /// field it is an error).
     pub fn query_as<'a, D: de::Deserialize<'a>>(&'a self) -> Result<D, DeError>
     where
         'p: 'a,
@@ -96,7 +96,7 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
 
 /// Deserializes `D` from named arguments that outlive any request — what an async handler
 /// holds after the [`PageMatch`] is gone. Same rules as [`PageMatch::arguments_as`]: text
-/// parsed on demand, a repeated key fills a sequence, a single value takes the last one.
+/// parsed on demand, a repeated key fills a sequence and is an error in a single-value field.
 ///
 /// ```
 /// use folio_core::{from_arguments, Argument};
@@ -110,6 +110,11 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
 /// ];
 /// let f: Filter = from_arguments(&args).unwrap();
 /// assert_eq!((f.city.as_str(), f.page, f.tags.len()), ("Paris", 2, 2));
+///
+/// #[derive(serde::Deserialize, Debug)]
+/// struct One { tags: String }
+/// let err = from_arguments::<One, _>(&args).unwrap_err();
+/// assert_eq!(err.to_string(), "tags: expected one value, found several");
 /// ```
 pub fn from_arguments<'a, D, K>(arguments: &'a [(K, Argument<'a>)]) -> Result<D, DeError>
 where
@@ -185,7 +190,8 @@ impl<'de> MapAccess<'de> for FieldsAccess<'de> {
     }
 }
 
-/// The values of one field: a sequence when asked for one, else the last value.
+/// The values of one field: a sequence when asked for one, else its one value (several
+/// values for a single-value field are an error: which one was meant is not ours to guess).
 struct Values<'f, 'a> {
     field: &'f str,
     values: Vec<Cow<'a, str>>,
@@ -195,7 +201,10 @@ impl<'de> de::Deserializer<'de> for Values<'_, 'de> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.last().deserialize_any(visitor)
+        if self.values.len() > 1 {
+            return self.deserialize_seq(visitor);
+        }
+        self.single()?.deserialize_any(visitor)
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -224,10 +233,10 @@ impl<'de> de::Deserializer<'de> for Values<'_, 'de> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        self.last().deserialize_enum(name, variants, visitor)
+        self.single()?.deserialize_enum(name, variants, visitor)
     }
 
-    to_last! {
+    to_single! {
         deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_u8
         deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32 deserialize_f64 deserialize_char
         deserialize_str deserialize_string
@@ -239,12 +248,17 @@ impl<'de> de::Deserializer<'de> for Values<'_, 'de> {
 }
 
 impl<'f, 'a> Values<'f, 'a> {
-    /// A single value is asked for: the last one counts (as Streamlit reads query params).
-    fn last(mut self) -> Text<'f, 'a> {
-        Text {
+    /// A single value is asked for: the field must have at most one.
+    fn single(mut self) -> Result<Text<'f, 'a>, DeError> {
+        if self.values.len() > 1 {
+            return Err(DeError {
+                message: alloc::format!("{}: expected one value, found several", self.field),
+            });
+        }
+        Ok(Text {
             text: self.values.pop().unwrap_or(Cow::Borrowed("")),
             field: self.field,
-        }
+        })
     }
 }
 
