@@ -57,6 +57,8 @@ pub enum TemplateError {
         /// The repeated name.
         name: String,
     },
+    /// A template (or registered path) of 4 GiB or more.
+    TooLong,
 }
 
 impl TemplateError {
@@ -67,7 +69,8 @@ impl TemplateError {
             TemplateError::EmptySegment => "empty_segment",
             TemplateError::Unbalanced { .. }
             | TemplateError::Nested { .. }
-            | TemplateError::AdjacentVariables { .. } => "bad_template",
+            | TemplateError::AdjacentVariables { .. }
+            | TemplateError::TooLong => "bad_template",
             TemplateError::BadVariableName { .. } => "bad_variable_name",
             TemplateError::DuplicateVariable { .. } => "duplicate_variable",
         }
@@ -89,6 +92,7 @@ impl fmt::Display for TemplateError {
             TemplateError::DuplicateVariable { name } => {
                 write!(f, "variable `{name}` appears twice")
             }
+            TemplateError::TooLong => f.write_str("template of 4 GiB or more"),
         }
     }
 }

@@ -156,19 +156,18 @@ impl Index {
 }
 
 fn kinds(template: &Template) -> impl Iterator<Item = crate::template::SegmentKind> + '_ {
-    template.segments().iter().map(Segment::kind)
+    template.kinds()
 }
 
 /// The segment kinds as one integer that orders like the sequence: two bits a segment
 /// (kind + 1), first segment highest, so a missing segment (0) sorts first.
 fn packed_kinds(template: &Template) -> Option<u128> {
-    let segments = template.segments();
-    if segments.len() > 64 {
+    if template.len() > 64 {
         return None;
     }
     let mut key = 0u128;
-    for (i, seg) in segments.iter().enumerate() {
-        key |= (seg.kind() as u128 + 1) << (126 - 2 * i);
+    for (i, kind) in template.kinds().enumerate() {
+        key |= (kind as u128 + 1) << (126 - 2 * i);
     }
     Some(key)
 }
@@ -357,7 +356,7 @@ fn target_order(t: Target) -> (u8, usize, usize) {
 /// first, and takes the trie).
 fn static_key(template: &Template, key: &mut String) -> bool {
     key.clear();
-    for (i, seg) in template.segments().iter().enumerate() {
+    for (i, seg) in template.segments().enumerate() {
         let Segment::Static(text) = seg else {
             return false;
         };

@@ -192,32 +192,74 @@ impl<T> PageSpec<T> {
 
 /// A registered page, as the frozen registry holds it. Field names follow Dash's
 /// `page_registry` (`supplied_*` beside the effective values).
+///
+/// The page keeps the strings it was registered with; what the registry works out (the
+/// path of a template page, the address under the requests prefix) goes into one
+/// `inferred` text, and each effective value says where its text is, so a page holds a
+/// few allocations rather than a dozen.
 #[derive(Debug)]
 pub struct Page<T> {
     pub(crate) module: String,
-    pub(crate) supplied_path: Option<String>,
-    pub(crate) path_template: Option<String>,
+    /// The parsed `path_template`, which keeps the text as given.
     pub(crate) template: Option<Template>,
-    pub(crate) path: String,
+    pub(crate) supplied_path: Option<String>,
     pub(crate) supplied_name: Option<String>,
-    pub(crate) name: String,
+    /// Worked-out texts, back to back (see [`Where`]).
+    pub(crate) inferred: Box<str>,
+    pub(crate) path: Where,
+    pub(crate) name: Where,
+    pub(crate) relative_path: Where,
     pub(crate) supplied_title: bool,
     pub(crate) title: Text,
     pub(crate) description: Text,
     pub(crate) order: Option<Order>,
     pub(crate) supplied_order: Option<Order>,
     pub(crate) supplied_image: Option<String>,
-    pub(crate) image: Option<String>,
+    /// The image found in the assets, when none was given.
+    pub(crate) inferred_image: Option<String>,
     pub(crate) image_url: Option<String>,
     pub(crate) redirect_from: Vec<String>,
     pub(crate) redirect_templates: Vec<Template>,
     pub(crate) extra: Vec<(String, String)>,
-    pub(crate) relative_path: String,
     pub(crate) layout: T,
     pub(crate) registered: usize,
 }
 
+/// Where one of a page's effective texts is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Where {
+    /// `inferred[start..start + len]`.
+    Inferred { start: u32, len: u32 },
+    /// The `path` given.
+    SuppliedPath,
+    /// The `path_template` given.
+    Template,
+    /// The `name` given.
+    SuppliedName,
+    /// The title's fixed text (an inferred name that is also the title).
+    Title,
+    /// The page's path (the address when it needs no prefix).
+    Path,
+}
+
 impl<T> Page<T> {
+    fn text(&self, at: Where) -> &str {
+        match at {
+            Where::Inferred { start, len } => {
+                let start = start as usize;
+                self.inferred.get(start..start + len as usize).unwrap_or("")
+            }
+            Where::SuppliedPath => self.supplied_path.as_deref().unwrap_or(""),
+            Where::Template => self.path_template().unwrap_or(""),
+            Where::SuppliedName => self.supplied_name.as_deref().unwrap_or(""),
+            Where::Title => match &self.title {
+                Text::Fixed(s) => s,
+                Text::Computed(_) => "",
+            },
+            Where::Path => self.path(),
+        }
+    }
+
     /// The module path.
     pub fn module(&self) -> &str {
         &self.module
@@ -225,7 +267,11 @@ impl<T> Page<T> {
     /// The effective path: given, or inferred (for a template page, the template with
     /// every variable replaced by `none`, as Dash).
     pub fn path(&self) -> &str {
-        &self.path
+        match self.path {
+            // Never `Where::Path` (see `make_page`).
+            Where::Path => "",
+            at => self.text(at),
+        }
     }
     /// The `path` argument as given.
     pub fn supplied_path(&self) -> Option<&str> {
@@ -233,7 +279,7 @@ impl<T> Page<T> {
     }
     /// The `path_template` argument as given.
     pub fn path_template(&self) -> Option<&str> {
-        self.path_template.as_deref()
+        self.template.as_ref().map(Template::given)
     }
     /// The parsed template, if any.
     pub fn template(&self) -> Option<&Template> {
@@ -241,7 +287,7 @@ impl<T> Page<T> {
     }
     /// The display name.
     pub fn name(&self) -> &str {
-        &self.name
+        self.text(self.name)
     }
     /// The `name` argument as given.
     pub fn supplied_name(&self) -> Option<&str> {
@@ -269,7 +315,9 @@ impl<T> Page<T> {
     }
     /// The meta image file (given or inferred).
     pub fn image(&self) -> Option<&str> {
-        self.image.as_deref()
+        self.supplied_image
+            .as_deref()
+            .or(self.inferred_image.as_deref())
     }
     /// The `image` argument as given.
     pub fn supplied_image(&self) -> Option<&str> {
@@ -297,7 +345,7 @@ impl<T> Page<T> {
     }
     /// The page's address as the browser sees it (requests prefix included).
     pub fn relative_path(&self) -> &str {
-        &self.relative_path
+        self.text(self.relative_path)
     }
     /// The layout payload.
     pub fn layout(&self) -> &T {

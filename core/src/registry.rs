@@ -5,17 +5,16 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use hashbrown::{HashMap, HashTable};
+use hashbrown::HashTable;
 use smallvec::SmallVec;
 
 use crate::config::{Config, Prefixes, relative_path};
-use crate::decode::raw_segments;
 use crate::error::BuildError;
 use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::{Order, compare_pages};
-use crate::page::{Page, PageSpec, Text, truthy};
+use crate::page::{Page, PageSpec, Text, Where, truthy};
 use crate::template::{Segment, Shape, Template};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
@@ -85,38 +84,42 @@ impl<T> RegistryBuilder<T> {
             .pages_folder
             .as_deref()
             .and_then(folder_basename);
-        let mut pages: Vec<Page<T>> = Vec::with_capacity(self.specs.len());
-        let mut modules: HashMap<String, usize> = HashMap::with_capacity(self.specs.len());
-        let mut claims = Claims::default();
+        let count = self.specs.len();
+        let mut pages: Vec<Page<T>> = Vec::with_capacity(count);
+        // The pages by module (registration index), and each module's hash.
+        let mut modules: HashTable<u32> = HashTable::with_capacity(count);
+        let mut module_hashes: Vec<u64> = Vec::with_capacity(count);
+        let mut claims = Claims::with_capacity(count);
+        let context = Context {
+            config: &self.config,
+            naming: &*self.naming,
+            folder,
+            assets: &self.assets,
+            requests_prefix: &prefixes.requests,
+        };
         for (index, spec) in self.specs.into_iter().enumerate() {
-            let page = make_page(
-                &self.config,
-                &*self.naming,
-                folder,
-                &self.assets,
-                spec,
-                index,
-                &modules,
-            )?;
+            let hash = text_hash(&spec.module);
+            let taken = |module: &str| {
+                modules
+                    .find(hash, |&i| pages[i as usize].module == module)
+                    .is_some()
+            };
+            let page = make_page(&context, spec, index, taken)?;
             claims.check_and_add(&page, &pages)?;
-            modules.insert(page.module.clone(), index);
+            module_hashes.push(hash);
+            modules.insert_unique(hash, index as u32, |&i| module_hashes[i as usize]);
             pages.push(page);
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one.
-        let any_supplied = pages.iter().any(|p| p.supplied_order.is_some());
-        for page in &mut pages {
-            let is_home = raw_segments(&page.path).next().is_none();
-            page.order = if is_home && !any_supplied {
-                Some(Order::Int(0))
-            } else {
-                page.supplied_order.clone()
-            };
-            page.relative_path = relative_path(&prefixes.requests, &page.path);
+        if pages.iter().all(|p| p.supplied_order.is_none()) {
+            for page in &mut pages {
+                if page.path().trim_matches('/').is_empty() {
+                    page.order = Some(Order::Int(0));
+                }
+            }
         }
-        pages.sort_by(|a, b| {
-            compare_pages((a.order.as_ref(), &a.module), (b.order.as_ref(), &b.module))
-        });
+        let pages = sorted(pages);
         check_redirect_landings(&pages)?;
 
         // Routes refer to the templates the pages own; the index owns only the
@@ -135,8 +138,8 @@ impl<T> RegistryBuilder<T> {
                 routes.push(route(NO_PATH, true));
             }
             let path = match &page.template {
-                None => Some(&page.path),
-                Some(_) => page.supplied_path.as_ref(),
+                None => Some(page.path()),
+                Some(_) => page.supplied_path.as_deref(),
             };
             if let Some(path) = path {
                 routes.push(route(paths.len() as u32, false));
@@ -155,14 +158,16 @@ impl<T> RegistryBuilder<T> {
             }
         }
         let index = Index::new(routes, paths, |r| owned_template(&pages, r));
-        let by_module = pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.module.clone(), i))
-            .collect();
-        let not_found = pages
-            .iter()
-            .position(|p| last_component(&p.module) == "not_found_404");
+        let mut by_module: HashTable<u32> = HashTable::with_capacity(pages.len());
+        for (position, page) in pages.iter().enumerate() {
+            let hash = module_hashes[page.registered];
+            by_module.insert_unique(hash, position as u32, |&i| {
+                module_hashes[pages[i as usize].registered]
+            });
+        }
+        let not_found = pages.iter().position(|p| {
+            p.module.ends_with("not_found_404") && last_component(&p.module) == "not_found_404"
+        });
         let quick = Quick::new(&self.config, &prefixes);
         Ok(Registry {
             index,
@@ -176,11 +181,60 @@ impl<T> RegistryBuilder<T> {
     }
 }
 
+/// The pages in Dash's registry order: by `(order, module)` (POLICY D10). Modules are
+/// unique, so no two pages tie. Pages without an order sort on their module's first 16
+/// bytes as one integer before comparing the text, and only the keys move while sorting.
+fn sorted<T>(pages: Vec<Page<T>>) -> Vec<Page<T>> {
+    struct Key {
+        /// The module's first 16 bytes, big-endian (zero-padded).
+        prefix: u128,
+        page: u32,
+        ordered: bool,
+    }
+    let mut keys: Vec<Key> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut head = [0u8; 16];
+            let bytes = p.module.as_bytes();
+            let n = bytes.len().min(16);
+            head[..n].copy_from_slice(&bytes[..n]);
+            Key {
+                prefix: u128::from_be_bytes(head),
+                page: i as u32,
+                ordered: p.order.is_some(),
+            }
+        })
+        .collect();
+    let page = |k: &Key| &pages[k.page as usize];
+    keys.sort_unstable_by(|a, b| match (a.ordered, b.ordered) {
+        (false, false) => a
+            .prefix
+            .cmp(&b.prefix)
+            .then_with(|| (page(a).module.as_bytes()).cmp(page(b).module.as_bytes())),
+        _ => {
+            let (x, y) = (page(a), page(b));
+            compare_pages((x.order.as_ref(), &x.module), (y.order.as_ref(), &y.module))
+        }
+    });
+    let mut slots: Vec<Option<Page<T>>> = pages.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|k| slots.get_mut(k.page as usize).and_then(Option::take))
+        .collect()
+}
+
+/// A hash of a module path (for the module tables; modules come from the app, not from
+/// requests).
+fn text_hash(text: &str) -> u64 {
+    crate::template::text_hash(text)
+}
+
 /// A frozen page registry: immutable, `Send + Sync` when `T` is, cheap to share behind a
 /// reference. Pages iterate in Dash's registry order (for navigation menus).
 pub struct Registry<T> {
     pub(crate) pages: Vec<Page<T>>,
-    by_module: HashMap<String, usize>,
+    /// Registry positions by module hash ([`text_hash`]).
+    by_module: HashTable<u32>,
     pub(crate) config: Config,
     pub(crate) prefixes: Prefixes,
     pub(crate) index: Index,
@@ -238,7 +292,10 @@ impl<T> Registry<T> {
 
     /// The page registered under `module`.
     pub fn page(&self, module: &str) -> Option<&Page<T>> {
-        self.by_module.get(module).map(|&i| &self.pages[i])
+        let pages = &self.pages;
+        self.by_module
+            .find(text_hash(module), |&i| pages[i as usize].module == module)
+            .map(|&i| &pages[i as usize])
     }
 
     /// The custom 404 page: the first page in registry order whose module's last component
@@ -276,7 +333,7 @@ pub(crate) fn owned_template<'p, T>(pages: &'p [Page<T>], route: &Route) -> Opti
 /// when one was given explicitly; any other page by its path.
 fn page_routes<T>(page: &Page<T>) -> Vec<Template> {
     match &page.template {
-        None => alloc::vec![Template::from_path(&page.path)],
+        None => alloc::vec![Template::from_path(page.path())],
         Some(t) => {
             let mut v = alloc::vec![t.clone()];
             if let Some(p) = &page.supplied_path {
@@ -287,24 +344,47 @@ fn page_routes<T>(page: &Page<T>) -> Vec<Template> {
     }
 }
 
+/// What every page of a build is made with.
+struct Context<'a> {
+    config: &'a Config,
+    naming: &'a dyn Naming,
+    folder: Option<&'a str>,
+    assets: &'a [String],
+    requests_prefix: &'a str,
+}
+
+/// Checks one registration and works out its page. `taken` says whether an earlier page
+/// has the module.
 fn make_page<T>(
-    config: &Config,
-    naming: &dyn Naming,
-    folder: Option<&str>,
-    assets: &[String],
+    cx: &Context<'_>,
     spec: PageSpec<T>,
     registered: usize,
-    modules: &HashMap<String, usize>,
+    taken: impl Fn(&str) -> bool,
 ) -> Result<Page<T>, BuildError> {
-    let module = spec.module;
-    naming.check(&module).map_err(|error| BuildError::Module {
-        module: module.clone(),
-        error,
-    })?;
-    if modules.contains_key(&module) {
+    let PageSpec {
+        module,
+        path,
+        path_template,
+        name,
+        order,
+        title,
+        description,
+        image,
+        image_url,
+        redirect_from: sources,
+        extra,
+        layout,
+    } = spec;
+    cx.naming
+        .check(&module)
+        .map_err(|error| BuildError::Module {
+            module: module.clone(),
+            error,
+        })?;
+    if taken(&module) {
         return Err(BuildError::DuplicateModule { module });
     }
-    if let Some(path) = &spec.path {
+    if let Some(path) = &path {
         if !path.is_empty() && !path.starts_with('/') {
             return Err(BuildError::PathNotAbsolute {
                 module,
@@ -312,43 +392,46 @@ fn make_page<T>(
             });
         }
     }
-    let template = match &spec.path_template {
-        Some(text) => Some(Template::parse(text).map_err(|error| BuildError::Template {
-            module: module.clone(),
-            template: text.clone(),
-            error,
-        })?),
-        None => None,
-    };
-    let Some(layout) = spec.layout else {
+    let template =
+        match path_template {
+            Some(text) => Some(Template::parse_owned(text).map_err(|(error, template)| {
+                BuildError::Template {
+                    module: module.clone(),
+                    template,
+                    error,
+                }
+            })?),
+            None => None,
+        };
+    let Some(layout) = layout else {
         return Err(BuildError::NoLayout { module });
     };
-    if spec.order.as_ref().is_some_and(Order::is_nan) {
+    if order.as_ref().is_some_and(Order::is_nan) {
         return Err(BuildError::InvalidOrder { module });
     }
-    let page_vars: Vec<&str> = template.iter().flat_map(Template::variables).collect();
     let mut redirect_from: Vec<String> = Vec::new();
     let mut redirect_templates: Vec<Template> = Vec::new();
-    for source in &spec.redirect_from {
+    for source in sources {
         if !source.starts_with('/') {
             return Err(BuildError::PathNotAbsolute {
                 module,
-                path: source.clone(),
+                path: source,
             });
         }
-        let parsed = Template::parse(source).map_err(|error| BuildError::Template {
+        let parsed = Template::parse(&source).map_err(|error| BuildError::Template {
             module: module.clone(),
             template: source.clone(),
             error,
         })?;
-        if let Some(missing) = page_vars
+        if let Some(missing) = template
             .iter()
-            .find(|v| !parsed.variables().any(|n| n == **v))
+            .flat_map(Template::variables)
+            .find(|v| !parsed.variables().any(|n| n == *v))
         {
             return Err(BuildError::UnboundRedirectVariable {
+                variable: String::from(missing),
                 module,
-                source: source.clone(),
-                variable: String::from(*missing),
+                source,
             });
         }
         let shape = Shape::Template(&parsed);
@@ -356,66 +439,128 @@ fn make_page<T>(
             .iter()
             .all(|t| !Shape::Template(t).same(&shape))
         {
-            redirect_from.push(source.clone());
+            redirect_from.push(source);
             redirect_templates.push(parsed);
         }
     }
 
-    let path = match (&spec.path, &spec.path_template) {
-        (Some(p), _) => p.clone(),
-        (None, Some(t)) => path_from_template(t),
-        (None, None) => naming.path(&module, folder),
+    // The worked-out texts go into one buffer; `too_long` refuses a page whose texts
+    // cannot be addressed with 32-bit offsets.
+    let mut inferred = String::new();
+    let too_long = |module: &String, text: &str| BuildError::Template {
+        module: module.clone(),
+        template: String::from(text),
+        error: crate::error::TemplateError::TooLong,
     };
-    let name = spec.name.clone().unwrap_or_else(|| naming.name(&module));
-    let supplied_title = spec.title.is_some();
-    let title = spec.title.unwrap_or_else(|| {
-        Text::Fixed(if config.title != "Dash" {
-            config.title.clone()
-        } else {
-            name.clone()
-        })
-    });
-    let description = if truthy(&spec.description) {
-        spec.description.unwrap_or(Text::Fixed(String::new()))
+    let path_at = match (&path, &template) {
+        (Some(p), _) if p.len() > MAX_TEXT => return Err(too_long(&module, p)),
+        (Some(_), _) => Where::SuppliedPath,
+        // SEMANTICS 3.1: a parsed static template has no `<`, so it is its own path.
+        (None, Some(t)) if t.is_static() && t.given().starts_with('/') => Where::Template,
+        (None, Some(t)) => {
+            path_from_template(t, &mut inferred);
+            push_inferred(&inferred, 0).ok_or_else(|| too_long(&module, t.given()))?
+        }
+        (None, None) => {
+            inferred = cx.naming.path(&module, cx.folder);
+            push_inferred(&inferred, 0).ok_or_else(|| too_long(&module, &inferred))?
+        }
+    };
+    let supplied_title = title.is_some();
+    let dash_title = cx.config.title == "Dash";
+    let (name_at, title) = match (&name, title) {
+        (Some(n), None) if dash_title => (Where::SuppliedName, Text::Fixed(n.clone())),
+        (Some(_), title) => (Where::SuppliedName, fixed_title(cx, title)),
+        // The inferred name is also the title: it is kept once, as the title's text.
+        (None, None) if dash_title => (Where::Title, Text::Fixed(cx.naming.name(&module))),
+        (None, title) => {
+            let start = inferred.len();
+            inferred.push_str(&cx.naming.name(&module));
+            let at = push_inferred(&inferred, start).ok_or_else(|| too_long(&module, ""))?;
+            (at, fixed_title(cx, title))
+        }
+    };
+    let description = if truthy(&description) {
+        description.unwrap_or(Text::Fixed(String::new()))
     } else {
-        Text::Fixed(config.description.clone().unwrap_or_default())
+        Text::Fixed(cx.config.description.clone().unwrap_or_default())
     };
-    let image = match &spec.image {
-        Some(i) => Some(i.clone()),
-        None => infer_image(&module, assets),
+    let inferred_image = match (&image, cx.assets) {
+        (Some(_), _) | (None, []) => None,
+        (None, assets) => infer_image(&module, assets),
     };
-    Ok(Page {
-        supplied_path: spec.path,
-        path_template: spec.path_template,
+    let mut page = Page {
+        module,
         template,
-        path,
-        supplied_name: spec.name,
-        name,
+        supplied_path: path,
+        supplied_name: name,
+        inferred: Box::default(),
+        path: path_at,
+        name: name_at,
+        relative_path: Where::Path,
         supplied_title,
         title,
         description,
-        order: None,
-        supplied_order: spec.order,
-        supplied_image: spec.image,
-        image,
-        image_url: spec.image_url,
+        order: order.clone(),
+        supplied_order: order,
+        supplied_image: image,
+        inferred_image,
+        image_url,
         redirect_from,
         redirect_templates,
-        extra: spec.extra,
-        relative_path: String::new(),
+        extra,
         layout,
         registered,
-        module,
-    })
+    };
+    // The address under the requests prefix: the path itself when the prefix is `/` and
+    // the path starts with exactly one `/`.
+    let relative = {
+        page.inferred = core::mem::take(&mut inferred).into_boxed_str();
+        let path = page.path();
+        let prefix = cx.requests_prefix.trim_end_matches('/');
+        let plain = prefix.is_empty() && path.starts_with('/') && !path[1..].starts_with('/');
+        (!plain).then(|| relative_path(cx.requests_prefix, path))
+    };
+    if let Some(relative) = relative {
+        let mut text = String::from(core::mem::take(&mut page.inferred));
+        let start = text.len();
+        text.push_str(&relative);
+        page.relative_path =
+            push_inferred(&text, start).ok_or_else(|| too_long(&page.module, &relative))?;
+        page.inferred = text.into_boxed_str();
+    }
+    Ok(page)
 }
 
-/// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added.
-fn path_from_template(template: &str) -> String {
-    let mut out = String::new();
-    if !template.starts_with('/') {
+/// Texts and spans are addressed with 32-bit offsets.
+const MAX_TEXT: usize = u32::MAX as usize;
+
+/// Where the text `buffer[start..]` (just pushed) is, or `None` past 4 GiB.
+fn push_inferred(buffer: &str, start: usize) -> Option<Where> {
+    Some(Where::Inferred {
+        start: u32::try_from(start).ok()?,
+        len: u32::try_from(buffer.len() - start).ok()?,
+    })
+    .filter(|_| buffer.len() <= MAX_TEXT)
+}
+
+/// The title when it is not the page's name: as given, or the app's title.
+fn fixed_title(cx: &Context<'_>, title: Option<Text>) -> Text {
+    title.unwrap_or_else(|| Text::Fixed(cx.config.title.clone()))
+}
+
+/// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added. Written into
+/// `out`, which is sized exactly (a parsed template spells each variable `<name>`).
+fn path_from_template(template: &Template, out: &mut String) {
+    let text = template.given();
+    let lead = usize::from(!text.starts_with('/'));
+    let names: usize = template.variables().map(|n| n.len() + 2).sum();
+    let size = lead + text.len() + 4 * template.variables().len() - names;
+    out.reserve_exact(size);
+    if lead == 1 {
         out.push('/');
     }
-    let mut rest = template;
+    let mut rest = text;
     while let Some(open) = rest.find('<') {
         match rest[open..].find('>') {
             Some(close) if !rest[open..open + close].contains('\n') => {
@@ -427,13 +572,11 @@ fn path_from_template(template: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 /// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
 /// A claim is kept as its shape's hash and where the shape is (the pages are in
 /// registration order while claims are checked), so no key text is built.
-#[derive(Default)]
 struct Claims {
     /// Shape of a page's path or template → the first page (registration index) claiming it.
     identities: HashTable<Claim>,
@@ -460,7 +603,7 @@ impl Claim {
     fn shape<'a, T>(&self, pages: &'a [Page<T>], current: &'a Page<T>) -> Option<Shape<'a>> {
         let page = pages.get(self.page).unwrap_or(current);
         Some(match self.what {
-            Claimed::Path => Shape::Path(&page.path),
+            Claimed::Path => Shape::Path(page.path()),
             Claimed::Template => Shape::Template(page.template.as_ref()?),
             Claimed::Redirect(i) => Shape::Template(page.redirect_templates.get(i)?),
         })
@@ -468,14 +611,25 @@ impl Claim {
 }
 
 impl Claims {
+    fn with_capacity(pages: usize) -> Claims {
+        Claims {
+            identities: HashTable::with_capacity(pages * 2),
+            sources: HashTable::new(),
+        }
+    }
+
     fn check_and_add<T>(&mut self, page: &Page<T>, earlier: &[Page<T>]) -> Result<(), BuildError> {
         // (shape, its hash, its text, what it is)
         let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
-        let path = Shape::Path(&page.path);
-        mine.push((path, path.hash(), &page.path, Claimed::Path));
-        if let (Some(t), Some(text)) = (&page.template, &page.path_template) {
+        // A static template that is its own path claims one shape under one text: the
+        // path's claim would repeat it.
+        if page.path != Where::Template {
+            let path = Shape::Path(page.path());
+            mine.push((path, path.hash(), page.path(), Claimed::Path));
+        }
+        if let Some(t) = &page.template {
             let shape = Shape::Template(t);
-            mine.push((shape, shape.hash(), text, Claimed::Template));
+            mine.push((shape, shape.hash(), t.given(), Claimed::Template));
         }
         let sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = page
             .redirect_templates
@@ -552,8 +706,11 @@ impl Claims {
 /// POLICY C13: no redirect may land on an address that a redirect source catches, so every
 /// redirect is one hop (no chains, no cycles).
 fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
+    if pages.iter().all(|p| p.redirect_templates.is_empty()) {
+        return Ok(());
+    }
     let mut by_registration: Vec<&Page<T>> = pages.iter().collect();
-    by_registration.sort_by_key(|p| p.registered);
+    by_registration.sort_unstable_by_key(|p| p.registered);
     let sources: Vec<(&Page<T>, &Template, &String)> = by_registration
         .iter()
         .flat_map(|p| {
@@ -589,9 +746,8 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
 pub(crate) fn patterns_overlap(a: &Template, b: &Template) -> bool {
     a.len() == b.len()
         && a.segments()
-            .iter()
             .zip(b.segments())
-            .all(|(x, y)| segments_overlap(x, y))
+            .all(|(x, y)| segments_overlap(&x, &y))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -602,7 +758,7 @@ enum Atom {
     Star,
 }
 
-fn atoms(seg: &Segment) -> Vec<Atom> {
+fn atoms(seg: &Segment<'_>) -> Vec<Atom> {
     let mut out = Vec::new();
     let lit = |s: &str, out: &mut Vec<Atom>| out.extend(s.chars().map(Atom::Char));
     match seg {
@@ -621,7 +777,7 @@ fn atoms(seg: &Segment) -> Vec<Atom> {
 
 /// Do two segment patterns share a matching string? A search over the product of their
 /// two small automata (a variable is one character followed by any number more).
-fn segments_overlap(a: &Segment, b: &Segment) -> bool {
+fn segments_overlap(a: &Segment<'_>, b: &Segment<'_>) -> bool {
     let (x, y) = (atoms(a), atoms(b));
     let width = y.len() + 1;
     let mut seen = alloc::vec![false; (x.len() + 1) * width];

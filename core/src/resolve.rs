@@ -464,8 +464,8 @@ impl<T> Registry<T> {
                 (path, segments)
             }
             _ => (
-                page.path.clone(),
-                decoded_segments(&page.path).map(Cow::into_owned).collect(),
+                String::from(page.path()),
+                decoded_segments(page.path()).map(Cow::into_owned).collect(),
             ),
         }
     }

@@ -28,17 +28,53 @@ use crate::index::Cursor;
 /// assert_eq!(v.match_path("/v1.2.3").unwrap(), [("major", "1.2".into()), ("minor", "3".into())]);
 /// assert!(Template::parse("/a/<x").is_err());
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Template {
-    segments: Box<[Segment]>,
+    /// The text as given, then the decoded text of the literals that hold `%`. Literals
+    /// and names are [`Span`]s into it, so a template is three allocations at most, not
+    /// one per literal.
+    text: Box<str>,
+    /// The length of the text as given (the start of `text`).
+    given: u32,
+    segments: Box<[Seg]>,
     /// The variables in template order.
-    names: Box<[Variable]>,
+    vars: Box<[Var]>,
 }
 
-/// A variable: its name and where its value is, so reading values needs no search.
-#[derive(Clone, PartialEq, Eq, Debug)]
-struct Variable {
-    name: Box<str>,
+/// Where a piece of text is in a template's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    #[inline]
+    fn of(self, text: &str) -> &str {
+        let start = self.start as usize;
+        text.get(start..start + self.len as usize).unwrap_or("")
+    }
+}
+
+/// One segment: `head <v1> lit1 <v2> lit2 … <vk> litk`; every literal between two
+/// variables is non-empty, `head` and the last literal may be empty. A static segment is
+/// its `head` alone.
+#[derive(Clone, Copy, Debug)]
+struct Seg {
+    head: Span,
+    /// Its variables are `vars[first..first + count]`.
+    first: u32,
+    count: u32,
+    kind: SegmentKind,
+}
+
+/// A variable: its name, the literal after it, and where it is, so reading values needs
+/// no search.
+#[derive(Clone, Copy, Debug)]
+struct Var {
+    name: Span,
+    /// The literal after it, up to the next variable or the end of the segment.
+    after: Span,
     /// The template segment holding it.
     segment: u32,
     /// Its position among that segment's variables.
@@ -47,23 +83,29 @@ struct Variable {
     whole: bool,
 }
 
-/// One segment of a template.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub(crate) enum Segment {
+/// One segment of a template, borrowed from it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Segment<'t> {
     /// Literal text only (decoded).
-    Static(Box<str>),
+    Static(&'t str),
     /// Literal text and at least one variable.
-    Pattern(SegmentPattern),
+    Pattern(Pattern<'t>),
 }
 
-/// `head <v1> lit1 <v2> lit2 … <vk> tail`: every literal between two variables is
-/// non-empty; `head` and the literal after the last variable may be empty.
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// The literals of a segment with variables: `head`, then the literal after each variable.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pattern<'t> {
+    text: &'t str,
+    head: Span,
+    vars: &'t [Var],
+}
+
+/// A [`Pattern`] that owns its literals (the trie keeps the partial segments it tries).
+#[derive(Clone, Debug)]
 pub(crate) struct SegmentPattern {
-    head: Box<str>,
-    /// For each variable in order: its index in the template's names, and the literal that
-    /// follows it.
-    vars: Box<[(u16, Box<str>)]>,
+    text: Box<str>,
+    head: Span,
+    vars: Box<[Var]>,
 }
 
 /// How specific a segment is (POLICY D6): smaller wins.
@@ -74,65 +116,70 @@ pub(crate) enum SegmentKind {
     Variable = 2,
 }
 
+/// Spans are `u32`: longer texts are refused (or, for a static path, cut).
+const MAX_TEXT: usize = u32::MAX as usize;
+
 impl Template {
     /// Parses a template. Errors follow POLICY D9: unbalanced or nested `<` `>`, two
     /// variables with nothing between them, a name that is not an identifier, the same name
     /// twice, an empty inner segment. Literal text is percent-decoded, so `%3C` is a literal
     /// `<`.
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
-        let inner = text.trim_matches('/');
-        let offset = text.len() - text.trim_start_matches('/').len();
-        // Sized up front: the boxed slices below take these buffers without copying.
-        let count = match inner {
-            "" => 0,
-            _ => inner.bytes().filter(|&b| b == b'/').count() + 1,
-        };
-        let mut segments = Vec::with_capacity(count);
-        let mut names: Vec<Variable> =
-            Vec::with_capacity(inner.bytes().filter(|&b| b == b'<').count());
-        if !inner.is_empty() {
-            let mut start = offset;
-            for raw in inner.split('/') {
-                if raw.is_empty() {
-                    return Err(TemplateError::EmptySegment);
-                }
-                segments.push(parse_segment(raw, start, segments.len(), &mut names)?);
-                start += raw.len() + 1;
-            }
+        let parts = Parts::parse(text)?;
+        Ok(parts.into_template(String::from(text)))
+    }
+
+    /// [`parse`](Self::parse), keeping `text` as the template's own copy; on error the text
+    /// is handed back.
+    pub(crate) fn parse_owned(text: String) -> Result<Template, (TemplateError, String)> {
+        match Parts::parse(&text) {
+            Ok(parts) => Ok(parts.into_template(text)),
+            Err(e) => Err((e, text)),
         }
-        for (i, name) in names.iter().enumerate() {
-            if names[..i].iter().any(|n| n.name == name.name) {
-                return Err(TemplateError::DuplicateVariable {
-                    name: String::from(&*name.name),
-                });
-            }
-        }
-        Ok(Template {
-            segments: segments.into(),
-            names: names.into(),
-        })
     }
 
     /// A registered static path as a template: slashes at both ends ignored, each segment
-    /// percent-decoded, inner empty segments kept (POLICY D2, D4). Never fails.
+    /// percent-decoded, inner empty segments kept (POLICY D2, D4). Never fails (a path
+    /// longer than 4 GiB is read up to there; the registry refuses such paths).
     pub fn from_path(path: &str) -> Template {
-        let segments = decoded_segments(path)
-            .map(|s| Segment::Static(s.into()))
-            .collect();
-        Template {
-            segments,
-            names: Box::new([]),
+        let mut cut = path.len().min(MAX_TEXT);
+        while !path.is_char_boundary(cut) {
+            cut -= 1;
         }
+        let path = &path[..cut];
+        let mut parts = Parts::default();
+        let inner = path.trim_matches('/');
+        let offset = path.len() - path.trim_start_matches('/').len();
+        if !inner.is_empty() {
+            parts.segments.reserve_exact(count_byte(inner, b'/') + 1);
+            let mut start = offset;
+            for raw in inner.split('/') {
+                let head = parts.literal(path.len(), start, raw);
+                parts.segments.push(Seg {
+                    head,
+                    first: 0,
+                    count: 0,
+                    kind: SegmentKind::Static,
+                });
+                start += raw.len() + 1;
+            }
+        }
+        parts.into_template(String::from(path))
+    }
+
+    /// The text the template was parsed from (for a static path: the path).
+    pub(crate) fn given(&self) -> &str {
+        self.text.get(..self.given as usize).unwrap_or("")
     }
 
     /// The variable names, in order.
     pub fn variables(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.names.iter().map(|n| &*n.name)
+        self.vars.iter().map(|v| v.name.of(&self.text))
     }
 
     /// True when the template has no variables (it is a static path, POLICY D5).
     pub fn is_static(&self) -> bool {
-        self.names.is_empty()
+        self.vars.is_empty()
     }
 
     /// Number of segments (the root has none).
@@ -152,7 +199,7 @@ impl Template {
         if !self.matches(&segments) {
             return None;
         }
-        let mut out = Vec::with_capacity(self.names.len());
+        let mut out = Vec::with_capacity(self.vars.len());
         for (name, value) in self.values(&segments[..]) {
             let value = match segments.iter().find(|s| is_within(value, s)) {
                 Some(Cow::Borrowed(whole)) => {
@@ -166,16 +213,42 @@ impl Template {
         Some(out)
     }
 
-    pub(crate) fn segments(&self) -> &[Segment] {
-        &self.segments
+    /// The segments, in order.
+    pub(crate) fn segments(&self) -> impl ExactSizeIterator<Item = Segment<'_>> + Clone + '_ {
+        self.segments.iter().map(|s| self.segment(s))
+    }
+
+    #[inline]
+    fn segment<'t>(&'t self, seg: &Seg) -> Segment<'t> {
+        match seg.kind {
+            SegmentKind::Static => Segment::Static(seg.head.of(&self.text)),
+            _ => Segment::Pattern(self.pattern(seg)),
+        }
+    }
+
+    #[inline]
+    fn pattern<'t>(&'t self, seg: &Seg) -> Pattern<'t> {
+        let first = seg.first as usize;
+        Pattern {
+            text: &self.text,
+            head: seg.head,
+            vars: self
+                .vars
+                .get(first..first + seg.count as usize)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The kind of each segment, in order.
+    pub(crate) fn kinds(&self) -> impl ExactSizeIterator<Item = SegmentKind> + '_ {
+        self.segments.iter().map(|s| s.kind)
     }
 
     /// True when every segment matches (same count, POLICY D1/D3/D4).
     pub(crate) fn matches<S: AsRef<str>>(&self, request: &[S]) -> bool {
         self.segments.len() == request.len()
             && self
-                .segments
-                .iter()
+                .segments()
                 .zip(request)
                 .all(|(seg, text)| seg.matches(text.as_ref()))
     }
@@ -188,7 +261,7 @@ impl Template {
 
     /// True when every segment under `cursor` matches (same count).
     pub(crate) fn matches_at<'t, C: Cursor<'t>>(&self, mut cursor: C) -> bool {
-        for seg in self.segments.iter() {
+        for seg in self.segments() {
             match cursor.step() {
                 Ok(Some((text, rest))) if seg.matches(text) => cursor = rest,
                 _ => return false,
@@ -200,7 +273,9 @@ impl Template {
     /// POLICY D6: the number of literal characters (the rank's tie-break after the
     /// segment kinds).
     pub(crate) fn literal_chars(&self) -> usize {
-        self.segments.iter().map(Segment::literal_chars).sum()
+        let chars = |s: Span| count_chars(s.of(&self.text));
+        self.segments.iter().map(|s| chars(s.head)).sum::<usize>()
+            + self.vars.iter().map(|v| chars(v.after)).sum::<usize>()
     }
 
     /// The decoded literal text of segment `i` and variable values, written as a URL path
@@ -215,24 +290,210 @@ impl Template {
         }
         for seg in self.segments.iter() {
             out.push('/');
-            let mut text = String::new();
-            match seg {
-                Segment::Static(s) => text.push_str(s),
-                Segment::Pattern(p) => {
-                    text.push_str(&p.head);
-                    for (i, lit) in p.vars.iter() {
-                        match value(&self.names[usize::from(*i)].name) {
-                            Some(v) => text.push_str(&v),
-                            None => return false,
-                        }
-                        text.push_str(lit);
-                    }
+            let mut text = String::from(seg.head.of(&self.text));
+            for var in self.pattern(seg).vars {
+                match value(var.name.of(&self.text)) {
+                    Some(v) => text.push_str(&v),
+                    None => return false,
                 }
+                text.push_str(var.after.of(&self.text));
             }
             encode_into(out, &text, SEGMENT_KEEP);
         }
         true
     }
+}
+
+/// Equal segments and names (whatever text they were parsed from).
+impl PartialEq for Template {
+    fn eq(&self, other: &Template) -> bool {
+        let (a, b) = (&*self.text, &*other.text);
+        self.segments.len() == other.segments.len()
+            && self.vars.len() == other.vars.len()
+            && self
+                .segments
+                .iter()
+                .zip(other.segments.iter())
+                .all(|(x, y)| {
+                    x.kind == y.kind && x.count == y.count && x.head.of(a) == y.head.of(b)
+                })
+            && self.vars.iter().zip(other.vars.iter()).all(|(x, y)| {
+                x.segment == y.segment
+                    && x.name.of(a) == y.name.of(b)
+                    && x.after.of(a) == y.after.of(b)
+            })
+    }
+}
+
+impl Eq for Template {}
+
+/// The pieces of a template while it is parsed.
+#[derive(Default)]
+struct Parts {
+    segments: Vec<Seg>,
+    vars: Vec<Var>,
+    /// Decoded literals, to follow the given text.
+    decoded: String,
+}
+
+impl Parts {
+    fn parse(text: &str) -> Result<Parts, TemplateError> {
+        if text.len() > MAX_TEXT {
+            return Err(TemplateError::TooLong);
+        }
+        let inner = text.trim_matches('/');
+        let offset = text.len() - text.trim_start_matches('/').len();
+        let mut parts = Parts::default();
+        if inner.is_empty() {
+            return Ok(parts);
+        }
+        // Sized up front: the boxed slices of the template take these buffers as they are.
+        parts.segments.reserve_exact(count_byte(inner, b'/') + 1);
+        parts.vars.reserve_exact(count_byte(inner, b'<'));
+        let mut start = offset;
+        for raw in inner.split('/') {
+            if raw.is_empty() {
+                return Err(TemplateError::EmptySegment);
+            }
+            parts.segment(text.len(), raw, start)?;
+            start += raw.len() + 1;
+        }
+        let vars = &parts.vars;
+        for (i, var) in vars.iter().enumerate() {
+            let name = var.name.of(text);
+            if vars[..i].iter().any(|v| v.name.of(text) == name) {
+                return Err(TemplateError::DuplicateVariable {
+                    name: String::from(name),
+                });
+            }
+        }
+        Ok(parts)
+    }
+
+    /// Parses segment `raw`, which starts at byte `start` of a text `given` bytes long.
+    fn segment(&mut self, given: usize, raw: &str, start: usize) -> Result<(), TemplateError> {
+        let segment = self.segments.len() as u32;
+        let first = self.vars.len();
+        let mut head = Span::default();
+        let mut literal_start = 0;
+        let mut last_was_var = false;
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'>' => return Err(TemplateError::Unbalanced { at: start + i }),
+                b'<' => {
+                    let Some(len) = raw[i + 1..].find('>') else {
+                        return Err(TemplateError::Unbalanced { at: start + i });
+                    };
+                    let name = &raw[i + 1..i + 1 + len];
+                    if let Some(inner) = name.find('<') {
+                        return Err(TemplateError::Nested {
+                            at: start + i + 1 + inner,
+                        });
+                    }
+                    if !is_identifier(name) {
+                        return Err(TemplateError::BadVariableName { name: name.into() });
+                    }
+                    let literal =
+                        self.literal(given, start + literal_start, &raw[literal_start..i]);
+                    if literal.len == 0 && last_was_var {
+                        return Err(TemplateError::AdjacentVariables { at: start + i });
+                    }
+                    match self.vars[first..].last_mut() {
+                        Some(var) => var.after = literal,
+                        None => head = literal,
+                    }
+                    if u16::try_from(self.vars.len()).is_err() {
+                        return Err(TemplateError::BadVariableName { name: name.into() });
+                    }
+                    self.vars.push(Var {
+                        name: Span {
+                            start: (start + i + 1) as u32,
+                            len: len as u32,
+                        },
+                        after: Span::default(),
+                        segment,
+                        index: (self.vars.len() - first) as u16,
+                        whole: false,
+                    });
+                    i += len + 2;
+                    literal_start = i;
+                    last_was_var = true;
+                    continue;
+                }
+                _ => last_was_var = false,
+            }
+            i += 1;
+        }
+        let tail = self.literal(given, start + literal_start, &raw[literal_start..]);
+        let count = self.vars.len() - first;
+        let kind = match self.vars[first..].last_mut() {
+            None => {
+                head = tail;
+                SegmentKind::Static
+            }
+            Some(var) => {
+                var.after = tail;
+                if head.len == 0 && count == 1 && tail.len == 0 {
+                    var.whole = true;
+                    SegmentKind::Variable
+                } else {
+                    SegmentKind::Partial
+                }
+            }
+        };
+        self.segments.push(Seg {
+            head,
+            first: first as u32,
+            count: count as u32,
+            kind,
+        });
+        Ok(())
+    }
+
+    /// The decoded literal `raw`, found at byte `at` of a text `given` bytes long: the
+    /// given text itself when there is nothing to decode.
+    fn literal(&mut self, given: usize, at: usize, raw: &str) -> Span {
+        match percent_decode(raw) {
+            Cow::Borrowed(_) => Span {
+                start: at as u32,
+                len: raw.len() as u32,
+            },
+            Cow::Owned(decoded) => {
+                let start = given + self.decoded.len();
+                self.decoded.push_str(&decoded);
+                // A decoded literal is never longer than its source, but both may sit
+                // beyond 4 GiB together: such a literal reads as empty text instead.
+                Span {
+                    start: u32::try_from(start).unwrap_or(u32::MAX),
+                    len: decoded.len() as u32,
+                }
+            }
+        }
+    }
+
+    fn into_template(self, mut text: String) -> Template {
+        let given = text.len() as u32;
+        if !self.decoded.is_empty() {
+            text.push_str(&self.decoded);
+        }
+        Template {
+            text: text.into_boxed_str(),
+            given,
+            segments: self.segments.into_boxed_slice(),
+            vars: self.vars.into_boxed_slice(),
+        }
+    }
+}
+
+fn count_byte(text: &str, byte: u8) -> usize {
+    text.bytes().filter(|&b| b == byte).count()
+}
+
+/// Characters in `text`: bytes that do not continue a UTF-8 sequence.
+fn count_chars(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
 /// A template up to its variable names (POLICY D9): what registrations may not share. A
@@ -258,15 +519,10 @@ impl Shape<'_> {
             Shape::Template(t) => {
                 for seg in t.segments.iter() {
                     h.mix(SEGMENT);
-                    match seg {
-                        Segment::Static(s) => h.literal(s),
-                        Segment::Pattern(p) => {
-                            h.literal(&p.head);
-                            for (_, lit) in p.vars.iter() {
-                                h.mix(VARIABLE);
-                                h.literal(lit);
-                            }
-                        }
+                    h.literal(seg.head.of(&t.text));
+                    for var in t.pattern(seg).vars {
+                        h.mix(VARIABLE);
+                        h.literal(var.after.of(&t.text));
                     }
                 }
             }
@@ -279,24 +535,28 @@ impl Shape<'_> {
         match (*self, *other) {
             (Shape::Template(a), Shape::Template(b)) => {
                 a.segments.len() == b.segments.len()
-                    && a.segments
-                        .iter()
-                        .zip(b.segments.iter())
-                        .all(|(x, y)| match (x, y) {
-                            (Segment::Static(x), Segment::Static(y)) => x == y,
-                            (Segment::Pattern(x), Segment::Pattern(y)) => x.same_shape(y),
-                            _ => false,
-                        })
+                    && a.segments().zip(b.segments()).all(|(x, y)| match (x, y) {
+                        (Segment::Static(x), Segment::Static(y)) => x == y,
+                        (Segment::Pattern(x), Segment::Pattern(y)) => x.same_shape(&y),
+                        _ => false,
+                    })
             }
             (Shape::Path(a), Shape::Path(b)) => decoded_segments(a).eq(decoded_segments(b)),
             (Shape::Path(p), Shape::Template(t)) | (Shape::Template(t), Shape::Path(p)) => {
-                let mut segs = t.segments.iter();
+                let mut segs = t.segments();
                 decoded_segments(p)
-                    .all(|text| matches!(segs.next(), Some(Segment::Static(s)) if **s == *text))
+                    .all(|text| matches!(segs.next(), Some(Segment::Static(s)) if *s == *text))
                     && segs.next().is_none()
             }
         }
     }
+}
+
+/// A hash of one text (the registry's module tables).
+pub(crate) fn text_hash(text: &str) -> u64 {
+    let mut h = ShapeHash(0);
+    h.literal(text);
+    h.0
 }
 
 const SEGMENT: u64 = 0x5e67_1a2b_3c4d_5e6f;
@@ -307,14 +567,23 @@ const VARIABLE: u64 = 0x7a71_b2c3_d4e5_f607;
 struct ShapeHash(u64);
 
 impl ShapeHash {
+    #[inline]
     fn mix(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x5175_2b4f_c4d8_a2b5);
     }
 
+    #[inline]
     fn literal(&mut self, text: &str) {
-        for chunk in text.as_bytes().chunks(8) {
+        let mut chunks = text.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
             let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
+            w.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
             self.mix(u64::from_le_bytes(w));
         }
         self.mix(text.len() as u64);
@@ -350,91 +619,13 @@ impl fmt::Display for Template {
         };
         for seg in self.segments.iter() {
             f.write_str("/")?;
-            match seg {
-                Segment::Static(s) => lit(f, s)?,
-                Segment::Pattern(p) => {
-                    lit(f, &p.head)?;
-                    for (i, l) in p.vars.iter() {
-                        write!(f, "<{}>", self.names[usize::from(*i)].name)?;
-                        lit(f, l)?;
-                    }
-                }
+            lit(f, seg.head.of(&self.text))?;
+            for var in self.pattern(seg).vars {
+                write!(f, "<{}>", var.name.of(&self.text))?;
+                lit(f, var.after.of(&self.text))?;
             }
         }
         Ok(())
-    }
-}
-
-fn parse_segment(
-    raw: &str,
-    start: usize,
-    segment: usize,
-    names: &mut Vec<Variable>,
-) -> Result<Segment, TemplateError> {
-    let mut head: Option<Box<str>> = None;
-    let mut vars: Vec<(u16, Box<str>)> =
-        Vec::with_capacity(raw.bytes().filter(|&b| b == b'<').count());
-    let mut literal_start = 0;
-    let mut last_was_var = false;
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'>' => return Err(TemplateError::Unbalanced { at: start + i }),
-            b'<' => {
-                let Some(len) = raw[i + 1..].find('>') else {
-                    return Err(TemplateError::Unbalanced { at: start + i });
-                };
-                let name = &raw[i + 1..i + 1 + len];
-                if let Some(inner) = name.find('<') {
-                    return Err(TemplateError::Nested {
-                        at: start + i + 1 + inner,
-                    });
-                }
-                if !is_identifier(name) {
-                    return Err(TemplateError::BadVariableName { name: name.into() });
-                }
-                let literal = percent_decode(&raw[literal_start..i]);
-                if literal.is_empty() && last_was_var {
-                    return Err(TemplateError::AdjacentVariables { at: start + i });
-                }
-                match vars.last_mut() {
-                    Some((_, after)) => *after = literal.into(),
-                    None => head = Some(literal.into()),
-                }
-                let index = u16::try_from(names.len())
-                    .map_err(|_| TemplateError::BadVariableName { name: name.into() })?;
-                names.push(Variable {
-                    name: name.into(),
-                    segment: segment as u32,
-                    index: vars.len() as u16,
-                    whole: false,
-                });
-                vars.push((index, Box::from("")));
-                i += len + 2;
-                literal_start = i;
-                last_was_var = true;
-                continue;
-            }
-            _ => last_was_var = false,
-        }
-        i += 1;
-    }
-    let tail = percent_decode(&raw[literal_start..]);
-    match vars.last_mut() {
-        None => Ok(Segment::Static(tail.into())),
-        Some((_, after)) => {
-            *after = tail.into();
-            if let (None | Some(""), [(_, tail)], Some(var)) =
-                (head.as_deref(), &*vars, names.last_mut())
-            {
-                var.whole = tail.is_empty();
-            }
-            Ok(Segment::Pattern(SegmentPattern {
-                head: head.unwrap_or_default(),
-                vars: vars.into(),
-            }))
-        }
     }
 }
 
@@ -448,37 +639,28 @@ fn is_identifier(name: &str) -> bool {
     chars.all(unicode_ident::is_xid_continue)
 }
 
-impl Segment {
+impl<'t> Segment<'t> {
     pub(crate) fn kind(&self) -> SegmentKind {
         match self {
             Segment::Static(_) => SegmentKind::Static,
-            Segment::Pattern(p)
-                if p.head.is_empty() && p.vars.len() == 1 && p.vars[0].1.is_empty() =>
-            {
-                SegmentKind::Variable
-            }
+            Segment::Pattern(p) if p.is_whole() => SegmentKind::Variable,
             Segment::Pattern(_) => SegmentKind::Partial,
         }
     }
 
-    fn literal_chars(&self) -> usize {
-        match self {
-            Segment::Static(s) => s.chars().count(),
-            Segment::Pattern(p) => {
-                p.head.chars().count()
-                    + p.vars.iter().map(|(_, l)| l.chars().count()).sum::<usize>()
-            }
-        }
-    }
-
     /// The literal texts (`Ok`) and variables (`Err`) of the segment, in order.
-    pub(crate) fn parts(&self) -> impl Iterator<Item = Result<&str, ()>> {
-        let (head, vars): (&str, &[(u16, Box<str>)]) = match self {
-            Segment::Static(s) => (s, &[]),
-            Segment::Pattern(p) => (&p.head, &p.vars),
+    pub(crate) fn parts(&self) -> impl Iterator<Item = Result<&'t str, ()>> + 't {
+        let (head, pattern) = match *self {
+            Segment::Static(s) => (s, None),
+            Segment::Pattern(p) => (p.head(), Some(p)),
         };
+        let vars = pattern.map_or(&[][..], |p| p.vars);
+        let text = pattern.map_or("", |p| p.text);
         core::iter::once(Ok(head))
-            .chain(vars.iter().flat_map(|(_, lit)| [Err(()), Ok(&**lit)]))
+            .chain(
+                vars.iter()
+                    .flat_map(move |v| [Err(()), Ok(v.after.of(text))]),
+            )
             .filter(|p| *p != Ok(""))
     }
 
@@ -490,13 +672,24 @@ impl Segment {
     #[inline]
     pub(crate) fn matches(&self, text: &str) -> bool {
         match self {
-            Segment::Static(s) => **s == *text,
+            Segment::Static(s) => *s == text,
             Segment::Pattern(p) => p.matches(text),
         }
     }
 }
 
-impl SegmentPattern {
+impl<'t> Pattern<'t> {
+    #[inline]
+    fn head(&self) -> &'t str {
+        self.head.of(self.text)
+    }
+
+    /// The literal after variable `j`.
+    #[inline]
+    fn after(&self, j: usize) -> &'t str {
+        self.vars.get(j).map_or("", |v| v.after.of(self.text))
+    }
+
     /// True when `text` (one decoded segment) matches.
     #[inline]
     pub(crate) fn matches(&self, text: &str) -> bool {
@@ -514,26 +707,48 @@ impl SegmentPattern {
     /// One variable and nothing else: the value is the whole segment.
     #[inline]
     fn is_whole(&self) -> bool {
-        self.head.is_empty() && self.vars.len() == 1 && self.vars[0].1.is_empty()
+        self.head.len == 0 && self.vars.len() == 1 && self.vars[0].after.len == 0
     }
 
     /// Equal up to variable names.
-    pub(crate) fn same_shape(&self, other: &SegmentPattern) -> bool {
-        self.head == other.head
+    pub(crate) fn same_shape(&self, other: &Pattern<'_>) -> bool {
+        self.head() == other.head()
             && self.vars.len() == other.vars.len()
-            && self
-                .vars
-                .iter()
-                .zip(other.vars.iter())
-                .all(|(a, b)| a.1 == b.1)
+            && (0..self.vars.len()).all(|j| self.after(j) == other.after(j))
+    }
+
+    /// A copy that owns its literals.
+    pub(crate) fn to_owned(self) -> SegmentPattern {
+        let mut text = String::from(self.head());
+        let mut vars: Vec<Var> = Vec::with_capacity(self.vars.len());
+        for v in self.vars {
+            let after = v.after.of(self.text);
+            vars.push(Var {
+                name: Span::default(),
+                after: Span {
+                    start: text.len() as u32,
+                    len: after.len() as u32,
+                },
+                ..*v
+            });
+            text.push_str(after);
+        }
+        SegmentPattern {
+            head: Span {
+                start: 0,
+                len: self.head.len,
+            },
+            text: text.into_boxed_str(),
+            vars: vars.into_boxed_slice(),
+        }
     }
 
     /// The text between `head` and the last literal, if the segment has both at its ends.
     #[inline]
-    fn middle<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let tail = &self.vars[self.vars.len() - 1].1;
-        let rest = text.strip_prefix(&*self.head)?;
-        let middle = rest.strip_suffix(&**tail)?;
+    fn middle<'r>(&self, text: &'r str) -> Option<&'r str> {
+        let tail = self.after(self.vars.len().wrapping_sub(1));
+        let rest = text.strip_prefix(self.head())?;
+        let middle = rest.strip_suffix(tail)?;
         // The variable after the head needs at least one character.
         (!middle.is_empty()).then_some(middle)
     }
@@ -551,7 +766,7 @@ impl SegmentPattern {
         let mut latest_start = last_char_start(middle, middle.len())?;
         let mut end = middle.len();
         for i in (j..k - 1).rev() {
-            let lit = &*self.vars[i].1;
+            let lit = self.after(i);
             let limit = latest_start;
             let p = middle[..limit].rfind(lit)?;
             end = p;
@@ -562,21 +777,42 @@ impl SegmentPattern {
 
     /// Variable `j` of a matching segment whose middle is `middle`, starting at `start`;
     /// returns the value and where the next variable starts.
-    fn value_at<'t>(&self, middle: &'t str, j: usize, start: usize) -> (&'t str, usize) {
+    fn value_at<'r>(&self, middle: &'r str, j: usize, start: usize) -> (&'r str, usize) {
         if self.vars.len() == 1 {
             return (middle, middle.len());
         }
         let end = self.last_end(middle, j).unwrap_or(middle.len()).max(start);
         let value = middle.get(start..end).unwrap_or("");
-        (value, (end + self.vars[j].1.len()).min(middle.len()))
+        (value, (end + self.after(j).len()).min(middle.len()))
+    }
+}
+
+impl SegmentPattern {
+    #[inline]
+    fn pattern(&self) -> Pattern<'_> {
+        Pattern {
+            text: &self.text,
+            head: self.head,
+            vars: &self.vars,
+        }
+    }
+
+    /// True when `text` (one decoded segment) matches.
+    #[inline]
+    pub(crate) fn matches(&self, text: &str) -> bool {
+        self.pattern().matches(text)
+    }
+
+    /// Equal up to variable names.
+    pub(crate) fn same_shape(&self, other: &Pattern<'_>) -> bool {
+        self.pattern().same_shape(other)
     }
 }
 
 /// Iterator over the variables of a matching request: `(name, value)` in template order,
 /// computed lazily from the request segments (no allocation).
 pub(crate) struct Values<'s, 't, C> {
-    segments: &'s [Segment],
-    names: &'s [Variable],
+    template: Option<&'s Template>,
     /// The segments after `text`.
     cursor: C,
     /// The text of segment `segment - 1`.
@@ -592,13 +828,8 @@ pub(crate) struct Values<'s, 't, C> {
 impl<'s, 't, C: Cursor<'t>> Values<'s, 't, C> {
     /// No template: no variables.
     pub(crate) fn new(template: Option<&'s Template>, cursor: C) -> Self {
-        let (segments, names): (&[Segment], &[Variable]) = match template {
-            Some(t) => (&t.segments, &t.names),
-            None => (&[], &[]),
-        };
         Values {
-            segments,
-            names,
+            template,
             cursor,
             text: "",
             segment: 0,
@@ -613,33 +844,35 @@ impl<'s, 't, C: Cursor<'t>> Iterator for Values<'s, 't, C> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let var = self.names.get(self.var)?;
+        let template = self.template?;
+        let var = template.vars.get(self.var)?;
         self.var += 1;
+        let segments = &template.segments;
         while self.segment <= var.segment {
             let at = self.segment as usize;
             self.segment += 1;
-            match self.segments.get(at)? {
+            let seg = segments.get(at)?;
+            match seg.kind {
                 // Literals before the variable: their length is known, no need to scan.
-                Segment::Static(text) if at < var.segment as usize => {
-                    self.cursor = self.cursor.skip(text.len());
+                SegmentKind::Static if at < var.segment as usize => {
+                    self.cursor = self.cursor.skip(seg.head.len as usize);
                 }
                 // The last segment runs to the end.
-                _ if at + 1 == self.segments.len() => self.text = self.cursor.last()?,
+                _ if at + 1 == segments.len() => self.text = self.cursor.last()?,
                 _ => (self.text, self.cursor) = self.cursor.step().ok()??,
             }
         }
+        let name = var.name.of(&template.text);
         if var.whole {
-            return Some((&var.name, self.text));
+            return Some((name, self.text));
         }
-        let Some(Segment::Pattern(p)) = self.segments.get(var.segment as usize) else {
-            return None;
-        };
+        let p = template.pattern(segments.get(var.segment as usize)?);
         let index = usize::from(var.index);
         let start = if index == 0 { 0 } else { self.start };
         let middle = p.middle(self.text).unwrap_or("");
         let (value, next) = p.value_at(middle, index, start);
         self.start = next;
-        Some((&var.name, value))
+        Some((name, value))
     }
 }
 

@@ -65,7 +65,7 @@ pub(crate) struct Trie {
 
 impl Trie {
     /// `routes` are given best rank first: `rank` is the position in that order.
-    pub(crate) fn new<'a>(routes: impl Iterator<Item = &'a [Segment]>) -> Trie {
+    pub(crate) fn new<'a>(routes: impl Iterator<Item = impl Iterator<Item = Segment<'a>>>) -> Trie {
         let mut b = Builder::default();
         b.nodes.push(BuildNode::default());
         for (rank, segments) in routes.enumerate() {
@@ -227,7 +227,7 @@ impl Default for BuildNode {
 }
 
 impl<'a> Builder<'a> {
-    fn child(&mut self, node: u32, seg: &'a Segment) -> u32 {
+    fn child(&mut self, node: u32, seg: Segment<'a>) -> u32 {
         let next = self.nodes.len() as u32;
         let slot = &mut self.nodes[node as usize];
         match seg {
@@ -241,9 +241,9 @@ impl<'a> Builder<'a> {
                 NONE => slot.var = next,
                 child => return child,
             },
-            Segment::Pattern(p) => match slot.partials.iter().find(|(q, _)| q.same_shape(p)) {
+            Segment::Pattern(p) => match slot.partials.iter().find(|(q, _)| q.same_shape(&p)) {
                 Some((_, child)) => return *child,
-                None => slot.partials.push((p.clone(), next)),
+                None => slot.partials.push((p.to_owned(), next)),
             },
         }
         self.nodes.push(BuildNode::default());
