@@ -64,6 +64,40 @@ impl Lang {
             "404.body" => ("Nothing lives at", "Il n'y a rien à"),
             "404.home" => ("Back to the home page", "Retour à l'accueil"),
             "none" => ("none", "aucun"),
+            "region" => ("Region", "Région"),
+            "region.all" => ("All regions", "Toutes les régions"),
+            "region.americas" => ("Americas", "Amériques"),
+            "region.europe" => ("Europe", "Europe"),
+            "region.asia" => ("Asia", "Asie"),
+            "region.apply" => ("Apply", "Appliquer"),
+            "widgets.subtitle" => (
+                "Three fields, three lifetimes.",
+                "Trois champs, trois durées de vie.",
+            ),
+            "widgets.search" => ("Search reports", "Chercher un rapport"),
+            "widgets.search.note" => (
+                "Clears when you leave this page.",
+                "S'efface quand vous quittez cette page.",
+            ),
+            "widgets.name" => ("Prepared for", "Préparé pour"),
+            "widgets.name.note" => (
+                "Kept for your whole visit, even after you leave this page.",
+                "Gardé pendant toute la visite, même après avoir quitté cette page.",
+            ),
+            "widgets.save" => ("Save", "Enregistrer"),
+            "widgets.region.note" => (
+                "The region in the sidebar belongs to the app, not to this page: it keeps its \
+                 value on every page.",
+                "La région dans la barre latérale appartient à l'application, pas à cette page : \
+                 elle garde sa valeur sur toutes les pages.",
+            ),
+            "widgets.reports" => ("Reports", "Rapports"),
+            "widgets.for" => ("prepared for", "préparés pour"),
+            "widgets.nothing" => ("No report matches.", "Aucun rapport ne correspond."),
+            "widgets.server" => (
+                "This page keeps its fields in your server session: the server draws it.",
+                "Cette page garde ses champs dans votre session serveur : le serveur la dessine.",
+            ),
             _ => ("", ""),
         };
         match self {
@@ -187,6 +221,110 @@ pub fn not_found(lang: Lang, target: &str, home: &str) -> String {
         esc(home),
         lang.t("404.home")
     )
+}
+
+/// The app-wide region control's choices: `(value, label key)`; the first is the default.
+pub const REGIONS: [(&str, &str); 4] = [
+    ("all", "region.all"),
+    ("americas", "region.americas"),
+    ("europe", "region.europe"),
+    ("asia", "region.asia"),
+];
+
+/// The reports the widgets page lists: `(title, region)`.
+const REPORTS: [(&str, &str); 6] = [
+    ("Quarterly sales", "europe"),
+    ("Fleet usage", "americas"),
+    ("Supplier audit", "asia"),
+    ("Energy costs", "europe"),
+    ("Hiring plan", "americas"),
+    ("Warehouse stock", "asia"),
+];
+
+/// A form field: its name (what the browser sends) and its value.
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'a> {
+    /// The field's name.
+    pub name: &'a str,
+    /// Its current value.
+    pub value: &'a str,
+}
+
+/// The widgets page: the reports of the app's `region` whose title contains `search`, a
+/// form with the page's two fields (sent back to `action`), and what each field keeps.
+pub fn widgets(
+    lang: Lang,
+    action: &str,
+    region: &str,
+    search: Field<'_>,
+    name: Field<'_>,
+) -> String {
+    let mut out = format!(
+        "<h1>Widgets</h1>\n<h2>{}</h2>\n<form class=\"card fields\" method=\"get\" action=\"{}\">\n",
+        lang.t("widgets.subtitle"),
+        esc(action)
+    );
+    for (id, field, label) in [
+        ("search", search, "widgets.search"),
+        ("name", name, "widgets.name"),
+    ] {
+        out.push_str(&format!(
+            "<label for=\"widgets-{id}\">{}</label>\n<input id=\"widgets-{id}\" name=\"{}\" value=\"{}\" maxlength=\"40\">\n<small>{}</small>\n",
+            lang.t(label),
+            esc(field.name),
+            esc(field.value),
+            lang.t(&format!("{label}.note"))
+        ));
+    }
+    out.push_str(&format!(
+        "<button type=\"submit\">{}</button>\n</form>\n<p class=\"hint\">{}</p>\n",
+        lang.t("widgets.save"),
+        lang.t("widgets.region.note")
+    ));
+    let region = REGIONS
+        .iter()
+        .find(|(value, _)| *value == region)
+        .unwrap_or(&REGIONS[0]);
+    out.push_str(&format!(
+        "<h3 id=\"widgets-heading\">{} · {}",
+        lang.t("widgets.reports"),
+        lang.t(region.1)
+    ));
+    if !name.value.is_empty() {
+        out.push_str(&format!(
+            " · {} <strong>{}</strong>",
+            lang.t("widgets.for"),
+            esc(name.value)
+        ));
+    }
+    out.push_str("</h3>\n");
+    let needle = search.value.trim().to_lowercase();
+    let shown: Vec<&(&str, &str)> = REPORTS
+        .iter()
+        .filter(|(_, r)| region.0 == "all" || *r == region.0)
+        .filter(|(title, _)| title.to_lowercase().contains(&needle))
+        .collect();
+    if shown.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"result warn\">{}</p>\n",
+            lang.t("widgets.nothing")
+        ));
+    } else {
+        out.push_str("<ul class=\"reports\">\n");
+        for (title, r) in shown {
+            out.push_str(&format!(
+                "<li>{title} <span>{}</span></li>\n",
+                lang.t(&format!("region.{r}"))
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
+/// The widgets page where no widget state is kept (the browser bundle).
+pub fn widgets_unavailable(lang: Lang) -> String {
+    format!("<h1>Widgets</h1>\n<p>{}</p>\n", lang.t("widgets.server"))
 }
 
 /// HTML-escapes text for element content and quoted attributes.

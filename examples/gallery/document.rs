@@ -3,9 +3,9 @@
 //! from the core's navigation model (`Registry::navigation`), so the servers and the browser
 //! draw the same menus from the same registry.
 
-use folio_core::{Active, NavEntry, Registry, Resolution};
+use folio_core::{Active, NavEntry, Query, Registry, Resolution};
 
-use crate::content::{Lang, esc};
+use crate::content::{Field, Lang, REGIONS, esc};
 
 /// Everything around the page but the head.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +19,9 @@ pub struct Frame<'a> {
     pub target: &'a str,
     /// The web framework, named in the footer (`axum`, `actix-web`).
     pub server: &'a str,
+    /// The app-wide region control at the top of the sidebar; `None` where no run keeps
+    /// widget state (the 404 page).
+    pub region: Option<Field<'a>>,
 }
 
 /// How the browser bundle is offered in the head.
@@ -174,6 +177,9 @@ pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
         ));
     }
     out.push_str("</div>\n</header>\n<div class=\"layout\">\n<aside class=\"side\">\n");
+    if let Some(region) = &frame.region {
+        push_region(&mut out, frame, region);
+    }
     for (section, links) in &menus.sidebar {
         if let Some(section) = section {
             out.push_str(&format!("<h3>{}</h3>\n", esc(lang.t_or(section))));
@@ -231,6 +237,45 @@ fn push_link(out: &mut String, link: &Link<'_>) {
         "<a{current}{external} href=\"{}\">{}</a>\n",
         esc(link.href),
         esc(link.label)
+    ));
+}
+
+/// The region control: an App-scope widget (Streamlit's sidebar widget in the entrypoint),
+/// sent by a GET form back to the page being shown with that page's own query arguments.
+fn push_region(out: &mut String, frame: &Frame<'_>, region: &Field<'_>) {
+    let lang = frame.lang;
+    let (path, query) = frame.target.split_once('?').unwrap_or((frame.target, ""));
+    out.push_str(&format!(
+        "<form class=\"app-control\" method=\"get\" action=\"{}\">\n<label for=\"app-region\">{}</label>\n<select id=\"app-region\" name=\"{}\">\n",
+        esc(path),
+        lang.t("region"),
+        esc(region.name)
+    ));
+    for (value, label) in REGIONS {
+        let selected = if value == region.value {
+            " selected"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<option value=\"{value}\"{selected}>{}</option>\n",
+            lang.t(label)
+        ));
+    }
+    out.push_str("</select>\n");
+    // Widget fields (`w:`, `t:`) stay out: their values live in the session.
+    for (key, value) in Query::parse(query).pairs() {
+        if !key.starts_with("w:") && !key.starts_with("t:") {
+            out.push_str(&format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
+                esc(&key),
+                esc(&value)
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "<button type=\"submit\">{}</button>\n</form>\n",
+        lang.t("region.apply")
     ));
 }
 

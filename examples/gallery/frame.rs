@@ -4,11 +4,12 @@
 //! and the language switch's answer. Each adapter's `app` module only wires these into its
 //! framework.
 
+use folio_core::streamlit::{Persist, WidgetId};
 use folio_core::{Argument, Query};
-use folio_gallery::content::Lang;
+use folio_gallery::content::{Field, Lang, REGIONS};
 use folio_gallery::document::{self, Client, Frame, Menus};
-use folio_gallery::{Layout, PageInput};
-use folio_server_common::{RequestContext, View};
+use folio_gallery::{Layout, PageInput, Place, REGION, WidgetState};
+use folio_server_common::{RequestContext, View, Widgets};
 
 /// Runs a page's layout (a plain function, the same one the browser runs) on a request.
 pub fn render(layout: &Layout, ctx: &RequestContext) -> String {
@@ -20,12 +21,49 @@ pub fn render(layout: &Layout, ctx: &RequestContext) -> String {
         })
         .collect();
     let target = ctx.target();
+    let state = ctx.widgets().map(SessionState);
     layout.render(&PageInput {
         lang: Lang::from_code(ctx.input("language")),
         path: target.split('?').next().unwrap_or(""),
         prefix: ctx.requests_prefix(),
         arguments: &arguments,
+        widgets: state.as_ref().map(|s| s as &dyn WidgetState),
     })
+}
+
+/// The gallery's view of a run's widget state (the browser session's: the adapters'
+/// `Folio::widget_state`).
+#[derive(Debug)]
+struct SessionState<'a>(&'a Widgets);
+
+impl SessionState<'_> {
+    fn id(&self, place: Place, key: &str) -> WidgetId {
+        match place {
+            Place::App => self.0.on_app(key),
+            Place::Page => self.0.on_page(key),
+        }
+    }
+}
+
+impl WidgetState for SessionState<'_> {
+    fn text(&self, place: Place, key: &str, default: &str, persist: Persist) -> String {
+        // A page's own mistake (a key registered twice) shows the default, as a page
+        // without state would.
+        self.0
+            .text(self.id(place, key), default, persist)
+            .unwrap_or_else(|_| default.to_owned())
+    }
+
+    fn field(&self, place: Place, key: &str) -> String {
+        Widgets::field(&self.id(place, key))
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).map(|value| match value {
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        })
+    }
 }
 
 /// Dash's `app.layout` around the page; `server` is named in the footer, `client` says
@@ -35,11 +73,18 @@ pub fn shell(view: &View<'_, Layout>, server: &str, client: Client<'_>) -> Strin
     let target = view.context().target();
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let current = registry.resolve(path, query);
+    // The app-wide control, registered on every page that runs (App scope).
+    let region = view.context().widgets().map(|w| {
+        let state = SessionState(w);
+        let text = state.text(Place::App, REGION, REGIONS[0].0, Persist::None);
+        (state.field(Place::App, REGION), text)
+    });
     let frame = Frame {
         lang: Lang::from_code(view.input("language")),
         prefix: registry.requests_prefix(),
         target,
         server,
+        region: region.as_ref().map(|(name, value)| Field { name, value }),
     };
     let menus = Menus::from_registry(registry, &current);
     document::document(&frame, view.head(), client, &menus, view.content())

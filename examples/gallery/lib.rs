@@ -34,6 +34,9 @@
 
 pub mod content;
 pub mod document;
+mod state;
+
+pub use state::{Place, REGION, WidgetState};
 
 use folio_core::{AssetFiles, BuildError, Config, Registry, RegistryBuilder};
 
@@ -76,6 +79,8 @@ pub struct PageInput<'a> {
     /// The merged keyword arguments (path variables, then query keys; the first value of a
     /// repeated key), decoded by the core.
     pub arguments: &'a [(&'a str, &'a str)],
+    /// The run's widget state: the servers' browser-session state, `None` in the browser.
+    pub widgets: Option<&'a dyn WidgetState>,
 }
 
 impl<'a> PageInput<'a> {

@@ -13,7 +13,7 @@ use actix_web::http::header::{COOKIE, HOST, LOCATION};
 use actix_web::web::{self, Path, Query};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer};
 use document::{Client, Frame, Link, Menus};
-use folio_gallery::content::{self, Lang, esc};
+use folio_gallery::content::{self, Field, Lang, esc};
 use folio_gallery::document;
 use serde::Deserialize;
 
@@ -64,11 +64,14 @@ async fn main() {
 }
 
 /// The navigation, typed out.
-const NAV: [(&str, &str); 3] = [
+const NAV: [(&str, &str); 4] = [
     ("/", "Home"),
     ("/analytics", "Analytics"),
     ("/archive", "Archive"),
+    ("/widgets", "Widgets"),
 ];
+/// The one page only the server draws (its links are full page loads).
+const SERVER_ONLY: &str = "/widgets";
 const SIDEBAR: [(&str, &str); 2] = [
     ("/reports/summary-2020", "Summary 2020"),
     ("/reports/summary-2021", "Summary 2021"),
@@ -128,7 +131,7 @@ fn render(
                 href,
                 label,
                 current: href == current,
-                external: false,
+                external: href == SERVER_ONLY,
             })
             .collect()
     };
@@ -157,6 +160,12 @@ fn render(
         prefix: "/",
         target,
         server: "actix-web",
+        // The gallery's app-wide control, at its default (a request without a session);
+        // not on the 404 page, which keeps no state.
+        region: (status != StatusCode::NOT_FOUND).then_some(Field {
+            name: "w:app:region",
+            value: "all",
+        }),
     };
     let html = document::document(&frame, &head, Client::Missing, &menus, body);
     HttpResponse::build(status)

@@ -1,5 +1,5 @@
 //! The gallery example through a real actix-web server and a real socket: the shared
-//! gallery checks (`examples/gallery/checks.rs`), the same as folio-axum's.
+//! gallery checks (`examples/gallery/checks.rs`, `widget_checks.rs`), the same as folio-axum's.
 
 #![allow(unreachable_pub)] // the example's modules, compiled into this test
 
@@ -8,6 +8,8 @@ mod app;
 #[path = "../../../examples/gallery/checks.rs"]
 mod checks;
 mod support;
+#[path = "../../../examples/gallery/widget_checks.rs"]
+mod widget_checks;
 
 use folio_conformance::http::{self, Response};
 

@@ -1,5 +1,5 @@
 //! The gallery example through a real axum server and a real socket: the shared gallery
-//! checks (`examples/gallery/checks.rs`).
+//! checks (`examples/gallery/checks.rs`, `widget_checks.rs`).
 
 #![allow(unreachable_pub)] // the example's modules, compiled into this test
 
@@ -7,6 +7,8 @@
 mod app;
 #[path = "../../../examples/gallery/checks.rs"]
 mod checks;
+#[path = "../../../examples/gallery/widget_checks.rs"]
+mod widget_checks;
 
 use std::net::SocketAddr;
 

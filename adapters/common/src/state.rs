@@ -14,6 +14,12 @@
 //! 4. calls [`WidgetRun::finish`] (`completed` unless the layout answered with its own
 //!    response) and stores what it returns, if anything.
 //!
+//! A browser session is stored only once it holds something: a visitor who changes nothing
+//! gets no session (no store entry, no cookie), whatever the page renders. A session that
+//! was never stored is exactly "every widget at its default", so when a request on such a
+//! session sends widget fields, those widgets are first registered for it (as if the page
+//! the form came from had been stored), and the fields then apply as edits (R1).
+//!
 //! The 404 page does not run: a browser's stray request (`/favicon.ico`) must not count as
 //! leaving the page the user is on.
 
@@ -24,6 +30,7 @@ use folio_core::Query;
 use folio_core::streamlit::{
     Persist, RequestKind, Scope, Session, StateError, Widget, WidgetId, WidgetKey,
 };
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::decide::Render;
@@ -41,7 +48,7 @@ pub const SESSION_KEY: &str = "folio.widgets";
 /// let mut b = RegistryBuilder::new(Config::new());
 /// b.page(PageSpec::new("pages.form").path("/form").layout(()));
 /// let registry = b.build().unwrap();
-/// // One request: decide, begin, render, finish. Returns what to store.
+/// // One request: decide, begin, render, finish. Returns what to store and what it showed.
 /// let request = |target: &str, stored: Option<serde_json::Value>| {
 ///     let Decision::Render(mut render) = decide(&registry, None, Incoming::get(target)) else {
 ///         panic!()
@@ -49,25 +56,27 @@ pub const SESSION_KEY: &str = "folio.widgets";
 ///     let run = WidgetRun::begin(&mut render, stored);
 ///     let widgets = render.context().widgets().unwrap();
 ///     let name = widgets.text(widgets.on_page("name"), "", Persist::None).unwrap();
-///     run.finish(true).map(|stored| (stored, name))
+///     (run.finish(true), name)
 /// };
-/// let (stored, name) = request("/form", None).unwrap();
-/// assert_eq!(name, "");
+/// // Every widget at its default: nothing to store.
+/// assert_eq!(request("/form", None), (None, String::new()));
 /// // The form field of the page widget, as the browser sends it.
 /// let field = Widgets::field(&folio_core::streamlit::WidgetId::user(
 ///     folio_core::streamlit::Scope::Page("pages.form".into()),
 ///     "name",
 /// ));
 /// assert_eq!(field, "w:page:name");
-/// let (_, name) = request("/form?w%3Apage%3Aname=Ann", Some(stored)).unwrap();
+/// let (stored, name) = request("/form?w%3Apage%3Aname=Ann", None);
 /// assert_eq!(name, "Ann");
+/// assert_eq!(request("/form", stored).1, "Ann");
 /// ```
 #[derive(Debug)]
 pub struct WidgetRun {
     widgets: Widgets,
-    /// The stored JSON, or (for a browser session that had none) the JSON of a session that
-    /// ran this page with no widgets: the session is written only when it differs.
-    before: Value,
+    /// The stored JSON, written back only when it changed; `None` for a browser session
+    /// that had none (or none that deserializes): written only when the run put something
+    /// in it other than widget defaults.
+    before: Option<Value>,
 }
 
 impl WidgetRun {
@@ -83,22 +92,23 @@ impl WidgetRun {
         let page = render.context().module().unwrap_or_default().to_owned();
         let restored = stored
             .as_ref()
-            .and_then(|v| serde_json::from_value::<Session<Value>>(v.clone()).ok());
-        let before = match (&restored, stored) {
-            (Some(_), Some(json)) => json,
-            _ => {
-                let mut blank = Session::new();
-                start(&mut blank, &page, RequestKind::NavClick, &[], &[]);
-                let _ = blank.end_run(true);
-                to_json(&blank)
-            }
+            .and_then(|v| Session::<Value>::deserialize(v).ok());
+        let (mut session, before) = match restored {
+            Some(session) => (session, stored),
+            None => (Session::new(), None),
         };
-        let mut session = restored.unwrap_or_default();
         let (values, triggers) = fields(render.context().query().raw(), &page);
-        let kind = if values.is_empty() && triggers.is_empty() {
-            RequestKind::NavClick
-        } else {
+        let sent = !values.is_empty() || !triggers.is_empty();
+        // A session never stored is every widget at its default: the widgets the form
+        // sends were rendered when it was drawn.
+        let primed = before.is_none() && sent;
+        if primed {
+            register_sent(&mut session, &page, &values, &triggers);
+        }
+        let kind = if sent {
             RequestKind::WidgetChange
+        } else {
+            RequestKind::NavClick
         };
         let changed = start(&mut session, &page, kind, &values, &triggers);
         let widgets = Widgets {
@@ -106,6 +116,7 @@ impl WidgetRun {
                 session,
                 page,
                 changed,
+                wrote: primed,
             })),
         };
         render.attach_widgets(widgets.clone());
@@ -123,9 +134,39 @@ impl WidgetRun {
         let mut inner = self.widgets.lock();
         // `NoRun` only if the run already ended; nothing to do then.
         let _ = inner.session.end_run(completed);
-        let after = to_json(&inner.session);
-        (after != self.before).then_some(after)
+        match self.before {
+            // Never stored and still nothing but defaults: a fresh session next time is
+            // the same session.
+            None if !inner.wrote => None,
+            None => Some(to_json(&inner.session)),
+            Some(before) => {
+                let after = to_json(&inner.session);
+                (after != before).then_some(after)
+            }
+        }
     }
+}
+
+/// Registers, in a completed run of `page`, the widgets that a request's fields name on a
+/// session that was never stored, so that the fields then apply to them as edits (R1). The
+/// placeholder value (`null`) is never shown: the field's value replaces it. A trigger is
+/// registered as a button (`false`, clicked `true`) until the page registers it again.
+fn register_sent(
+    session: &mut Session<Value>,
+    page: &str,
+    values: &[(WidgetId, Value)],
+    triggers: &[WidgetId],
+) {
+    start(session, page, RequestKind::NavClick, &[], &[]);
+    // A field sent twice, or as both a value and a trigger, registers once.
+    for (id, _) in values {
+        let _ = session.widget(Widget::new(id.clone(), Value::Null));
+    }
+    for id in triggers {
+        let button = Widget::new(id.clone(), Value::Bool(false)).trigger(Value::Bool(true));
+        let _ = session.widget(button);
+    }
+    let _ = session.end_run(true);
 }
 
 /// Begins a run; a session stored in the middle of a run (never by this module) is ended
@@ -206,6 +247,9 @@ struct Inner {
     session: Session<Value>,
     page: String,
     changed: Vec<WidgetId>,
+    /// Something other than widget defaults went into the session (fields applied, `set`,
+    /// `remove`): a session never stored must be stored.
+    wrote: bool,
 }
 
 impl fmt::Debug for Widgets {
@@ -262,7 +306,10 @@ impl Widgets {
 
     /// R3: `st.session_state[key] = value`.
     pub fn set(&self, key: &str, value: Value) -> Result<(), StateError> {
-        self.lock().session.set(key, value)
+        let mut inner = self.lock();
+        inner.session.set(key, value)?;
+        inner.wrote = true;
+        Ok(())
     }
 
     /// R4: the value of `key`.
@@ -272,7 +319,10 @@ impl Widgets {
 
     /// R5: deletes `key` and returns its value.
     pub fn remove(&self, key: &str) -> Result<Value, StateError> {
-        self.lock().session.remove(key)
+        let mut inner = self.lock();
+        let value = inner.session.remove(key)?;
+        inner.wrote = true;
+        Ok(value)
     }
 
     /// The visible state, in the order the keys were first set or registered.
@@ -364,11 +414,11 @@ mod tests {
             panic!()
         };
         assert_eq!(WidgetRun::begin(&mut render, None).finish(true), None);
-        // A rendered widget is stored even at its default: the browser's next value for it
-        // applies only to a widget that owns a value (R1).
+        // Nor does a page whose widgets are all at their defaults.
         assert_eq!(request(&r, "/", &mut stored).0, "A");
-        assert!(stored.is_some());
         request(&r, "/form", &mut stored);
+        assert_eq!(stored, None);
+        // The first edit applies all the same: the fields name widgets the form showed.
         let set = "/form?w%3Aapp%3Agroup=B&w%3Apage%3Adraft=d1&w%3Apage%3Anote=n1";
         assert_eq!(
             request(&r, set, &mut stored),
@@ -401,6 +451,50 @@ mod tests {
         assert_eq!(run.widgets().get("draft"), Some(Value::from("kept")));
         stored = run.finish(false).or(stored);
         assert_eq!(request(&r, "/form", &mut stored).1.as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn a_session_never_stored_is_stored_once_it_holds_something() {
+        let r = registry();
+        let begin = |target: &str| {
+            let Decision::Render(mut render) = decide(&r, None, Incoming::get(target)) else {
+                panic!("{target} is a page")
+            };
+            WidgetRun::begin(&mut render, None)
+        };
+        // A plain key.
+        let run = begin("/");
+        run.widgets().set("seen", Value::from(true)).unwrap();
+        let stored = run.finish(true).expect("a plain key is stored");
+        assert_eq!(
+            Session::<Value>::deserialize(&stored).unwrap().get("seen"),
+            Some(&Value::from(true))
+        );
+        // A sent field names a widget the page does not render: the edit is applied and
+        // the widget dropped at the end of the run (R6), so nothing of it is kept.
+        let run = begin("/?w%3Apage%3Agone=x");
+        assert_eq!(run.widgets().changed().len(), 1);
+        let stored = run.finish(true).expect("an applied field is stored");
+        assert_eq!(
+            Session::<Value>::deserialize(&stored).unwrap().get("gone"),
+            None
+        );
+        // A clicked button on a fresh session reads as clicked in that run.
+        let run = begin("/?t%3Aapp%3Ago=");
+        let go = Widget::new(WidgetId::user(Scope::App, "go"), Value::Bool(false))
+            .trigger(Value::Bool(true));
+        assert_eq!(run.widgets().widget(go), Ok(Value::Bool(true)));
+        assert!(run.finish(true).is_some());
+        // Reading and registering at defaults, on a page with fields sent for nobody but
+        // unparsable ones, stores nothing.
+        let run = begin("/form?w%3Anope%3Ax=1&other=2");
+        let w = run.widgets().clone();
+        assert_eq!(
+            w.text(w.on_page("draft"), "", Persist::Page),
+            Ok(String::new())
+        );
+        assert_eq!(w.get("draft"), Some(Value::from("")));
+        assert_eq!(run.finish(true), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //    through the core and swaps the body synchronously), median over many clicks.
 // 3. Deep links and reloads are served by the server with the right status and head.
 // 4. A screenshot of the gallery (tests/artifacts/gallery.png).
+// 5. The widgets corner: the region, a page field and a persisted field across pages, with
+//    the state kept by the server (document loads to and from the widgets page only).
 //
 // Env: GALLERY_BIN (the built `gallery` example), FOLIO_CLIENT_DIR (the bundle),
 //      CHROMIUM (default /usr/bin/chromium), FOLIO_E2E_MAX_CLICK_MS (default 8: the
@@ -211,6 +213,45 @@ try {
   check(r.status() === 200 && og === 'Asset Analysis: x y', `deep link head: ${og}`);
   const deep = documents().length - before;
   check(deep === 4, `one document request per deep link or reload: ${deep}`);
+
+  // --- 5. the widgets corner: its state is the server's --------------------------------
+  // The widgets page is a document load (only the server can draw it), and so is the first
+  // page after it (the server must see the page change for the page field to reset);
+  // other pages swap in place and keep drawing the region the server drew last.
+  const loads = async (step, action) => {
+    const n = documents().length;
+    await Promise.all([page.waitForEvent('load'), action()]);
+    await page.waitForSelector('html[data-folio="client"]');
+    check(documents().length === n + 1, `${step}: one document load, got ${documents().length - n}`);
+  };
+  const region = () => page.getAttribute('#app-region option[selected]', 'value');
+  await page.goto(base);
+  await page.waitForSelector('html[data-folio="client"]');
+  await loads('to the widgets page', () => page.click('nav.menu a[href="/widgets"]'));
+  check((await page.title()) === 'Widgets · Folio Gallery', 'the widgets page');
+  await page.fill('#widgets-search', 'sales');
+  await page.fill('#widgets-name', 'Ann');
+  await loads('the page form', () => page.click('form.fields button'));
+  await page.selectOption('#app-region', 'europe');
+  await loads('the region form', () => page.click('form.app-control button'));
+  check((await page.inputValue('#widgets-search')) === 'sales', 'the search kept on its page');
+  check((await region()) === 'europe', 'the region applied');
+  await loads('leaving the widgets page', () => page.click('nav.menu a[href="/analytics"]'));
+  check((await region()) === 'europe', 'the region on another page (server-drawn)');
+  const n = documents().length;
+  await click('nav.menu a[href="/archive"]', 'in place');
+  check(documents().length === n, 'other pages swap in place');
+  check((await region()) === 'europe', 'the region on a swapped page');
+  await loads('back to the widgets page', () => page.click('nav.menu a[href="/widgets"]'));
+  check((await page.inputValue('#widgets-search')) === '', 'the page field reset after leaving');
+  check((await page.inputValue('#widgets-name')) === 'Ann', 'the persisted field survived');
+  check((await region()) === 'europe', 'the region on the widgets page');
+  // Back across documents: loaded or restored from the back/forward cache, either way the
+  // archive with the region.
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === '/archive' && document.readyState === 'complete');
+  await page.waitForSelector('html[data-folio="client"]');
+  check((await region()) === 'europe', 'Back: the archive with the region');
 } finally {
   await context.close();
   server.kill();

@@ -3,9 +3,19 @@
 //! page in place. The servers' document (`folio_gallery::document`) loads it as
 //! `gallery.js` (`adapters/wasm/ci.sh bundle` builds it into `examples/gallery/pkg`); the
 //! router swaps the inside of `<body>` with exactly what the server would send there.
+//!
+//! Widget state (the sidebar's region, the widgets page's fields) is the server's, kept per
+//! browser session, so the browser never edits it: a form submission is a page load, a page
+//! only the server can draw (`client = server`: the widgets page) is loaded from the server,
+//! and so is the first page after it (the server must see the user leave it, or the page's
+//! fields would not reset). Other pages swap in place and draw the region control with the
+//! value the server drew last. folio-wasm's `TabState` (state per tab) is not used: a second
+//! copy of the state in the tab would disagree with the server's on the next page load.
+
+use core::cell::{Cell, RefCell};
 
 use folio_core::{Argument, Registry, Resolution};
-use folio_gallery::content::Lang;
+use folio_gallery::content::{Field, Lang};
 use folio_gallery::document::{self, Frame, Menus};
 use folio_gallery::{Layout, PageInput};
 use folio_wasm::{Content, Router};
@@ -31,7 +41,16 @@ pub fn start() -> Result<(), JsValue> {
     // address too (`active`, `breadcrumbs`), taken from a second copy of the registry.
     let menus: Registry<Layout> = build()?;
     let html_document = document.clone();
+    // The router renders the address once as it starts: the page the server just drew.
+    let starting = Cell::new(true);
+    let on_server_page = Cell::new(false);
+    // The region control as the server last drew it (`Some(None)`: it draws none, as a
+    // server that keeps no state); unknown while only a 404 page was seen.
+    let region: RefCell<Option<Option<(String, String)>>> = RefCell::new(None);
     let router = Router::new(build()?, body.unchecked_into(), move |m| {
+        let starting = starting.replace(false);
+        let server_only = m.page().extra_value("client") == Some("server");
+        let leaving_server_page = on_server_page.replace(server_only);
         let location = web_sys::window().map(|w| w.location());
         let (pathname, search) = location
             .map(|l| {
@@ -41,11 +60,29 @@ pub fn start() -> Result<(), JsValue> {
                 )
             })
             .unwrap_or_default();
-        if m.page().extra_value("client") == Some("server") {
-            // Only the server can draw it: load it (the address is already pushed).
+        let current: Resolution<'_, '_, Layout> = menus.resolve_browser(&pathname, &search);
+        let is_page = !matches!(current, Resolution::NotFound(_));
+        match shown_region(&html_document) {
+            Some(shown) => *region.borrow_mut() = Some(Some(shown)),
+            None if starting && is_page => *region.borrow_mut() = Some(None),
+            None => {}
+        }
+        let region = region.borrow();
+        let shown = || {
+            let html = html_document.body().map(|b| b.inner_html());
+            Content::Html(html.unwrap_or_default())
+        };
+        if starting && server_only {
+            // Drawn by the server, with the state only it has: keep it.
+            return shown();
+        }
+        if !starting && (server_only || leaving_server_page || (is_page && region.is_none())) {
+            // Only the server can draw it, or it must see the page change, or only it knows
+            // the region the page shows: load the address (already pushed) from the server.
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
+            return shown();
         }
         let lang = language(&html_document);
         let arguments = m.arguments();
@@ -61,15 +98,22 @@ pub fn start() -> Result<(), JsValue> {
             path: &pathname,
             prefix: menus.requests_prefix(),
             arguments: &firsts,
+            widgets: None,
         });
-        let current: Resolution<'_, '_, Layout> = menus.resolve_browser(&pathname, &search);
         let mut target = pathname.clone();
         target.push_str(&search);
+        // The server draws the region control on every page it runs, not on the 404 page.
+        let region = region
+            .as_ref()
+            .and_then(Option::as_ref)
+            .filter(|_| is_page)
+            .map(|(name, value)| Field { name, value });
         let frame = Frame {
             lang,
             prefix: menus.requests_prefix(),
             target: &target,
             server: &server,
+            region,
         };
         let menus = Menus::from_registry(&menus, &current);
         Content::Html(document::body(&frame, &menus, &content))
@@ -82,6 +126,20 @@ pub fn start() -> Result<(), JsValue> {
         .set_attribute("data-folio", "client")?;
     web_sys::console::info_1(&"folio: client-side navigation (folio-wasm)".into());
     Ok(())
+}
+
+/// The region control the server drew (`document::body`): its field name and the value of
+/// its selected option (`""` when none is).
+fn shown_region(document: &web_sys::Document) -> Option<(String, String)> {
+    let select = document.get_element_by_id("app-region")?;
+    let name = select.get_attribute("name")?;
+    let value = document
+        .query_selector("#app-region option[selected]")
+        .ok()
+        .flatten()
+        .and_then(|option| option.get_attribute("value"))
+        .unwrap_or_default();
+    Some((name, value))
 }
 
 /// The `lang` cookie, as the servers read it.

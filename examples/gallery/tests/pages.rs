@@ -48,7 +48,21 @@ fn menus_come_from_the_navigation_model() {
     assert!(matches!(here, Resolution::Page(_)));
     let menus = Menus::from_registry(&registry, &here);
     let nav: Vec<&str> = menus.nav.iter().map(|l| l.href).collect();
-    assert_eq!(nav, ["/app/", "/app/analytics", "/app/archive"]);
+    assert_eq!(
+        nav,
+        ["/app/", "/app/analytics", "/app/archive", "/app/widgets"]
+    );
+    let external: Vec<&str> = menus
+        .nav
+        .iter()
+        .filter(|l| l.external)
+        .map(|l| l.label)
+        .collect();
+    assert_eq!(
+        external,
+        ["Widgets"],
+        "only the server draws the widgets page"
+    );
     let [(Some("reports"), side)] = &menus.sidebar[..] else {
         panic!("one sidebar section: {:?}", menus.sidebar)
     };

@@ -66,13 +66,17 @@ pub fn scenario(instances: &[SocketAddr]) {
     let mut b = Browser::default();
     let r = b.get(next(), "/form");
     check(&r, &[("group", "A"), ("draft", ""), ("note", "")]);
-    assert!(b.cookie().is_some(), "a session cookie: {:?}", r.headers);
-    // The user edits all three (a GET form: the fields are `w:app:…` / `w:page:…`).
+    // Nothing but defaults: no session yet (no store entry, no cookie).
+    assert_eq!(b.cookie(), None, "no session cookie: {:?}", r.headers);
+    check(&b.get(next(), "/"), &[("group", "A")]);
+    assert_eq!(b.cookie(), None);
+    b.get(next(), "/form");
+    // The user edits all three (a GET form: the fields are `w:app:…` / `w:page:…`); the
+    // first edit starts the session.
     let edit = "/form?w%3Aapp%3Agroup=B&w%3Apage%3Adraft=d1&w%3Apage%3Anote=n1";
-    check(
-        &b.get(next(), edit),
-        &[("group", "B"), ("draft", "d1"), ("note", "n1")],
-    );
+    let r = b.get(next(), edit);
+    check(&r, &[("group", "B"), ("draft", "d1"), ("note", "n1")]);
+    assert!(b.cookie().is_some(), "a session cookie: {:?}", r.headers);
     // Reloading keeps everything.
     check(
         &b.get(next(), "/form"),

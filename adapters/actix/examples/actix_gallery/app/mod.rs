@@ -1,13 +1,18 @@
 //! The gallery app served by actix-web: the shared gallery (`folio-gallery`: pages
 //! discovered from `examples/gallery/pages/`, content, document) and its server glue
 //! (`examples/gallery/frame.rs`, also used by folio-axum) wired into an actix-web `App`.
-//! Navigation is server-rendered (the browser bundle is served by the axum gallery).
+//! Navigation is server-rendered (the browser bundle is served by the axum gallery). Widget
+//! state (the sidebar's region, the widgets page's fields) is kept by `actix-session` in an
+//! encrypted cookie.
 
 #[path = "../../../../../examples/gallery/frame.rs"]
 mod frame;
 
 use std::path::PathBuf;
 
+use actix_session::SessionMiddleware;
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::Key;
 use actix_web::http::header::{COOKIE, LOCATION, SET_COOKIE};
 use actix_web::web::{self as actix, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
@@ -46,17 +51,34 @@ pub fn gallery(
     })
     .shell(|view: &View<'_, Layout>| frame::shell(view, "actix-web", Client::Missing))
     .routing_input("language", language)
+    .widget_state()
     .assets(&assets, "assets");
     let set_language = format!("{}/set-language", prefix.trim_end_matches('/'));
     let home = prefix.to_owned();
+    // A key per start: sessions last as long as the process.
+    let key = Key::generate();
     Ok(move |cfg: &mut ServiceConfig| {
         let home = home.clone();
-        cfg.route(
-            &set_language,
-            actix::get().to(move |req: HttpRequest| set_language_handler(req, home.clone())),
-        );
-        folio.configure(cfg);
+        let set_language = set_language.clone();
+        let folio = folio.clone();
+        // The whole app in one scope, to wrap it in the session middleware.
+        cfg.service(actix::scope("").wrap(sessions(&key)).configure(move |cfg| {
+            cfg.route(
+                &set_language,
+                actix::get().to(move |req: HttpRequest| set_language_handler(req, home.clone())),
+            );
+            folio.configure(cfg);
+        }));
     })
+}
+
+/// The session middleware that keeps widget state: every worker's gallery gets the same
+/// `key`, so that each can read the others' cookies.
+fn sessions(key: &Key) -> SessionMiddleware<CookieSessionStore> {
+    SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+        // Plain http on a local address: the cookie cannot ask for https.
+        .cookie_secure(false)
+        .build()
 }
 
 /// The `language` routing input: the `lang` cookie the switch sets.

@@ -1,7 +1,9 @@
 //! The gallery app served by axum: the shared gallery (`folio-gallery`: pages discovered
 //! from `examples/gallery/pages/`, content, document) and its server glue
 //! (`examples/gallery/frame.rs`, also used by folio-actix) wired into an axum router, plus
-//! the folio-wasm browser bundle when one was built.
+//! the folio-wasm browser bundle when one was built. Widget state (the sidebar's region, the
+//! widgets page's fields) lives in `tower-sessions`' memory store, one entry per browser
+//! session that changed something.
 
 #[path = "../../../../../examples/gallery/frame.rs"]
 mod frame;
@@ -20,6 +22,7 @@ use folio_core::Registry;
 use folio_gallery::Layout;
 use folio_gallery::document::Client;
 use tower_http::services::ServeDir;
+use tower_sessions::{MemoryStore, SessionManagerLayer};
 
 /// The gallery's assets folder (meta images, the stylesheet, the logo), shared.
 pub fn assets_dir() -> PathBuf {
@@ -58,6 +61,7 @@ pub fn router(prefix: &str, client: Option<&Path>) -> Result<Router, String> {
         frame::shell(view, "axum", client)
     })
     .routing_input("language", language)
+    .widget_state()
     .assets(&assets, "assets");
     let set_language = format!("{p}/set-language");
     let home = prefix.to_owned();
@@ -68,7 +72,9 @@ pub fn router(prefix: &str, client: Option<&Path>) -> Result<Router, String> {
     if let Some((mount, dir)) = bundle {
         router = router.nest_service(&mount, ServeDir::new(dir));
     }
-    Ok(router)
+    // Plain http on a local address: the cookie cannot ask for https.
+    let sessions = SessionManagerLayer::new(MemoryStore::default()).with_secure(false);
+    Ok(router.layer(sessions))
 }
 
 /// The `language` routing input: the `lang` cookie the switch sets.
