@@ -2,16 +2,16 @@
 //! discovered from `examples/gallery/pages/`, content, document) and its server glue
 //! (`examples/gallery/frame.rs`, also used by folio-axum) wired into an actix-web `App`.
 //! Navigation is server-rendered (the browser bundle is served by the axum gallery). Widget
-//! state (the sidebar's region, the widgets page's fields) is kept by `actix-session` in an
-//! encrypted cookie.
+//! state (the sidebar's region, the widgets page's fields) is kept by `actix-session`, in
+//! memory (`memory_store.rs`).
 
 #[path = "../../../../../examples/gallery/frame.rs"]
 mod frame;
+mod memory_store;
 
 use std::path::PathBuf;
 
 use actix_session::SessionMiddleware;
-use actix_session::storage::CookieSessionStore;
 use actix_web::cookie::Key;
 use actix_web::http::header::{COOKIE, LOCATION, SET_COOKIE};
 use actix_web::web::{self as actix, ServiceConfig};
@@ -20,6 +20,7 @@ use folio_actix::{AssetsDir, Folio, PageContext, View};
 use folio_core::Registry;
 use folio_gallery::Layout;
 use folio_gallery::document::Client;
+use memory_store::MemoryStore;
 
 /// The gallery's assets folder (meta images, the stylesheet, the logo), shared.
 pub fn assets_dir() -> PathBuf {
@@ -55,27 +56,32 @@ pub fn gallery(
     .assets(&assets, "assets");
     let set_language = format!("{}/set-language", prefix.trim_end_matches('/'));
     let home = prefix.to_owned();
-    // A key per start: sessions last as long as the process.
-    let key = Key::generate();
+    // Sessions last as long as the process.
+    let (store, key) = (MemoryStore::default(), Key::generate());
     Ok(move |cfg: &mut ServiceConfig| {
         let home = home.clone();
         let set_language = set_language.clone();
         let folio = folio.clone();
         // The whole app in one scope, to wrap it in the session middleware.
-        cfg.service(actix::scope("").wrap(sessions(&key)).configure(move |cfg| {
-            cfg.route(
-                &set_language,
-                actix::get().to(move |req: HttpRequest| set_language_handler(req, home.clone())),
-            );
-            folio.configure(cfg);
-        }));
+        cfg.service(
+            actix::scope("")
+                .wrap(sessions(&store, &key))
+                .configure(move |cfg| {
+                    cfg.route(
+                        &set_language,
+                        actix::get()
+                            .to(move |req: HttpRequest| set_language_handler(req, home.clone())),
+                    );
+                    folio.configure(cfg);
+                }),
+        );
     })
 }
 
 /// The session middleware that keeps widget state: every worker's gallery gets the same
-/// `key`, so that each can read the others' cookies.
-fn sessions(key: &Key) -> SessionMiddleware<CookieSessionStore> {
-    SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+/// store and `key` (which signs the session cookie).
+fn sessions(store: &MemoryStore, key: &Key) -> SessionMiddleware<MemoryStore> {
+    SessionMiddleware::builder(store.clone(), key.clone())
         // Plain http on a local address: the cookie cannot ask for https.
         .cookie_secure(false)
         .build()
