@@ -311,7 +311,7 @@ mod folio_impl {
 
     /// folio-core's frozen registry, one page per route, the page's layout is its route id.
     #[derive(Debug)]
-    pub struct Folio(folio_core::Registry<usize>);
+    pub struct Folio(pub folio_core::Registry<usize>);
 
     impl BenchRouter for Folio {
         const NAME: &'static str = "folio";

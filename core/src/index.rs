@@ -132,11 +132,16 @@ impl Index {
 
     /// The best route for the segments under `cursor`, or [`HasEscape`] when a raw
     /// segment on the way holds `%`.
+    /// `ends` receives where the segments end (meaningful for a [`RawPath`]).
     #[inline]
-    pub(crate) fn find<'t, C: Cursor<'t>>(&self, cursor: C) -> Result<Option<&Route>, HasEscape> {
+    pub(crate) fn find<'t, P: Segments<'t>>(
+        &self,
+        path: P,
+        ends: &mut Ends,
+    ) -> Result<Option<&Route>, HasEscape> {
         Ok(self
             .trie
-            .find(cursor)?
+            .find(path, ends)?
             .and_then(|i| self.routes.get(i as usize)))
     }
 
@@ -387,9 +392,9 @@ pub(crate) fn split_request(inner: &str) -> Vec<Cow<'_, str>> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct HasEscape;
 
-/// Walks the segments of a request one at a time, front to back. Matching never needs the
-/// segments all at once, so a plain request is never split up front: the trie and the
-/// variable iterator find each `/` when they get there.
+/// Walks the segments of a request one at a time, front to back, for reading variables and
+/// checking a template. A plain request is never split up front: segments are found when
+/// they are needed, or read from the [`Ends`] the trie walk recorded.
 pub(crate) trait Cursor<'t>: Copy {
     /// The next segment and the cursor after it; `Ok(None)` after the last segment.
     fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape>;
@@ -402,10 +407,137 @@ pub(crate) trait Cursor<'t>: Copy {
     fn last(self) -> Option<&'t str>;
 }
 
+/// The segments of a request as the trie walks them, by position: a byte offset into a
+/// raw path, or an index into decoded segments.
+pub(crate) trait Segments<'t>: Copy {
+    /// Where the first segment is.
+    fn first(self) -> usize;
+
+    /// The segment at `pos` and the position of the next one; `Ok(None)` after the last
+    /// segment.
+    fn segment(self, pos: usize) -> Result<Option<(&'t [u8], usize)>, HasEscape>;
+}
+
 /// The raw text of a request path (slashes at both ends trimmed). A segment holding `%`
 /// is not its decoded self, so the walk reports [`HasEscape`] instead of guessing. Only
 /// the segments actually visited are scanned; a `%` in a segment a failed walk never
 /// reached cannot change its answer, because decoding works segment by segment.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawPath<'t>(pub(crate) &'t str);
+
+impl<'t> Segments<'t> for RawPath<'t> {
+    #[inline]
+    fn first(self) -> usize {
+        // The root has no segment: start past the end.
+        usize::from(self.0.is_empty())
+    }
+
+    #[inline]
+    fn segment(self, pos: usize) -> Result<Option<(&'t [u8], usize)>, HasEscape> {
+        let Some(rest) = self.0.as_bytes().get(pos..) else {
+            return Ok(None);
+        };
+        let len = find_slash_or_percent(rest);
+        match rest.get(len) {
+            Some(b'%') => Err(HasEscape),
+            _ => Ok(rest.get(..len).map(|text| (text, pos + len + 1))),
+        }
+    }
+}
+
+impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
+    #[inline]
+    fn first(self) -> usize {
+        0
+    }
+
+    #[inline]
+    fn segment(self, pos: usize) -> Result<Option<(&'t [u8], usize)>, HasEscape> {
+        Ok(self.get(pos).map(|s| (s.as_ref().as_bytes(), pos + 1)))
+    }
+}
+
+/// How many segments [`Ends`] records.
+pub(crate) const ENDS: usize = 16;
+
+/// Where the segments of a raw path end, recorded by the trie walk as it passes them: the
+/// walk steps over every segment of a request it matches, and a segment's bounds do not
+/// depend on the route tried, so reading the variables of the match needs no new search
+/// for `/`. Entry `d` is the byte offset of the end of segment `d` (`d` modulo [`ENDS`]):
+/// it holds for a path of at most `u16::MAX` bytes and [`ENDS`] segments.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ends([u16; ENDS]);
+
+impl Ends {
+    /// Segment `depth` is followed by the segment at position `next`.
+    #[inline(always)]
+    pub(crate) fn record(&mut self, depth: usize, next: usize) {
+        self.0[depth % ENDS] = next.wrapping_sub(1) as u16;
+    }
+}
+
+/// The segments of a raw path whose [`Ends`] a walk recorded: steps without searching.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spanned<'t> {
+    inner: &'t str,
+    ends: &'t Ends,
+    /// Where the next segment starts, and its number.
+    start: usize,
+    segment: usize,
+}
+
+impl<'t> Spanned<'t> {
+    /// `None` when `ends` cannot describe a path this long or a match with this many
+    /// segments.
+    pub(crate) fn new(inner: &'t str, ends: &'t Ends, segments: usize) -> Option<Spanned<'t>> {
+        (inner.len() <= usize::from(u16::MAX) && segments <= ENDS).then_some(Spanned {
+            inner,
+            ends,
+            start: 0,
+            segment: 0,
+        })
+    }
+
+    #[inline]
+    fn end(&self) -> usize {
+        usize::from(self.ends.0[self.segment % ENDS])
+    }
+}
+
+impl<'t> Cursor<'t> for Spanned<'t> {
+    #[inline]
+    fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
+        let end = self.end();
+        let Some(text) = self.inner.get(self.start..end) else {
+            return Ok(None);
+        };
+        Ok(Some((
+            text,
+            Spanned {
+                start: end + 1,
+                segment: self.segment + 1,
+                ..self
+            },
+        )))
+    }
+
+    #[inline]
+    fn skip(self, _len: usize) -> Self {
+        Spanned {
+            start: self.end() + 1,
+            segment: self.segment + 1,
+            ..self
+        }
+    }
+
+    #[inline]
+    fn last(self) -> Option<&'t str> {
+        self.inner.get(self.start..)
+    }
+}
+
+/// A [`Cursor`] over the raw text of a request path (slashes at both ends trimmed),
+/// finding each `/` as it goes; a segment holding `%` ends the walk with [`HasEscape`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Raw<'t>(Option<&'t str>);
 

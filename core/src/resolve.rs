@@ -10,7 +10,9 @@ use smallvec::SmallVec;
 
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::{decoded_segments, encode_into};
-use crate::index::{Cursor, HasEscape, Raw, Route, StaticHit, Target, split_request};
+use crate::index::{
+    Cursor, Ends, HasEscape, Raw, RawPath, Route, Spanned, StaticHit, Target, split_request,
+};
 use crate::limits::LimitError;
 use crate::page::Page;
 use crate::query::Query;
@@ -18,18 +20,20 @@ use crate::registry::{Registry, owned_template};
 use crate::template::{Template, Values};
 
 /// The request segments a match was made on: the raw path when it is plain (the usual
-/// case: nothing stored, segments found again when variables are read), else the decoded
-/// segments.
+/// case: nothing stored, segments found again when variables are read), with where its
+/// segments end when the trie walked it, else the decoded segments.
 #[derive(Debug)]
 enum Segments<'p> {
     Raw(&'p str),
+    Walked(&'p str, Ends),
     Decoded(Box<[Cow<'p, str>]>),
 }
 
-/// A cursor over either kind of [`Segments`].
+/// A cursor over any kind of [`Segments`].
 #[derive(Debug, Clone, Copy)]
 enum AnyCursor<'t> {
     Raw(Raw<'t>),
+    Spanned(Spanned<'t>),
     Decoded(&'t [Cow<'t, str>]),
 }
 
@@ -38,6 +42,7 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
     fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
         Ok(match self {
             AnyCursor::Raw(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Raw(c))),
+            AnyCursor::Spanned(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Spanned(c))),
             AnyCursor::Decoded(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Decoded(c))),
         })
     }
@@ -46,6 +51,7 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
     fn skip(self, len: usize) -> Self {
         match self {
             AnyCursor::Raw(c) => AnyCursor::Raw(c.skip(len)),
+            AnyCursor::Spanned(c) => AnyCursor::Spanned(c.skip(len)),
             AnyCursor::Decoded(c) => AnyCursor::Decoded(Cursor::skip(c, len)),
         }
     }
@@ -54,15 +60,31 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
     fn last(self) -> Option<&'t str> {
         match self {
             AnyCursor::Raw(c) => c.last(),
+            AnyCursor::Spanned(c) => c.last(),
             AnyCursor::Decoded(c) => Cursor::last(c),
         }
     }
 }
 
 impl<'p> Segments<'p> {
-    fn cursor(&self) -> AnyCursor<'_> {
+    /// A cursor over the segments, for reading the variables of a template of `count`
+    /// segments that matches them (so the request has `count` segments too).
+    fn cursor(&self, count: usize) -> AnyCursor<'_> {
         match self {
             Segments::Raw(inner) => AnyCursor::Raw(Raw::new(inner)),
+            Segments::Walked(inner, ends) => match Spanned::new(inner, ends, count) {
+                Some(c) => AnyCursor::Spanned(c),
+                None => AnyCursor::Raw(Raw::new(inner)),
+            },
+            Segments::Decoded(s) => AnyCursor::Decoded(s),
+        }
+    }
+
+    /// A cursor over the segments that finds them again (for a template that may not
+    /// match).
+    fn search_cursor(&self) -> AnyCursor<'_> {
+        match self {
+            Segments::Raw(inner) | Segments::Walked(inner, _) => AnyCursor::Raw(Raw::new(inner)),
             Segments::Decoded(s) => AnyCursor::Decoded(s),
         }
     }
@@ -137,7 +159,8 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// The path variables, `(name, decoded value)` in template order. Values borrow from
     /// the request; only values that contained `%` were decoded.
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
-        Values::new(self.template, self.segments.cursor())
+        let count = self.template.map_or(0, Template::len);
+        Values::new(self.template, self.segments.cursor(count))
     }
 
     /// One path variable.
@@ -305,12 +328,18 @@ impl<T> Registry<T> {
                     query,
                 });
             }
-            Some(StaticHit::Route(route)) => Some(route),
-            None => match self.index.find(Raw::new(inner)) {
-                Ok(route) => route,
-                Err(HasEscape) => return self.resolve_decoded(inner, query),
-            },
+            Some(StaticHit::Route(route)) => {
+                return self.finish(Some(route), Segments::Raw(inner), query);
+            }
+            None => {
+                let mut ends = Ends::default();
+                match self.index.find(RawPath(inner), &mut ends) {
+                    Ok(route) => (route, ends),
+                    Err(HasEscape) => return self.resolve_decoded(inner, query),
+                }
+            }
         };
+        let (route, ends) = route;
         if let Some(Route {
             target: Target::Page(i),
             is_page_template: true,
@@ -321,11 +350,11 @@ impl<T> Registry<T> {
             return Resolution::Page(PageMatch {
                 page,
                 template: page.template.as_ref(),
-                segments: Segments::Raw(inner),
+                segments: Segments::Walked(inner, ends),
                 query,
             });
         }
-        self.finish(route, Segments::Raw(inner), query)
+        self.finish(route, Segments::Walked(inner, ends), query)
     }
 
     /// A request holding `%` in a segment the raw walk visited: decode, then walk again.
@@ -336,7 +365,7 @@ impl<T> Registry<T> {
         query: Query<'p>,
     ) -> Resolution<'r, 'p, T> {
         let decoded = split_request(inner);
-        let route = found(self.index.find(&decoded[..]));
+        let route = found(self.index.find(&decoded[..], &mut Ends::default()));
         self.finish(route, Segments::Decoded(decoded.into()), query)
     }
 
@@ -375,13 +404,13 @@ impl<T> Registry<T> {
             Target::Redirect { page, index } => {
                 let page = &self.pages[page];
                 let (location, target) =
-                    self.redirect_target(page, &page.redirect_templates[index], segments.cursor());
+                    self.redirect_target(page, &page.redirect_templates[index], &segments);
                 let mut location = relative_path(&self.prefixes.requests, &location);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
                 // POLICY C13 guarantees the target is a page route that no source catches.
                 let target: Box<[Cow<'p, str>]> = target.into_iter().map(Cow::Owned).collect();
-                match found(self.index.find(&target[..])) {
+                match found(self.index.find(&target[..], &mut Ends::default())) {
                     Some(route) => match route.target {
                         Target::Page(i) => Resolution::Redirect(Redirect {
                             location,
@@ -414,8 +443,10 @@ impl<T> Registry<T> {
             Some(StaticHit::Route(r)) => Some(id(r)),
             None => self
                 .index
-                .find(Raw::new(inner))
-                .unwrap_or_else(|HasEscape| found(self.index.find(&decoded[..])))
+                .find(RawPath(inner), &mut Ends::default())
+                .unwrap_or_else(|HasEscape| {
+                    found(self.index.find(&decoded[..], &mut Ends::default()))
+                })
                 .map(id),
         };
         let owned = |r: &Route| owned_template(&self.pages, r);
@@ -432,7 +463,7 @@ impl<T> Registry<T> {
         let template = page
             .template
             .as_ref()
-            .filter(|t| !t.is_static() && t.matches_at(segments.cursor()));
+            .filter(|t| !t.is_static() && t.matches_at(segments.search_cursor()));
         PageMatch {
             page,
             template,
@@ -447,11 +478,12 @@ impl<T> Registry<T> {
         &self,
         page: &Page<T>,
         source: &Template,
-        request: AnyCursor<'_>,
+        request: &Segments<'_>,
     ) -> (String, Vec<String>) {
         match &page.template {
             Some(t) if !t.is_static() => {
-                let bound: Vec<(&str, &str)> = source.values(request).collect();
+                let bound: Vec<(&str, &str)> =
+                    source.values(request.cursor(source.len())).collect();
                 let value = |name: &str| {
                     bound
                         .iter()

@@ -100,14 +100,6 @@ pub(crate) struct Pattern<'t> {
     vars: &'t [Var],
 }
 
-/// A [`Pattern`] that owns its literals (the trie keeps the partial segments it tries).
-#[derive(Clone, Debug)]
-pub(crate) struct SegmentPattern {
-    text: Box<str>,
-    head: Span,
-    vars: Box<[Var]>,
-}
-
 /// How specific a segment is (POLICY D6): smaller wins.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub(crate) enum SegmentKind {
@@ -717,32 +709,6 @@ impl<'t> Pattern<'t> {
             && (0..self.vars.len()).all(|j| self.after(j) == other.after(j))
     }
 
-    /// A copy that owns its literals.
-    pub(crate) fn to_owned(self) -> SegmentPattern {
-        let mut text = String::from(self.head());
-        let mut vars: Vec<Var> = Vec::with_capacity(self.vars.len());
-        for v in self.vars {
-            let after = v.after.of(self.text);
-            vars.push(Var {
-                name: Span::default(),
-                after: Span {
-                    start: text.len() as u32,
-                    len: after.len() as u32,
-                },
-                ..*v
-            });
-            text.push_str(after);
-        }
-        SegmentPattern {
-            head: Span {
-                start: 0,
-                len: self.head.len,
-            },
-            text: text.into_boxed_str(),
-            vars: vars.into_boxed_slice(),
-        }
-    }
-
     /// The text between `head` and the last literal, if the segment has both at its ends.
     #[inline]
     fn middle<'r>(&self, text: &'r str) -> Option<&'r str> {
@@ -784,28 +750,6 @@ impl<'t> Pattern<'t> {
         let end = self.last_end(middle, j).unwrap_or(middle.len()).max(start);
         let value = middle.get(start..end).unwrap_or("");
         (value, (end + self.after(j).len()).min(middle.len()))
-    }
-}
-
-impl SegmentPattern {
-    #[inline]
-    fn pattern(&self) -> Pattern<'_> {
-        Pattern {
-            text: &self.text,
-            head: self.head,
-            vars: &self.vars,
-        }
-    }
-
-    /// True when `text` (one decoded segment) matches.
-    #[inline]
-    pub(crate) fn matches(&self, text: &str) -> bool {
-        self.pattern().matches(text)
-    }
-
-    /// Equal up to variable names.
-    pub(crate) fn same_shape(&self, other: &Pattern<'_>) -> bool {
-        self.pattern().same_shape(other)
     }
 }
 

@@ -1,7 +1,7 @@
 //! A segment trie over the ranked routes: the fast path of [`Index`](crate::index::Index).
 //!
 //! Each node is one segment depth. Its children are split by kind: literal segments (found
-//! by exact text), segments mixing literal text and variables, and at most one
+//! by exact text), segments mixing literal text and variables ("partial"), and at most one
 //! whole-segment variable. Because routes are ranked by segment kinds left to right
 //! (POLICY D6), a match below a literal child beats anything below a partial or variable
 //! child of the same node, and a match below a partial child beats anything below the
@@ -11,15 +11,18 @@
 //!
 //! Literal children live in one open-addressing table per node, keyed by a [`Key`] that
 //! spells a segment of up to 16 bytes exactly in three integers, so most probes compare
-//! integers and never read text.
+//! integers and never read text. Partial children are never tried one by one: they are
+//! grouped by the lengths of their literal head and tail, and each group is a table keyed
+//! by that head and tail, so a request segment costs one probe per distinct pair of lengths
+//! (a property of the route table), whatever the number of partial siblings (issue 8).
 
-use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use hashbrown::HashMap;
 
-use crate::index::{Cursor, HasEscape};
-use crate::template::{Segment, SegmentPattern};
+use crate::index::{Ends, HasEscape, Segments};
+use crate::template::Segment;
 
 /// Marks "no child", "no route" and empty table slots.
 const NONE: u32 = u32::MAX;
@@ -29,8 +32,8 @@ struct Node {
     /// This node's literal table: `slots[table..=table + mask]`, a power of two long.
     table: u32,
     mask: u32,
-    /// This node's partial children: `partials[partials.0..partials.1]`.
-    partials: (u32, u32),
+    /// This node's partial children by head and tail lengths: `classes[classes.0..classes.1]`.
+    classes: (u32, u32),
     var: u32,
     /// The best-ranked route ending here.
     route: u32,
@@ -41,8 +44,40 @@ struct Node {
 struct Slot {
     key: Key,
     child: u32,
-    /// Where the text is in `long_text`, for literals longer than 16 bytes.
+    /// Where the text is in `text`, for literals longer than 16 bytes.
     text: u32,
+}
+
+/// The partial children of a node whose literal head is `head` bytes long and whose
+/// literal tail is `tail` bytes long, in a table keyed by the head and the tail:
+/// `partial_slots[table..=table + mask]`.
+#[derive(Debug, Clone, Copy)]
+struct Class {
+    head: u32,
+    tail: u32,
+    table: u32,
+    mask: u32,
+}
+
+/// The partial children with one head and tail; `count == 0` is an empty slot.
+#[derive(Debug, Clone, Copy)]
+struct PartialSlot {
+    head: Key,
+    tail: Key,
+    /// Their shapes: `shapes[first..first + count]`.
+    first: u32,
+    count: u32,
+    /// Where the head is in `text` (the tail follows it), for a head or tail longer than
+    /// 16 bytes.
+    text: u32,
+}
+
+/// A partial child: the literals between its variables, `middles[lits.0..lits.1]` (none
+/// for a single variable), each a `(start, len)` in `text`.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    lits: (u32, u32),
+    child: u32,
 }
 
 /// A segment as integers: its length, and its first and last 8 bytes (overlapping loads
@@ -59,8 +94,24 @@ pub(crate) struct Key {
 pub(crate) struct Trie {
     nodes: Vec<Node>,
     slots: Vec<Slot>,
-    partials: Vec<(SegmentPattern, u32)>,
-    long_text: Box<str>,
+    classes: Vec<Class>,
+    partial_slots: Vec<PartialSlot>,
+    shapes: Vec<Shape>,
+    middles: Vec<(u32, u32)>,
+    /// Literals longer than 16 bytes, and the literals of partial segments.
+    text: String,
+}
+
+/// A child of a node, as the builder sees it.
+enum Edge<'a> {
+    Literal(&'a str),
+    Variable,
+    /// `head <v> lit <v> … <v> tail`: the literals between the variables are `middle`.
+    Partial {
+        head: &'a str,
+        middle: Vec<&'a str>,
+        tail: &'a str,
+    },
 }
 
 impl Trie {
@@ -71,7 +122,7 @@ impl Trie {
         for (rank, segments) in routes.enumerate() {
             let mut node = 0u32;
             for seg in segments {
-                node = b.child(node, seg);
+                node = b.child(node, edge(seg));
             }
             // Ranks come in increasing order, so the first route to end here is the best.
             let slot = &mut b.nodes[node as usize].route;
@@ -82,71 +133,181 @@ impl Trie {
         b.freeze()
     }
 
-    /// The rank of the best route matching the segments under `cursor`.
+    /// The rank of the best route matching the segments of `path`; `ends` receives where
+    /// each segment ends (see [`Ends`]).
     #[inline]
-    pub(crate) fn find<'t, C: Cursor<'t>>(&self, cursor: C) -> Result<Option<u32>, HasEscape> {
-        self.search(0, cursor)
+    pub(crate) fn find<'t, P: Segments<'t>>(
+        &self,
+        path: P,
+        ends: &mut Ends,
+    ) -> Result<Option<u32>, HasEscape> {
+        self.search(0, path, path.first(), 0, ends)
     }
 
-    fn search<'t, C: Cursor<'t>>(
+    /// The best route below `node` for the segments of `path` from `pos` on, the first of
+    /// them at `depth`.
+    fn search<'t, P: Segments<'t>>(
         &self,
         mut node: usize,
-        mut cursor: C,
+        path: P,
+        mut pos: usize,
+        mut depth: usize,
+        ends: &mut Ends,
     ) -> Result<Option<u32>, HasEscape> {
         loop {
-            let n = self.nodes[node];
-            let Some((text, rest)) = cursor.step()? else {
+            let Some(n) = self.nodes.get(node) else {
+                return Ok(None);
+            };
+            let Some((text, next)) = path.segment(pos)? else {
                 return Ok((n.route != NONE).then_some(n.route));
             };
-            let literal = self.literal(&n, text);
+            ends.record(depth, next);
+            depth += 1;
+            let literal = self.literal(n, text);
             let var = if n.var != NONE && !text.is_empty() {
                 n.var
             } else {
                 NONE
             };
             // Only one way down: follow it without recursing.
-            if n.partials.0 == n.partials.1 && (literal == NONE || var == NONE) {
+            if n.classes.0 == n.classes.1 && (literal == NONE || var == NONE) {
                 match literal.min(var) {
                     NONE => return Ok(None),
                     child => {
                         node = child as usize;
-                        cursor = rest;
+                        pos = next;
                         continue;
                     }
                 }
             }
             if literal != NONE {
-                if let Some(found) = self.search(literal as usize, rest)? {
+                if let Some(found) = self.search(literal as usize, path, next, depth, ends)? {
                     return Ok(Some(found));
                 }
             }
-            let mut best: Option<u32> = None;
-            let partials = &self.partials[n.partials.0 as usize..n.partials.1 as usize];
-            for (pattern, child) in partials {
-                if pattern.matches(text) {
-                    if let Some(found) = self.search(*child as usize, rest)? {
-                        best = Some(best.map_or(found, |b| b.min(found)));
-                    }
-                }
-            }
+            let best = self.partials(n, text, path, next, depth, ends)?;
             if best.is_some() || var == NONE {
                 return Ok(best);
             }
             node = var as usize;
-            cursor = rest;
+            pos = next;
         }
     }
 
-    /// The literal child of `node` spelled `text`, or `NONE`.
+    /// The best route below the partial children of `node` that match `text`.
+    fn partials<'t, P: Segments<'t>>(
+        &self,
+        node: &Node,
+        text: &[u8],
+        path: P,
+        next: usize,
+        depth: usize,
+        ends: &mut Ends,
+    ) -> Result<Option<u32>, HasEscape> {
+        let mut best: Option<u32> = None;
+        let classes = self
+            .classes
+            .get(node.classes.0 as usize..node.classes.1 as usize)
+            .unwrap_or_default();
+        for class in classes {
+            let (h, t) = (class.head as usize, class.tail as usize);
+            // Each variable holds at least one character.
+            if text.len() <= h + t {
+                continue;
+            }
+            let middle = &text[h..text.len() - t];
+            let Some(slot) = self.partial_slot(class, &text[..h], &text[text.len() - t..]) else {
+                continue;
+            };
+            let shapes = self
+                .shapes
+                .get(slot.first as usize..(slot.first + slot.count) as usize)
+                .unwrap_or_default();
+            for shape in shapes {
+                if !self.middle_matches(shape, middle) {
+                    continue;
+                }
+                if let Some(found) = self.search(shape.child as usize, path, next, depth, ends)? {
+                    best = Some(best.map_or(found, |b| b.min(found)));
+                }
+            }
+        }
+        Ok(best)
+    }
+
+    /// The slot of `class` holding the partial children with this head and tail.
     #[inline]
-    fn literal(&self, node: &Node, text: &str) -> u32 {
+    fn partial_slot(&self, class: &Class, head: &[u8], tail: &[u8]) -> Option<&PartialSlot> {
+        let (hk, tk) = (Key::of(head), Key::of(tail));
+        let mut i = pair_hash(&hk, &tk) & class.mask;
+        loop {
+            let slot = self.partial_slots.get((class.table + i) as usize)?;
+            if slot.count == 0 {
+                return None;
+            }
+            if slot.head == hk
+                && slot.tail == tk
+                && (hk.len <= 16 && tk.len <= 16 || self.long_partial(slot) == (head, tail))
+            {
+                return Some(slot);
+            }
+            i = (i + 1) & class.mask;
+        }
+    }
+
+    fn long_partial(&self, slot: &PartialSlot) -> (&[u8], &[u8]) {
+        let start = slot.text as usize;
+        let (h, t) = (slot.head.len as usize, slot.tail.len as usize);
+        let bytes = self.text.as_bytes();
+        (
+            bytes.get(start..start + h).unwrap_or_default(),
+            bytes.get(start + h..start + h + t).unwrap_or_default(),
+        )
+    }
+
+    /// True when `middle` (the text between the head and the tail) splits into variables of
+    /// at least one character each around the shape's literals. Each literal is taken at
+    /// its leftmost place: any split has its literals at or after those places, so this
+    /// finds a split exactly when there is one, in one pass.
+    #[inline]
+    fn middle_matches(&self, shape: &Shape, middle: &[u8]) -> bool {
+        if shape.lits.0 == shape.lits.1 {
+            return true;
+        }
+        let lits = self
+            .middles
+            .get(shape.lits.0 as usize..shape.lits.1 as usize)
+            .unwrap_or_default();
+        let bytes = self.text.as_bytes();
+        // Where the current variable starts.
+        let mut at = 0;
+        for &(start, len) in lits {
+            let lit = bytes
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or_default();
+            // A literal matched in UTF-8 text starts on a character boundary, so one byte
+            // of variable is one character.
+            let from = at + 1;
+            let Some(found) = middle.get(from..).and_then(|hay| find(hay, lit)) else {
+                return false;
+            };
+            at = from + found + lit.len();
+        }
+        at < middle.len()
+    }
+
+    /// The literal child of `node` spelled `text`, or `NONE`.
+    #[inline(always)]
+    fn literal(&self, node: &Node, text: &[u8]) -> u32 {
         if node.table == 0 {
             return NONE;
         }
-        let key = Key::of(text.as_bytes());
+        let key = Key::of(text);
         let mut i = key.hash() & node.mask;
         loop {
-            let slot = &self.slots[(node.table + i) as usize];
+            let Some(slot) = self.slots.get((node.table + i) as usize) else {
+                return NONE;
+            };
             if slot.child == NONE {
                 return NONE;
             }
@@ -157,12 +318,73 @@ impl Trie {
         }
     }
 
-    fn long(&self, slot: &Slot) -> &str {
+    fn long(&self, slot: &Slot) -> &[u8] {
         let start = slot.text as usize;
-        self.long_text
+        self.text
+            .as_bytes()
             .get(start..start + slot.key.len as usize)
-            .unwrap_or("")
+            .unwrap_or_default()
     }
+}
+
+/// The first place of `needle` (non-empty) in `hay`: candidates are the places where both
+/// its first and its last byte match, found eight at a time, then compared in full. The
+/// work is linear in `hay` times the needle's length (a route literal), never quadratic in
+/// the request.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let m = needle.len();
+    let (&first, &last) = (needle.first()?, needle.last()?);
+    if hay.len() < m {
+        return None;
+    }
+    // Candidate starts are 0..=hay.len() - m.
+    let starts = hay.len() - m + 1;
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&hay[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut i = 0;
+    // While a whole word of first bytes and of last bytes can be loaded.
+    while i + 8 <= starts && i + m - 1 + 8 <= hay.len() {
+        let mut marks =
+            zero_bytes(word(i) ^ splat(first)) & zero_bytes(word(i + m - 1) ^ splat(last));
+        while marks != 0 {
+            let at = i + (marks.trailing_zeros() / 8) as usize;
+            if hay.get(at..at + m) == Some(needle) {
+                return Some(at);
+            }
+            marks &= marks - 1;
+        }
+        i += 8;
+    }
+    (i..starts).find(|&at| hay.get(at..at + m) == Some(needle))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+fn splat(b: u8) -> u64 {
+    ONES * u64::from(b)
+}
+
+/// The high bit of every zero byte of `x`, and of no other byte (exact, unlike the
+/// borrow trick).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// A partial child's table slot: from the keys of its head and its tail.
+#[inline]
+fn pair_hash(head: &Key, tail: &Key) -> u32 {
+    let mixed = head.head
+        ^ head.tail.rotate_left(29)
+        ^ tail.head.rotate_left(13)
+        ^ tail.tail.rotate_left(43)
+        ^ u64::from(head.len)
+        ^ u64::from(tail.len) << 32;
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 impl Key {
@@ -202,21 +424,58 @@ impl Key {
     }
 }
 
+/// How the trie sees a template segment.
+fn edge(seg: Segment<'_>) -> Edge<'_> {
+    if let Segment::Static(text) = seg {
+        return Edge::Literal(text);
+    }
+    if seg.is_single_variable() {
+        return Edge::Variable;
+    }
+    // `parts` leaves out empty literals: a literal before the first variable is the head,
+    // one after the last is the tail, the others sit between two variables.
+    let parts: Vec<Result<&str, ()>> = seg.parts().collect();
+    let head = match parts.first() {
+        Some(Ok(text)) => text,
+        _ => "",
+    };
+    let tail = match parts.last() {
+        Some(Ok(text)) if parts.len() > 1 => text,
+        _ => "",
+    };
+    let first_var = parts.iter().position(Result::is_err).unwrap_or(0);
+    let last_var = parts.iter().rposition(Result::is_err).unwrap_or(0);
+    let middle = parts
+        .get(first_var..last_var)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| p.ok())
+        .collect();
+    Edge::Partial { head, middle, tail }
+}
+
 /// Construction state: literal edges are found through a map while the trie grows (a node
 /// can have thousands of literal children), then laid out in per-node tables.
 #[derive(Default)]
 struct Builder<'a> {
-    nodes: Vec<BuildNode>,
+    nodes: Vec<BuildNode<'a>>,
     static_edges: HashMap<(u32, &'a str), u32>,
 }
 
-struct BuildNode {
-    partials: Vec<(SegmentPattern, u32)>,
+struct BuildPartial<'a> {
+    head: &'a str,
+    middle: Vec<&'a str>,
+    tail: &'a str,
+    child: u32,
+}
+
+struct BuildNode<'a> {
+    partials: Vec<BuildPartial<'a>>,
     var: u32,
     route: u32,
 }
 
-impl Default for BuildNode {
+impl Default for BuildNode<'_> {
     fn default() -> Self {
         BuildNode {
             partials: Vec::new(),
@@ -227,24 +486,36 @@ impl Default for BuildNode {
 }
 
 impl<'a> Builder<'a> {
-    fn child(&mut self, node: u32, seg: Segment<'a>) -> u32 {
+    fn child(&mut self, node: u32, edge: Edge<'a>) -> u32 {
         let next = self.nodes.len() as u32;
         let slot = &mut self.nodes[node as usize];
-        match seg {
-            Segment::Static(text) => match self.static_edges.entry((node, text)) {
+        match edge {
+            Edge::Literal(text) => match self.static_edges.entry((node, text)) {
                 hashbrown::hash_map::Entry::Occupied(e) => return *e.get(),
                 hashbrown::hash_map::Entry::Vacant(e) => {
                     e.insert(next);
                 }
             },
-            Segment::Pattern(_) if seg.is_single_variable() => match slot.var {
+            Edge::Variable => match slot.var {
                 NONE => slot.var = next,
                 child => return child,
             },
-            Segment::Pattern(p) => match slot.partials.iter().find(|(q, _)| q.same_shape(&p)) {
-                Some((_, child)) => return *child,
-                None => slot.partials.push((p.to_owned(), next)),
-            },
+            Edge::Partial { head, middle, tail } => {
+                // Equal literals: the same segment up to variable names.
+                let same = slot
+                    .partials
+                    .iter()
+                    .find(|p| p.head == head && p.tail == tail && p.middle == middle);
+                match same {
+                    Some(p) => return p.child,
+                    None => slot.partials.push(BuildPartial {
+                        head,
+                        middle,
+                        tail,
+                        child: next,
+                    }),
+                }
+            }
         }
         self.nodes.push(BuildNode::default());
         next
@@ -260,31 +531,36 @@ impl<'a> Builder<'a> {
             child: NONE,
             text: 0,
         };
-        // Slot 0 is a shared empty table for nodes without literal children.
-        let mut slots = alloc::vec![empty];
-        let mut long_text = alloc::string::String::new();
-        let mut partials = Vec::new();
-        let mut nodes = Vec::with_capacity(self.nodes.len());
+        let mut t = Trie {
+            nodes: Vec::with_capacity(self.nodes.len()),
+            // Slot 0 is a shared empty table for nodes without literal children.
+            slots: alloc::vec![empty],
+            classes: Vec::new(),
+            partial_slots: Vec::new(),
+            shapes: Vec::new(),
+            middles: Vec::new(),
+            text: String::new(),
+        };
         for (b, lits) in self.nodes.into_iter().zip(literals) {
             let (table, mask) = if lits.is_empty() {
                 (0, 0)
             } else {
                 // At most half full, so probes stay short and always reach an empty slot.
                 let size = (lits.len() * 2).next_power_of_two();
-                let table = slots.len();
-                slots.resize(table + size, empty);
+                let table = t.slots.len();
+                t.slots.resize(table + size, empty);
                 let mask = size as u32 - 1;
                 for (text, child) in lits {
                     let key = Key::of(text.as_bytes());
                     let mut i = key.hash() & mask;
-                    while slots[table + i as usize].child != NONE {
+                    while t.slots[table + i as usize].child != NONE {
                         i = (i + 1) & mask;
                     }
-                    let at = long_text.len() as u32;
+                    let at = t.text.len() as u32;
                     if key.len > 16 {
-                        long_text.push_str(text);
+                        t.text.push_str(text);
                     }
-                    slots[table + i as usize] = Slot {
+                    t.slots[table + i as usize] = Slot {
                         key,
                         child,
                         text: at,
@@ -292,21 +568,174 @@ impl<'a> Builder<'a> {
                 }
                 (table as u32, mask)
             };
-            let start = partials.len() as u32;
-            partials.extend(b.partials);
-            nodes.push(Node {
+            let start = t.classes.len() as u32;
+            t.add_partials(b.partials);
+            t.nodes.push(Node {
                 table,
                 mask,
-                partials: (start, partials.len() as u32),
+                classes: (start, t.classes.len() as u32),
                 var: b.var,
                 route: b.route,
             });
         }
-        Trie {
-            nodes,
-            slots,
-            partials,
-            long_text: long_text.into(),
+        t
+    }
+}
+
+impl Trie {
+    /// Lays out the partial children of one node: a class per pair of head and tail
+    /// lengths, a slot per head and tail text, the shapes of each slot together.
+    fn add_partials(&mut self, mut partials: Vec<BuildPartial<'_>>) {
+        partials.sort_by(|a, b| {
+            (a.head.len(), a.tail.len(), a.head, a.tail).cmp(&(
+                b.head.len(),
+                b.tail.len(),
+                b.head,
+                b.tail,
+            ))
+        });
+        let mut rest = &partials[..];
+        while let Some(first) = rest.first() {
+            let lens = (first.head.len(), first.tail.len());
+            let n = rest
+                .iter()
+                .take_while(|p| (p.head.len(), p.tail.len()) == lens)
+                .count();
+            let (class, after) = rest.split_at(n);
+            self.add_class(class);
+            rest = after;
+        }
+    }
+
+    /// One class: partial children whose heads and tails have the same lengths, sorted by
+    /// head and tail.
+    fn add_class(&mut self, class: &[BuildPartial<'_>]) {
+        let Some(first) = class.first() else {
+            return;
+        };
+        let mut groups: Vec<&[BuildPartial<'_>]> = Vec::new();
+        let mut rest = class;
+        while let Some(p) = rest.first() {
+            let n = rest
+                .iter()
+                .take_while(|q| q.head == p.head && q.tail == p.tail)
+                .count();
+            let (group, after) = rest.split_at(n);
+            groups.push(group);
+            rest = after;
+        }
+        let size = (groups.len() * 2).next_power_of_two();
+        let table = self.partial_slots.len();
+        let empty = PartialSlot {
+            head: Key::default(),
+            tail: Key::default(),
+            first: 0,
+            count: 0,
+            text: 0,
+        };
+        self.partial_slots.resize(table + size, empty);
+        let mask = size as u32 - 1;
+        for group in groups {
+            let p = &group[0];
+            let (head, tail) = (Key::of(p.head.as_bytes()), Key::of(p.tail.as_bytes()));
+            let mut i = pair_hash(&head, &tail) & mask;
+            while self.partial_slots[table + i as usize].count != 0 {
+                i = (i + 1) & mask;
+            }
+            let text = self.text.len() as u32;
+            if head.len > 16 || tail.len > 16 {
+                self.text.push_str(p.head);
+                self.text.push_str(p.tail);
+            }
+            let shapes = self.shapes.len() as u32;
+            for q in group {
+                let lits = self.middles.len() as u32;
+                for lit in &q.middle {
+                    self.middles
+                        .push((self.text.len() as u32, lit.len() as u32));
+                    self.text.push_str(lit);
+                }
+                self.shapes.push(Shape {
+                    lits: (lits, self.middles.len() as u32),
+                    child: q.child,
+                });
+            }
+            self.partial_slots[table + i as usize] = PartialSlot {
+                head,
+                tail,
+                first: shapes,
+                count: group.len() as u32,
+                text,
+            };
+        }
+        self.classes.push(Class {
+            head: first.head.len() as u32,
+            tail: first.tail.len() as u32,
+            table: table as u32,
+            mask,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+
+    /// Every string over `ab` up to `n` bytes.
+    fn strings(n: usize) -> Vec<Vec<u8>> {
+        let mut out = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..n {
+            let mut next = Vec::new();
+            for s in &last {
+                for b in [b'a', b'b'] {
+                    let mut t = s.clone();
+                    t.push(b);
+                    next.push(t);
+                }
+            }
+            out.extend(next.iter().cloned());
+            last = next;
+        }
+        out
+    }
+
+    #[test]
+    fn find_is_the_first_place() {
+        let needles = strings(4);
+        for hay in strings(12).into_iter().filter(|h| h.len() >= 9) {
+            for needle in needles.iter().filter(|n| !n.is_empty()) {
+                let naive = hay.windows(needle.len()).position(|w| w == &needle[..]);
+                assert_eq!(find(&hay, needle), naive, "{hay:?} {needle:?}");
+            }
+        }
+        // Past the word loop, and longer than a word.
+        let hay = b"xxxxxxxxxxxxxxxxxxxxyabcdefghijk";
+        assert_eq!(find(hay, b"abcdefghij"), Some(21));
+        assert_eq!(find(hay, b"k"), Some(31));
+        assert_eq!(find(hay, b"abcdefghijkl"), None);
+    }
+
+    #[test]
+    fn zero_bytes_is_exact() {
+        for x in [
+            0u64,
+            1,
+            0x0100,
+            0x8000,
+            0xFF00_0001_0000_0100,
+            u64::MAX,
+            0x0101_0101_0101_0100,
+        ] {
+            let expected = (0..8).fold(0u64, |m, i| {
+                if (x >> (8 * i)) & 0xFF == 0 {
+                    m | 0x80 << (8 * i)
+                } else {
+                    m
+                }
+            });
+            assert_eq!(zero_bytes(x), expected, "{x:#x}");
         }
     }
 }

@@ -1,0 +1,121 @@
+//! A fixed workload for instruction counts (callgrind): the requests of one scenario looked
+//! up `rounds` times, each lookup as the `routing` bench times it (resolve, read the route id,
+//! touch every value). Only `drive` is counted:
+//!
+//! ```text
+//! cargo build --release -p folio-benches --example lookup_count
+//! valgrind --tool=callgrind --toggle-collect='*drive*' --callgrind-out-file=/dev/null \
+//!     $CARGO_TARGET_DIR/release/examples/lookup_count github_hits 100
+//! ```
+//!
+//! Prints the number of lookups; instructions per lookup = callgrind's total `Ir` / that.
+//! Scenarios: `github_hits`, `github_static`, `github_misses`, `inline_hits`,
+//! `generated_10k_hits`, and `adversarial/<length>/<name>` (the requests of the
+//! `adversarial` bench, `normal` included) resolved through `Registry::resolve`.
+
+use std::hint::black_box;
+
+use folio_benches::routers::{BenchRouter, Folio};
+use folio_benches::{data, generate, verify};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let scenario = args.next().unwrap_or_else(|| "github_hits".into());
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(100);
+    let (table, paths): (data::Table, Vec<String>) = match scenario.as_str() {
+        "github_hits" | "github_static" | "github_misses" => {
+            let t = data::github();
+            let paths = match scenario.as_str() {
+                "github_hits" => t.hits.iter().map(|r| r.path.clone()).collect(),
+                "github_static" => verify::static_hits(&t)
+                    .iter()
+                    .map(|r| r.path.clone())
+                    .collect(),
+                _ => t.misses.clone(),
+            };
+            (t, paths)
+        }
+        "inline_hits" => {
+            let t = data::inline();
+            let paths = t.hits.iter().map(|r| r.path.clone()).collect();
+            (t, paths)
+        }
+        "generated_10k_hits" => {
+            let t = generate::generated_10k();
+            let paths = t.hits.iter().map(|r| r.path.clone()).collect();
+            (t, paths)
+        }
+        other => match other.strip_prefix("adversarial/") {
+            Some(rest) => return adversarial(rest, rounds),
+            None => panic!("unknown scenario {other:?}"),
+        },
+    };
+    let router = match verify::check_router::<Folio>(&table) {
+        Ok(verify::Checked::Ready(r)) => r,
+        _ => panic!("folio fails the correctness gate on {scenario}"),
+    };
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    drive(&router, &paths, rounds);
+    println!("{}", paths.len() * rounds);
+}
+
+#[inline(never)]
+fn drive(router: &Folio, paths: &[&str], rounds: usize) {
+    if std::env::var_os("NOVARS").is_some() {
+        for _ in 0..rounds {
+            for p in paths {
+                black_box(router.0.resolve(black_box(p), "").status());
+            }
+        }
+        return;
+    }
+    for _ in 0..rounds {
+        for p in paths {
+            black_box(router.lookup(black_box(p)));
+        }
+    }
+}
+
+/// `<length>/<name>`: one request of the adversarial bench (same registry, same shapes).
+fn adversarial(spec: &str, rounds: usize) {
+    use folio_core::{Config, PageSpec, RegistryBuilder};
+    let (n, name) = spec.split_once('/').expect("adversarial/<length>/<name>");
+    let n: usize = n.parse().expect("a length");
+    let mut b = RegistryBuilder::new(Config::new());
+    let mut add = |module: String, template: &str| {
+        b.page(PageSpec::new(&module).path_template(template).layout(()));
+    };
+    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>");
+    add("pages.dots".into(), "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>");
+    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>");
+    for i in 0..50 {
+        add(format!("pages.p{i}"), &format!("/m/p{i}-<x>"));
+        add(format!("pages.s{i}"), &format!("/m/<x>-s{i}"));
+    }
+    add("pages.normal".into(), "/n/<id>");
+    let registry = b.build().expect("the adversarial registry builds");
+    let path = match name {
+        "normal" => format!("/n/{}", "a".repeat(n)),
+        "dashes_then_x" => format!("/m/{}x", "-".repeat(n - 1)),
+        "only_dashes" => format!("/m/{}", "-".repeat(n)),
+        "no_literal" => format!("/m/{}", "a".repeat(n)),
+        "overlapping_literal" => format!("/m/{}a", "ab".repeat((n - 1) / 2)),
+        "dots" => format!("/m/{}", ".".repeat(n)),
+        "dash_dot_mix" => format!("/m/{}", "-.".repeat(n / 2)),
+        "near_miss_siblings" => format!("/m/p1{}-s", "-".repeat(n - 4)),
+        "encoded_dashes" => format!("/m/{}", "%2D".repeat(n / 3)),
+        "dashes_far_tail" => format!("/m/a-b-c-d-{}", "x".repeat(n - 8)),
+        "dots_far_tail" => format!("/m/a.b.c.d.e.f.g.{}", "x".repeat(n - 14)),
+        "overlap_far_tail" => format!("/m/aabaabaab{}", "x".repeat(n - 9)),
+        other => panic!("unknown adversarial request {other:?}"),
+    };
+    drive_adversarial(&registry, &path, rounds);
+    println!("{rounds}");
+}
+
+#[inline(never)]
+fn drive_adversarial(registry: &folio_core::Registry<()>, path: &str, rounds: usize) {
+    for _ in 0..rounds {
+        black_box(registry.resolve(black_box(path), "").status());
+    }
+}
