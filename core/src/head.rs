@@ -63,8 +63,14 @@ impl<'a> Head<'a> {
         out.write_str("<title>")?;
         write_escaped(out, &self.title)?;
         out.write_str("</title>")?;
+        // Plain `write_str`s: a server writes this on every request, and `write!` costs a
+        // formatting pass per tag.
         for (attr, key, value) in self.tags() {
-            write!(out, "\n<meta {attr}=\"{key}\" content=\"")?;
+            out.write_str("\n<meta ")?;
+            out.write_str(attr)?;
+            out.write_str("=\"")?;
+            out.write_str(key)?;
+            out.write_str("\" content=\"")?;
             write_escaped(out, value)?;
             out.write_str("\">")?;
         }
@@ -80,14 +86,16 @@ impl<'a> Head<'a> {
 /// assert_eq!(s, "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;");
 /// ```
 pub fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
+    // Bytes, not chars: the five are ASCII, so every index found is a char boundary, and
+    // runs without them are written whole.
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let rep = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#x27;",
+    for (i, b) in text.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
             _ => continue,
         };
         out.write_str(&text[start..i])?;

@@ -136,7 +136,14 @@ impl<'r, T> Navigation<'r, T> {
 
     /// Whether `entry` is the current page, one of its ancestors by path, or neither.
     pub fn active(&self, entry: &NavEntry<'r, T>, current: &Resolution<'_, '_, T>) -> Active {
-        let Some(page) = current_page(current) else {
+        self.active_for(entry, current_page(current))
+    }
+
+    /// [`active`](Self::active) for a page known without a resolution (`None`: no page
+    /// is shown, as on the 404 page). Menus depend only on this page, so a server can
+    /// compute them once per page.
+    pub fn active_for(&self, entry: &NavEntry<'r, T>, page: Option<&Page<T>>) -> Active {
+        let Some(page) = page else {
             return Active::No;
         };
         if core::ptr::eq(page, entry.page) {
@@ -152,7 +159,13 @@ impl<'r, T> Navigation<'r, T> {
     /// The trail from the root to the current page: every listed page whose path is a
     /// segment-wise prefix of the current page's path, shortest first, then the page.
     pub fn breadcrumbs(&self, current: &Resolution<'_, '_, T>) -> Vec<NavEntry<'r, T>> {
-        let Some(page) = current_page(current) else {
+        self.breadcrumbs_for(current_page(current))
+    }
+
+    /// [`breadcrumbs`](Self::breadcrumbs) for a page known without a resolution (`None`:
+    /// no trail).
+    pub fn breadcrumbs_for(&self, page: Option<&Page<T>>) -> Vec<NavEntry<'r, T>> {
+        let Some(page) = page else {
             return Vec::new();
         };
         let mut trail: Vec<NavEntry<'r, T>> = self

@@ -1,9 +1,10 @@
 //! The gallery's HTML document (Dash's `app.layout`): a header with the top navigation and
 //! the language switch, a sidebar, breadcrumbs, and the page in the middle. Every menu comes
 //! from the core's navigation model (`Registry::navigation`), so the servers and the browser
-//! draw the same menus from the same registry.
+//! draw the same menus from the same registry. The menus depend only on the page shown, so
+//! a server computes them once per page at start-up ([`MenuTable`]).
 
-use folio_core::{Active, NavEntry, Query, Registry, Resolution};
+use folio_core::{Active, NavEntry, Page, Query, Registry, Resolution};
 
 use crate::content::{Field, Lang, REGIONS, esc};
 
@@ -49,7 +50,7 @@ const EXAMPLES: [(&str, &str); 5] = [
 ];
 
 /// One menu link.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link<'a> {
     /// The address, with the prefix.
     pub href: &'a str,
@@ -63,7 +64,7 @@ pub struct Link<'a> {
 
 /// The menus around a page: the top navigation, the sidebar's sections and the
 /// breadcrumb trail.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Menus<'a> {
     /// The top navigation.
     pub nav: Vec<Link<'a>>,
@@ -79,11 +80,22 @@ impl<'a> Menus<'a> {
     /// sidebar the entries with `location = sidebar` grouped by `section`, the current
     /// entry the exactly active one, and the crumbs the core's breadcrumbs.
     pub fn from_registry<T>(registry: &'a Registry<T>, current: &Resolution<'_, '_, T>) -> Self {
+        let page = match current {
+            Resolution::Page(m) => Some(m.page()),
+            Resolution::Redirect(r) => Some(r.page().page()),
+            _ => None,
+        };
+        Menus::for_page(registry, page)
+    }
+
+    /// [`from_registry`](Self::from_registry) when `page` is shown (`None`: no page, as
+    /// on the 404 page).
+    pub fn for_page<T>(registry: &'a Registry<T>, page: Option<&Page<T>>) -> Self {
         let nav = registry.navigation();
         let link = |e: &NavEntry<'a, T>| Link {
             href: e.href(),
             label: e.name(),
-            current: nav.active(e, current) == Active::Exact,
+            current: nav.active_for(e, page) == Active::Exact,
             external: e.key("client") == Some("server"),
         };
         let sidebar = nav
@@ -106,7 +118,112 @@ impl<'a> Menus<'a> {
                 .map(|e| link(&e))
                 .collect(),
             sidebar,
-            crumbs: nav.breadcrumbs(current).iter().map(link).collect(),
+            crumbs: nav.breadcrumbs_for(page).iter().map(link).collect(),
+        }
+    }
+}
+
+/// The menus of every page of a registry, computed once (a server draws them on every
+/// request; they depend only on the page shown). Lookups take the registry the table was
+/// made from.
+///
+/// ```
+/// # use folio_gallery::document::{MenuTable, Menus};
+/// let registry = folio_gallery::registry("/", folio_gallery::ASSET_FILES).unwrap();
+/// let table = MenuTable::new(&registry);
+/// let here = registry.resolve("/analytics", "");
+/// let folio_core::Resolution::Page(m) = &here else { panic!() };
+/// assert_eq!(table.menus(&registry, Some(m.page())), Menus::from_registry(&registry, &here));
+/// ```
+#[derive(Debug, Clone)]
+pub struct MenuTable {
+    /// By page, in registry order.
+    pages: Vec<OwnedMenus>,
+    /// When no page is shown.
+    none: OwnedMenus,
+}
+
+impl MenuTable {
+    /// The menus of every page of `registry`.
+    pub fn new<T>(registry: &Registry<T>) -> Self {
+        MenuTable {
+            pages: registry
+                .pages()
+                .map(|p| OwnedMenus::new(&Menus::for_page(registry, Some(p))))
+                .collect(),
+            none: OwnedMenus::new(&Menus::for_page(registry, None)),
+        }
+    }
+
+    /// The menus when `page` of `registry` is shown (`None`: no page). A page of another
+    /// registry gets the menus of no page.
+    pub fn menus<T>(&self, registry: &Registry<T>, page: Option<&Page<T>>) -> Menus<'_> {
+        page.and_then(|page| registry.pages().position(|p| std::ptr::eq(p, page)))
+            .and_then(|i| self.pages.get(i))
+            .unwrap_or(&self.none)
+            .menus()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct OwnedLink {
+    href: String,
+    label: String,
+    current: bool,
+    external: bool,
+}
+
+#[derive(Debug, Clone)]
+struct OwnedMenus {
+    nav: Vec<OwnedLink>,
+    sidebar: Vec<(Option<String>, Vec<OwnedLink>)>,
+    crumbs: Vec<OwnedLink>,
+}
+
+impl OwnedMenus {
+    fn new(menus: &Menus<'_>) -> Self {
+        let links = |links: &[Link<'_>]| -> Vec<OwnedLink> {
+            links
+                .iter()
+                .map(|l| OwnedLink {
+                    href: l.href.to_owned(),
+                    label: l.label.to_owned(),
+                    current: l.current,
+                    external: l.external,
+                })
+                .collect()
+        };
+        OwnedMenus {
+            nav: links(&menus.nav),
+            sidebar: menus
+                .sidebar
+                .iter()
+                .map(|(section, l)| (section.map(str::to_owned), links(l)))
+                .collect(),
+            crumbs: links(&menus.crumbs),
+        }
+    }
+
+    fn menus(&self) -> Menus<'_> {
+        fn links(links: &[OwnedLink]) -> Vec<Link<'_>> {
+            links
+                .iter()
+                .map(|l| Link {
+                    href: &l.href,
+                    label: &l.label,
+                    current: l.current,
+                    external: l.external,
+                })
+                .collect()
+        }
+        Menus {
+            nav: links(&self.nav),
+            sidebar: self
+                .sidebar
+                .iter()
+                .map(|(section, l)| (section.as_deref(), links(l)))
+                .collect(),
+            crumbs: links(&self.crumbs),
         }
     }
 }

@@ -1,25 +1,19 @@
 //! The gallery's server glue, the same for every server adapter: a page's layout run on a
 //! request, the app shell (Dash's `app.layout`: `folio_gallery::document` with the menus of
-//! the core's navigation model), the `language` routing input read from the `lang` cookie,
-//! and the language switch's answer. Each adapter's `app` module only wires these into its
-//! framework.
+//! the core's navigation model, computed once per page), the `language` routing input read
+//! from the `lang` cookie, and the language switch's answer. Each adapter's `app` module
+//! only wires these into its framework.
 
+use folio_core::Query;
 use folio_core::streamlit::{Persist, WidgetId};
-use folio_core::{Argument, Query};
 use folio_gallery::content::{Field, Lang, REGIONS};
-use folio_gallery::document::{self, Client, Frame, Menus};
+use folio_gallery::document::{self, Client, Frame, MenuTable};
 use folio_gallery::{Layout, PageInput, Place, REGION, WidgetState};
 use folio_server_common::{RequestContext, View, Widgets};
 
 /// Runs a page's layout (a plain function, the same one the browser runs) on a request.
 pub fn render(layout: &Layout, ctx: &RequestContext) -> String {
-    let arguments: Vec<(&str, &str)> = ctx
-        .arguments()
-        .filter_map(|(k, a)| match a {
-            Argument::One(v) => Some((k, &**v)),
-            Argument::Many(vs) => vs.first().map(|v| (k, &**v)),
-        })
-        .collect();
+    let arguments: Vec<(&str, &str)> = ctx.first_arguments().collect();
     let target = ctx.target();
     let state = ctx.widgets().map(SessionState);
     layout.render(&PageInput {
@@ -66,13 +60,18 @@ impl WidgetState for SessionState<'_> {
     }
 }
 
-/// Dash's `app.layout` around the page; `server` is named in the footer, `client` says
-/// whether the browser bundle takes over navigation.
-pub fn shell(view: &View<'_, Layout>, server: &str, client: Client<'_>) -> String {
+/// Dash's `app.layout` around the page; `menus` is the registry's [`MenuTable`] (made once,
+/// at start-up), `server` is named in the footer, `client` says whether the browser bundle
+/// takes over navigation.
+pub fn shell(
+    view: &View<'_, Layout>,
+    menus: &MenuTable,
+    server: &str,
+    client: Client<'_>,
+) -> String {
     let registry = view.registry();
-    let target = view.context().target();
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let current = registry.resolve(path, query);
+    // The page the core matched: the menus mark it; the 404 page marks none.
+    let shown = view.page().filter(|_| !view.context().is_not_found());
     // The app-wide control, registered on every page that runs (App scope).
     let region = view.context().widgets().map(|w| {
         let state = SessionState(w);
@@ -82,11 +81,11 @@ pub fn shell(view: &View<'_, Layout>, server: &str, client: Client<'_>) -> Strin
     let frame = Frame {
         lang: Lang::from_code(view.input("language")),
         prefix: registry.requests_prefix(),
-        target,
+        target: view.context().target(),
         server,
         region: region.as_ref().map(|(name, value)| Field { name, value }),
     };
-    let menus = Menus::from_registry(registry, &current);
+    let menus = menus.menus(registry, shown);
     document::document(&frame, view.head(), client, &menus, view.content())
 }
 

@@ -22,16 +22,14 @@ impl fmt::Display for ArgsError {
 
 impl std::error::Error for ArgsError {}
 
-pub(crate) fn deserialize<T: DeserializeOwned>(
-    arguments: &[(String, Argument<'static>)],
-    inputs: &[(String, Option<String>)],
+pub(crate) fn deserialize<'a, T: DeserializeOwned>(
+    arguments: impl Iterator<Item = (&'a str, Argument<'a>)>,
+    inputs: &'a [(String, Option<String>)],
 ) -> Result<T, ArgsError> {
     // Routing inputs override arguments of the same name (Dash); the rules for turning text
     // into fields are the core's, so the adapters and `PageMatch::arguments_as` agree.
     let merged: Vec<(&str, Argument<'_>)> = arguments
-        .iter()
         .filter(|(k, _)| !inputs.iter().any(|(i, v)| i == k && v.is_some()))
-        .map(|(k, v)| (k.as_str(), v.clone()))
         .chain(
             inputs
                 .iter()
@@ -69,6 +67,12 @@ mod tests {
         flag: bool,
     }
 
+    fn pairs<'a>(
+        args: &'a [(String, Argument<'static>)],
+    ) -> impl Iterator<Item = (&'a str, Argument<'a>)> {
+        args.iter().map(|(k, v)| (k.as_str(), v.clone()))
+    }
+
     fn one(s: &str) -> Argument<'static> {
         Argument::One(Cow::Owned(s.to_owned()))
     }
@@ -90,7 +94,7 @@ mod tests {
             ("lang".to_owned(), Some("fr".to_owned())),
             ("absent".to_owned(), None),
         ];
-        let t: Typed = deserialize(&args, &inputs).unwrap();
+        let t: Typed = deserialize(pairs(&args), &inputs).unwrap();
         assert_eq!(
             t,
             Typed {
@@ -112,18 +116,18 @@ mod tests {
         struct N {
             id: u8,
         }
-        let err = deserialize::<N>(&[("id".to_owned(), one("300"))], &[]).unwrap_err();
+        let err = deserialize::<N>(pairs(&[("id".to_owned(), one("300"))]), &[]).unwrap_err();
         assert!(err.to_string().contains("300"), "{err}");
         let err = deserialize::<N>(
-            &[(
+            pairs(&[(
                 "id".to_owned(),
                 Argument::Many(vec![Cow::Borrowed("1"), Cow::Borrowed("2")]),
-            )],
+            )]),
             &[],
         )
         .unwrap_err();
         assert!(err.to_string().contains("several"), "{err}");
-        assert!(deserialize::<N>(&[], &[]).is_err());
+        assert!(deserialize::<N>(pairs(&[]), &[]).is_err());
     }
 
     #[test]
@@ -133,7 +137,7 @@ mod tests {
             language: String,
         }
         let l: L = deserialize(
-            &[("language".to_owned(), one("xx"))],
+            pairs(&[("language".to_owned(), one("xx"))]),
             &[("language".to_owned(), Some("fr".to_owned()))],
         )
         .unwrap();

@@ -37,17 +37,35 @@ pub struct RequestContext {
     widgets: Option<Widgets>,
 }
 
+/// Every string of a request's context lives in one buffer, `text`, and the fields are
+/// ranges of it: one allocation where there would be one per name and value (a context is
+/// made on every page request).
 #[derive(Debug)]
 struct Data {
-    module: Option<String>,
-    name: Option<String>,
+    text: String,
+    module: Option<Span>,
+    name: Option<Span>,
     not_found: bool,
-    variables: Vec<(String, String)>,
-    query: String,
-    arguments: Vec<(String, Argument<'static>)>,
+    variables: Vec<(Span, Span)>,
+    query: Span,
+    arguments: Vec<(Span, Values)>,
     inputs: Vec<(String, Option<String>)>,
-    target: String,
-    prefix: String,
+    target: Span,
+    prefix: Span,
+}
+
+/// A range of `Data::text`.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// An argument's values: one, or a repeated query key's (rare, so its own `Vec`).
+#[derive(Debug)]
+enum Values {
+    One(Span),
+    Many(Vec<Span>),
 }
 
 /// What the router read from the request besides the resolution.
@@ -59,43 +77,38 @@ pub(crate) struct Request<'a> {
 
 impl RequestContext {
     pub(crate) fn for_page<T>(m: &PageMatch<'_, '_, T>, request: Request<'_>) -> Self {
-        RequestContext::new(Data {
-            variables: m
-                .variables()
-                .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                .collect(),
-            query: m.query().raw().to_owned(),
-            arguments: m
-                .arguments()
-                .into_iter()
-                .map(|(k, a)| (k.into_owned(), owned(a)))
-                .collect(),
-            ..Data::base(Some(m.page()), false, request)
-        })
+        let mut data = Data::base(Some(m.page()), false, &request, m.query().raw());
+        data.variables = m
+            .variables()
+            .map(|(k, v)| (data.push(k), data.push(v)))
+            .collect();
+        data.arguments = m
+            .arguments()
+            .iter()
+            .map(|(k, a)| (data.push(k), data.push_values(a)))
+            .collect();
+        RequestContext::new(data, request.inputs)
     }
 
     pub(crate) fn for_not_found<T>(nf: &NotFound<'_, '_, T>, request: Request<'_>) -> Self {
-        let arguments = nf
+        let mut data = Data::base(nf.page(), true, &request, nf.query().raw());
+        data.arguments = nf
             .query()
             .grouped()
-            .into_iter()
-            .map(|(k, mut v)| {
-                let value = if v.len() == 1 {
-                    Argument::One(v.remove(0))
-                } else {
-                    Argument::Many(v)
+            .iter()
+            .map(|(k, v)| {
+                let values = match &v[..] {
+                    [one] => Values::One(data.push(one)),
+                    many => Values::Many(many.iter().map(|v| data.push(v)).collect()),
                 };
-                (k.into_owned(), owned(value))
+                (data.push(k), values)
             })
             .collect();
-        RequestContext::new(Data {
-            query: nf.query().raw().to_owned(),
-            arguments,
-            ..Data::base(nf.page(), true, request)
-        })
+        RequestContext::new(data, request.inputs)
     }
 
-    fn new(data: Data) -> Self {
+    fn new(mut data: Data, inputs: Vec<(String, Option<String>)>) -> Self {
+        data.inputs = inputs;
         RequestContext {
             data: Arc::new(data),
             widgets: None,
@@ -108,17 +121,64 @@ impl RequestContext {
 }
 
 impl Data {
-    fn base<T>(page: Option<&Page<T>>, not_found: bool, request: Request<'_>) -> Self {
-        Data {
-            module: page.map(|p| p.module().to_owned()),
-            name: page.map(|p| p.name().to_owned()),
+    /// The fields every context has; room in `text` for them and, roughly, the variables
+    /// and arguments (which repeat the query's text, decoded, and the path's).
+    fn base<T>(
+        page: Option<&Page<T>>,
+        not_found: bool,
+        request: &Request<'_>,
+        query: &str,
+    ) -> Self {
+        let page_len = page.map_or(0, |p| p.module().len() + p.name().len());
+        let capacity = page_len + 2 * request.target.len() + query.len() + request.prefix.len();
+        let mut data = Data {
+            text: String::with_capacity(capacity),
+            module: None,
+            name: None,
             not_found,
             variables: Vec::new(),
-            query: String::new(),
+            query: Span { start: 0, end: 0 },
             arguments: Vec::new(),
-            inputs: request.inputs,
-            target: request.target.to_owned(),
-            prefix: request.prefix.to_owned(),
+            inputs: Vec::new(),
+            target: Span { start: 0, end: 0 },
+            prefix: Span { start: 0, end: 0 },
+        };
+        data.module = page.map(|p| data.push(p.module()));
+        data.name = page.map(|p| data.push(p.name()));
+        data.target = data.push(request.target);
+        data.prefix = data.push(request.prefix);
+        data.query = data.push(query);
+        data
+    }
+
+    fn push(&mut self, text: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(text);
+        Span {
+            start,
+            end: self.text.len(),
+        }
+    }
+
+    fn push_values(&mut self, argument: &Argument<'_>) -> Values {
+        match argument {
+            Argument::One(v) => Values::One(self.push(v)),
+            Argument::Many(vs) => Values::Many(vs.iter().map(|v| self.push(v)).collect()),
+        }
+    }
+
+    fn at(&self, span: Span) -> &str {
+        // Spans are made by `push` on this text, which only grows: always in bounds and on
+        // char boundaries.
+        &self.text[span.start..span.end]
+    }
+
+    fn argument(&self, values: &Values) -> Argument<'_> {
+        match values {
+            Values::One(v) => Argument::One(Cow::Borrowed(self.at(*v))),
+            Values::Many(vs) => {
+                Argument::Many(vs.iter().map(|v| Cow::Borrowed(self.at(*v))).collect())
+            }
         }
     }
 }
@@ -126,12 +186,12 @@ impl Data {
 impl RequestContext {
     /// The module of the page being rendered (`None` for the default 404 page).
     pub fn module(&self) -> Option<&str> {
-        self.data.module.as_deref()
+        self.data.module.map(|m| self.data.at(m))
     }
 
     /// The display name of the page being rendered.
     pub fn name(&self) -> Option<&str> {
-        self.data.name.as_deref()
+        self.data.name.map(|n| self.data.at(n))
     }
 
     /// True when this is the 404 page (custom or default) answering an unknown address.
@@ -144,7 +204,7 @@ impl RequestContext {
         self.data
             .variables
             .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .map(|&(k, v)| (self.data.at(k), self.data.at(v)))
     }
 
     /// One path variable, decoded.
@@ -154,25 +214,37 @@ impl RequestContext {
 
     /// The query string (decoded lazily, as Dash decodes it).
     pub fn query(&self) -> Query<'_> {
-        Query::parse(&self.data.query)
+        Query::parse(self.data.at(self.data.query))
     }
 
     /// The merged keyword arguments (path variables win over query keys, a repeated query
     /// key is a list), in Dash's order. Routing inputs are separate: see
     /// [`input`](Self::input).
-    pub fn arguments(&self) -> impl Iterator<Item = (&str, &Argument<'static>)> {
-        self.data.arguments.iter().map(|(k, v)| (k.as_str(), v))
+    pub fn arguments(&self) -> impl Iterator<Item = (&str, Argument<'_>)> {
+        self.data
+            .arguments
+            .iter()
+            .map(|(k, v)| (self.data.at(*k), self.data.argument(v)))
     }
 
     /// One merged argument as a single string: a path variable, or the first value of a
     /// query key.
     pub fn argument(&self, name: &str) -> Option<&str> {
-        self.arguments()
+        self.first_arguments()
             .find(|(k, _)| *k == name)
-            .and_then(|(_, a)| match a {
-                Argument::One(v) => Some(&**v),
-                Argument::Many(vs) => vs.first().map(|v| &**v),
-            })
+            .map(|(_, v)| v)
+    }
+
+    /// Every merged argument with one value: its value, or a repeated query key's first
+    /// (what [`argument`](Self::argument) gives for each name), in Dash's order.
+    pub fn first_arguments(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.data.arguments.iter().filter_map(|(k, values)| {
+            let value = match values {
+                Values::One(v) => *v,
+                Values::Many(vs) => *vs.first()?,
+            };
+            Some((self.data.at(*k), self.data.at(value)))
+        })
     }
 
     /// A routing input (Dash's `routing_callback_inputs`), passed to every page; `None`
@@ -196,7 +268,7 @@ impl RequestContext {
     /// The app's requests prefix (`/`, or `/app/` when mounted there), for building links
     /// as Dash's `get_relative_path` does.
     pub fn requests_prefix(&self) -> &str {
-        &self.data.prefix
+        self.data.at(self.data.prefix)
     }
 
     /// The widget state of this request's run: `None` unless the adapter keeps state, and
@@ -207,7 +279,7 @@ impl RequestContext {
 
     /// The request target as received (path and query, not decoded).
     pub fn target(&self) -> &str {
-        &self.data.target
+        self.data.at(self.data.target)
     }
 
     /// The arguments and routing inputs deserialized into `T`: every value is a string
@@ -227,15 +299,6 @@ impl RequestContext {
     /// }
     /// ```
     pub fn args<T: DeserializeOwned>(&self) -> Result<T, ArgsError> {
-        args::deserialize(&self.data.arguments, &self.data.inputs)
-    }
-}
-
-fn owned(argument: Argument<'_>) -> Argument<'static> {
-    match argument {
-        Argument::One(v) => Argument::One(Cow::Owned(v.into_owned())),
-        Argument::Many(vs) => {
-            Argument::Many(vs.into_iter().map(|v| Cow::Owned(v.into_owned())).collect())
-        }
+        args::deserialize(self.arguments(), &self.data.inputs)
     }
 }

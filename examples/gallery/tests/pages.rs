@@ -74,3 +74,57 @@ fn menus_come_from_the_navigation_model() {
     let menus = Menus::from_registry(&registry, &nowhere);
     assert!(menus.nav.iter().all(|l| !l.current) && menus.crumbs.is_empty());
 }
+
+/// The servers draw the menus from a table made at start-up: on every page (each reached by
+/// a real address) and on the 404 page it holds what the navigation model gives for that
+/// address.
+#[test]
+fn the_menu_table_matches_the_navigation_model_on_every_page() {
+    use folio_gallery::document::MenuTable;
+    for prefix in ["/", "/app/"] {
+        let registry = folio_gallery::registry(prefix, folio_gallery::ASSET_FILES).expect("builds");
+        let table = MenuTable::new(&registry);
+        let p = prefix.trim_end_matches('/');
+        let mut addresses: Vec<String> = registry
+            .pages()
+            .filter(|page| page.template().is_none_or(|t| t.is_static()))
+            .map(|page| page.relative_path().to_owned())
+            .collect();
+        addresses.extend(
+            [
+                "/report/7",
+                "/asset/a100/department/hello-sales",
+                "/no/such/page",
+            ]
+            .map(|a| format!("{p}{a}")),
+        );
+        let mut shown = Vec::new();
+        for address in &addresses {
+            let here = registry.resolve(address, "");
+            let page = match &here {
+                Resolution::Page(m) => Some(m.page()),
+                Resolution::NotFound(_) => None,
+                other => panic!("{address}: {other:?}"),
+            };
+            assert_eq!(
+                table.menus(&registry, page),
+                Menus::from_registry(&registry, &here),
+                "{address}"
+            );
+            shown.extend(page.map(|p| p.module().to_owned()));
+        }
+        let not_found = registry.not_found_page().map(|p| p.module().to_owned());
+        for page in registry.pages() {
+            assert!(
+                shown.iter().any(|m| m == page.module())
+                    || Some(page.module()) == not_found.as_deref(),
+                "{} reached by no address",
+                page.module()
+            );
+        }
+        let address = format!("{p}/reports/summary-2020");
+        let summary = registry.resolve(&address, "");
+        let crumbs = Menus::from_registry(&registry, &summary).crumbs.len();
+        assert_eq!(crumbs, 2, "a page below home has a trail");
+    }
+}

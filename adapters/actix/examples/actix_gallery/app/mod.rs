@@ -19,7 +19,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use folio_actix::{AssetsDir, Folio, PageContext, View};
 use folio_core::Registry;
 use folio_gallery::Layout;
-use folio_gallery::document::Client;
+use folio_gallery::document::{Client, MenuTable};
 use memory_store::MemoryStore;
 
 /// The gallery's assets folder (meta images, the stylesheet, the logo), shared.
@@ -44,13 +44,15 @@ pub fn gallery(
 ) -> Result<impl Fn(&mut ServiceConfig) + Clone + Send + 'static, String> {
     let assets =
         AssetsDir::read(assets_dir()).map_err(|e| format!("{}: {e}", assets_dir().display()))?;
-    let folio = Folio::with_layouts(registry(prefix)?, |layout: &Layout| {
+    let registry = registry(prefix)?;
+    let menus = MenuTable::new(&registry);
+    let folio = Folio::with_layouts(registry, |layout: &Layout| {
         let layout = *layout;
         folio_actix::Layout::new(
             move |ctx: PageContext| async move { frame::render(&layout, &ctx) },
         )
     })
-    .shell(|view: &View<'_, Layout>| frame::shell(view, "actix-web", Client::Missing))
+    .shell(move |view: &View<'_, Layout>| frame::shell(view, &menus, "actix-web", Client::Missing))
     .routing_input("language", language)
     .widget_state()
     .assets(&assets, "assets");

@@ -20,7 +20,7 @@ use axum::routing::get;
 use folio_axum::{AssetsDir, Folio, PageContext, View};
 use folio_core::Registry;
 use folio_gallery::Layout;
-use folio_gallery::document::Client;
+use folio_gallery::document::{Client, MenuTable};
 use tower_http::services::ServeDir;
 use tower_sessions::{MemoryStore, SessionManagerLayer};
 
@@ -52,13 +52,14 @@ pub fn router(prefix: &str, client: Option<&Path>) -> Result<Router, String> {
     let script = bundle
         .as_ref()
         .map(|(mount, _)| format!("{mount}/gallery.js"));
+    let menus = MenuTable::new(&registry);
     let folio = Folio::with_layouts(registry, |layout: &Layout| {
         let layout = *layout;
         folio_axum::Layout::new(move |ctx: PageContext| async move { frame::render(&layout, &ctx) })
     })
     .shell(move |view: &View<'_, Layout>| {
         let client = script.as_deref().map_or(Client::Missing, Client::Bundle);
-        frame::shell(view, "axum", client)
+        frame::shell(view, &menus, "axum", client)
     })
     .routing_input("language", language)
     .widget_state()
