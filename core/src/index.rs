@@ -121,7 +121,7 @@ impl Index {
     /// at its ends). Keys hold no `%`, so a hit means the request is plain too. Such a route
     /// outranks every other route that can match the same path, so a hit decides the
     /// request.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find_static(&self, inner: &str) -> Option<StaticHit<'_>> {
         let answer = self.statics.get(inner)?;
         if answer & DIRECT != 0 {
@@ -405,6 +405,13 @@ pub(crate) trait Cursor<'t>: Copy {
     /// The only segment left (the last one of a matched request), without looking for
     /// its end.
     fn last(self) -> Option<&'t str>;
+
+    /// Segment `i` of the whole path, when the cursor knows where it is without a search.
+    #[inline]
+    fn at(self, i: usize) -> Option<&'t str> {
+        let _ = i;
+        None
+    }
 }
 
 /// The segments of a request as the trie walks them, by position: a byte offset into a
@@ -533,6 +540,15 @@ impl<'t> Cursor<'t> for Spanned<'t> {
     #[inline]
     fn last(self) -> Option<&'t str> {
         self.inner.get(self.start..)
+    }
+
+    #[inline]
+    fn at(self, i: usize) -> Option<&'t str> {
+        let start = match i.checked_sub(1) {
+            Some(before) => usize::from(self.ends.0[before % ENDS]) + 1,
+            None => 0,
+        };
+        self.inner.get(start..usize::from(self.ends.0[i % ENDS]))
     }
 }
 

@@ -64,6 +64,14 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
             AnyCursor::Decoded(c) => Cursor::last(c),
         }
     }
+
+    #[inline]
+    fn at(self, i: usize) -> Option<&'t str> {
+        match self {
+            AnyCursor::Spanned(c) => c.at(i),
+            _ => None,
+        }
+    }
 }
 
 impl<'p> Segments<'p> {
@@ -299,9 +307,10 @@ impl<T> Registry<T> {
     }
 
     /// `prefix`: the routes or requests prefix without its trailing slashes. The common
-    /// answers (a static page, a template page matched on a plain path) are built here;
-    /// everything else goes through [`finish`](Self::finish).
-    #[inline]
+    /// answer to a static page is built here; a template page matched on a plain path in
+    /// [`resolve_walk`](Self::resolve_walk); everything else goes through
+    /// [`finish`](Self::finish).
+    #[inline(always)]
     fn resolve_under<'r, 'p>(
         &'r self,
         prefix: &str,
@@ -319,32 +328,33 @@ impl<T> Registry<T> {
         };
         // A static route spelled exactly as the request needs no split (map keys hold no
         // `%`, so a hit is a plain request); most hits are pages served as is.
-        let route = match self.index.find_static(inner) {
-            Some(StaticHit::Page(i)) => {
-                return Resolution::Page(PageMatch {
-                    page: &self.pages[i],
-                    template: None,
-                    segments: Segments::Raw(inner),
-                    query,
-                });
-            }
-            Some(StaticHit::Route(route)) => {
-                return self.finish(Some(route), Segments::Raw(inner), query);
-            }
-            None => {
-                let mut ends = Ends::default();
-                match self.index.find(RawPath(inner), &mut ends) {
-                    Ok(route) => (route, ends),
-                    Err(HasEscape) => return self.resolve_decoded(inner, query),
-                }
-            }
+        match self.index.find_static(inner) {
+            Some(StaticHit::Page(i)) => Resolution::Page(PageMatch {
+                page: &self.pages[i],
+                template: None,
+                segments: Segments::Raw(inner),
+                query,
+            }),
+            Some(StaticHit::Route(route)) => self.finish(Some(route), Segments::Raw(inner), query),
+            None => self.resolve_walk(inner, query),
+        }
+    }
+
+    /// A request no static route spells: the trie walk. Kept out of line so that the
+    /// static answer above stays small enough to inline.
+    #[inline(never)]
+    fn resolve_walk<'r, 'p>(&'r self, inner: &'p str, query: Query<'p>) -> Resolution<'r, 'p, T> {
+        let mut ends = Ends::default();
+        let route = match self.index.find(RawPath(inner), &mut ends) {
+            Ok(Some(route)) => route,
+            Ok(None) => return self.not_found(query, true),
+            Err(HasEscape) => return self.resolve_decoded(inner, query),
         };
-        let (route, ends) = route;
-        if let Some(Route {
+        if let Route {
             target: Target::Page(i),
             is_page_template: true,
             ..
-        }) = route
+        } = route
         {
             let page = &self.pages[*i];
             return Resolution::Page(PageMatch {
@@ -354,7 +364,7 @@ impl<T> Registry<T> {
                 query,
             });
         }
-        self.finish(route, Segments::Walked(inner, ends), query)
+        self.finish(Some(route), Segments::Walked(inner, ends), query)
     }
 
     /// A request holding `%` in a segment the raw walk visited: decode, then walk again.

@@ -792,6 +792,13 @@ impl<'s, 't, C: Cursor<'t>> Iterator for Values<'s, 't, C> {
         let var = template.vars.get(self.var)?;
         self.var += 1;
         let segments = &template.segments;
+        // A cursor that knows where every segment is goes straight to the variable's.
+        if self.segment <= var.segment {
+            if let Some(text) = self.cursor.at(var.segment as usize) {
+                self.text = text;
+                self.segment = var.segment + 1;
+            }
+        }
         while self.segment <= var.segment {
             let at = self.segment as usize;
             self.segment += 1;

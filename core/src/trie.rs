@@ -141,11 +141,37 @@ impl Trie {
         path: P,
         ends: &mut Ends,
     ) -> Result<Option<u32>, HasEscape> {
-        self.search(0, path, path.first(), 0, ends)
+        // Down the nodes with one kind of child: no choice to come back to, so a plain
+        // loop with little to keep (most of a request's walk, and all of most misses).
+        let (mut node, mut pos, mut depth) = (0usize, path.first(), 0usize);
+        loop {
+            let Some(n) = self.nodes.get(node) else {
+                return Ok(None);
+            };
+            if n.classes.0 != n.classes.1 || (n.table != 0 && n.var != NONE) {
+                return self.search(node, path, pos, depth, ends);
+            }
+            let Some((text, next)) = path.segment(pos)? else {
+                return Ok((n.route != NONE).then_some(n.route));
+            };
+            ends.record(depth, next);
+            depth += 1;
+            let child = match n.table {
+                0 if !text.is_empty() => n.var,
+                0 => NONE,
+                _ => self.literal(n, text),
+            };
+            if child == NONE {
+                return Ok(None);
+            }
+            node = child as usize;
+            pos = next;
+        }
     }
 
     /// The best route below `node` for the segments of `path` from `pos` on, the first of
     /// them at `depth`.
+    #[inline(never)]
     fn search<'t, P: Segments<'t>>(
         &self,
         mut node: usize,
@@ -185,6 +211,20 @@ impl Trie {
                     return Ok(Some(found));
                 }
             }
+            // One partial child matches and nothing comes after it: go down without
+            // recursing (the usual case for a segment like `<name>.pdf`).
+            if var == NONE {
+                let mut only = NONE;
+                match self.matching_partials(n, text, &mut only) {
+                    0 => return Ok(None),
+                    1 => {
+                        node = only as usize;
+                        pos = next;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let best = self.partials(n, text, path, next, depth, ends)?;
             if best.is_some() || var == NONE {
                 return Ok(best);
@@ -205,24 +245,8 @@ impl Trie {
         ends: &mut Ends,
     ) -> Result<Option<u32>, HasEscape> {
         let mut best: Option<u32> = None;
-        let classes = self
-            .classes
-            .get(node.classes.0 as usize..node.classes.1 as usize)
-            .unwrap_or_default();
-        for class in classes {
-            let (h, t) = (class.head as usize, class.tail as usize);
-            // Each variable holds at least one character.
-            if text.len() <= h + t {
-                continue;
-            }
-            let middle = &text[h..text.len() - t];
-            let Some(slot) = self.partial_slot(class, &text[..h], &text[text.len() - t..]) else {
-                continue;
-            };
-            let shapes = self
-                .shapes
-                .get(slot.first as usize..(slot.first + slot.count) as usize)
-                .unwrap_or_default();
+        for class in self.classes_of(node) {
+            let (shapes, middle) = self.class_shapes(class, text);
             for shape in shapes {
                 if !self.middle_matches(shape, middle) {
                     continue;
@@ -235,8 +259,59 @@ impl Trie {
         Ok(best)
     }
 
+    /// How many partial children of `node` match `text` (counting stops at 2); `only`
+    /// receives the child of a match.
+    fn matching_partials(&self, node: &Node, text: &[u8], only: &mut u32) -> usize {
+        let mut count = 0;
+        for class in self.classes_of(node) {
+            let (shapes, middle) = self.class_shapes(class, text);
+            for shape in shapes {
+                if self.middle_matches(shape, middle) {
+                    *only = shape.child;
+                    count += 1;
+                    if count > 1 {
+                        return count;
+                    }
+                }
+            }
+        }
+        count
+    }
+
+    #[inline(always)]
+    fn classes_of(&self, node: &Node) -> &[Class] {
+        self.classes
+            .get(node.classes.0 as usize..node.classes.1 as usize)
+            .unwrap_or_default()
+    }
+
+    /// The partial children of `class` whose head and tail `text` spells (one table
+    /// probe), and the text between them, which their variables and middle literals must
+    /// fill.
+    #[inline(always)]
+    fn class_shapes<'s>(&'s self, class: &Class, text: &'s [u8]) -> (&'s [Shape], &'s [u8]) {
+        let (h, t) = (class.head as usize, class.tail as usize);
+        // Each variable holds at least one character.
+        let Some(end) = text.len().checked_sub(t).filter(|&end| end > h) else {
+            return (&[], &[]);
+        };
+        let (Some(head), Some(middle), Some(tail)) =
+            (text.get(..h), text.get(h..end), text.get(end..))
+        else {
+            return (&[], &[]);
+        };
+        let shapes = self
+            .partial_slot(class, head, tail)
+            .and_then(|slot| {
+                self.shapes
+                    .get(slot.first as usize..(slot.first + slot.count) as usize)
+            })
+            .unwrap_or_default();
+        (shapes, middle)
+    }
+
     /// The slot of `class` holding the partial children with this head and tail.
-    #[inline]
+    #[inline(always)]
     fn partial_slot(&self, class: &Class, head: &[u8], tail: &[u8]) -> Option<&PartialSlot> {
         let (hk, tk) = (Key::of(head), Key::of(tail));
         let mut i = pair_hash(&hk, &tk) & class.mask;
