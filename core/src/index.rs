@@ -71,25 +71,73 @@ impl Index {
             }
         };
         // POLICY D6 rank, compared without building keys: segment kinds left to right,
-        // then more literal characters, then pages before redirects, then registry order.
-        // The kinds are packed into one integer where they fit (a template of up to 64
-        // segments).
-        let mut ranked: Vec<(Option<u128>, usize, Route)> = routes
-            .into_iter()
-            .map(|r| {
-                let t = template(&r);
-                (packed_kinds(t), t.literal_chars(), r)
+        // then more literal characters, then pages before redirects, then registry order
+        // (then the order given, so that no two routes tie). The kinds are packed into one
+        // integer where they fit (a template of up to 64 segments). Only the keys move while
+        // sorting.
+        struct Rank {
+            kinds: Option<u128>,
+            chars: usize,
+            target: (u8, usize, usize),
+            route: u32,
+        }
+        let mut ranked: Vec<Rank> = routes
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let t = template(r);
+                Rank {
+                    kinds: packed_kinds(t),
+                    chars: t.literal_chars(),
+                    target: target_order(r.target),
+                    route: i as u32,
+                }
             })
             .collect();
-        ranked.sort_by(|(ka, ca, a), (kb, cb, b)| {
-            match (ka, kb) {
-                (Some(ka), Some(kb)) => ka.cmp(kb),
-                _ => kinds(template(a)).cmp(kinds(template(b))),
-            }
-            .then(cb.cmp(ca))
-            .then_with(|| target_order(a.target).cmp(&target_order(b.target)))
-        });
-        let routes: Vec<Route> = ranked.into_iter().map(|(_, _, r)| r).collect();
+        // Usually every key packs into three integers (kinds; reversed characters, target
+        // kind and page; redirect index and position), which sort fastest.
+        let packs = |r: &Rank| {
+            r.kinds.is_some()
+                && r.chars <= u32::MAX as usize
+                && r.target.1 < 1 << 31
+                && r.target.2 <= u32::MAX as usize
+        };
+        let order: Vec<u32> = if ranked.iter().all(packs) {
+            let mut keys: Vec<(u128, u64, u64)> = ranked
+                .iter()
+                .map(|r| {
+                    let (kind, page, index) = r.target;
+                    (
+                        r.kinds.unwrap_or(0),
+                        (u64::from(u32::MAX) - r.chars as u64) << 32
+                            | u64::from(kind) << 31
+                            | page as u64,
+                        (index as u64) << 32 | u64::from(r.route),
+                    )
+                })
+                .collect();
+            keys.sort_unstable();
+            keys.iter().map(|k| k.2 as u32).collect()
+        } else {
+            ranked.sort_unstable_by(|a, b| {
+                match (a.kinds, b.kinds) {
+                    (Some(ka), Some(kb)) => ka.cmp(&kb),
+                    _ => kinds(template(&routes[a.route as usize]))
+                        .cmp(kinds(template(&routes[b.route as usize]))),
+                }
+                .then(b.chars.cmp(&a.chars))
+                .then(a.target.cmp(&b.target))
+                .then(a.route.cmp(&b.route))
+            });
+            ranked.iter().map(|r| r.route).collect()
+        };
+        let mut slots: Vec<Option<Route>> = routes.into_iter().map(Some).collect();
+        let mut routes: Vec<Route> = Vec::with_capacity(order.len());
+        routes.extend(
+            order
+                .iter()
+                .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)),
+        );
         let mut statics =
             StaticMap::with_room(routes.iter().filter(|r| template(r).is_static()).count());
         let mut key = String::new();
@@ -103,7 +151,8 @@ impl Index {
                 statics.insert(&key, answer);
             }
         }
-        let trie = Trie::new(routes.iter().map(|r| template(r).segments()));
+        let segments = routes.iter().map(|r| template(r).len()).sum();
+        let trie = Trie::new(routes.iter().map(|r| template(r).segments()), segments);
         Index {
             routes,
             paths,
@@ -361,11 +410,14 @@ fn target_order(t: Target) -> (u8, usize, usize) {
 /// first, and takes the trie).
 fn static_key(template: &Template, key: &mut String) -> bool {
     key.clear();
+    if !template.is_static() {
+        return false;
+    }
     for (i, seg) in template.segments().enumerate() {
         let Segment::Static(text) = seg else {
             return false;
         };
-        if text.contains(['/', '%']) {
+        if text.bytes().any(|b| b == b'/' || b == b'%') {
             return false;
         }
         if i > 0 {

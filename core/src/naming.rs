@@ -63,7 +63,18 @@ impl Naming for DashNaming {
     }
 
     fn name(&self, module: &str) -> String {
-        capitalize(&last_component(module).replace('_', " "))
+        let last = last_component(module);
+        if last.is_ascii() {
+            // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
+            // lower-cased (one pass, no intermediate strings: every page needs its name).
+            let text = last.bytes().enumerate().map(|(i, b)| match b {
+                b'_' => ' ',
+                _ if i == 0 => char::from(b.to_ascii_uppercase()),
+                _ => char::from(b.to_ascii_lowercase()),
+            });
+            return text.collect();
+        }
+        capitalize(&last.replace('_', " "))
     }
 }
 

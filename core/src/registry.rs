@@ -182,45 +182,47 @@ impl<T> RegistryBuilder<T> {
 }
 
 /// The pages in Dash's registry order: by `(order, module)` (POLICY D10). Modules are
-/// unique, so no two pages tie. Pages without an order sort on their module's first 16
-/// bytes as one integer before comparing the text, and only the keys move while sorting.
+/// unique, so no two pages tie. Pages without an order (usually all but the home page)
+/// sort on their module's first 16 bytes as one integer, then pages whose first 16 bytes
+/// agree on the whole module; only these keys move while sorting.
 fn sorted<T>(pages: Vec<Page<T>>) -> Vec<Page<T>> {
-    struct Key {
-        /// The module's first 16 bytes, big-endian (zero-padded).
-        prefix: u128,
-        page: u32,
-        ordered: bool,
-    }
-    let mut keys: Vec<Key> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
+    let mut ordered: Vec<u32> = Vec::new();
+    let mut keys: Vec<(u128, u32)> = Vec::with_capacity(pages.len());
+    for (i, p) in pages.iter().enumerate() {
+        if p.order.is_some() {
+            ordered.push(i as u32);
+        } else {
             let mut head = [0u8; 16];
             let bytes = p.module.as_bytes();
             let n = bytes.len().min(16);
             head[..n].copy_from_slice(&bytes[..n]);
-            Key {
-                prefix: u128::from_be_bytes(head),
-                page: i as u32,
-                ordered: p.order.is_some(),
-            }
-        })
-        .collect();
-    let page = |k: &Key| &pages[k.page as usize];
-    keys.sort_unstable_by(|a, b| match (a.ordered, b.ordered) {
-        (false, false) => a
-            .prefix
-            .cmp(&b.prefix)
-            .then_with(|| (page(a).module.as_bytes()).cmp(page(b).module.as_bytes())),
-        _ => {
-            let (x, y) = (page(a), page(b));
-            compare_pages((x.order.as_ref(), &x.module), (y.order.as_ref(), &y.module))
+            keys.push((u128::from_be_bytes(head), i as u32));
         }
+    }
+    let page = |i: u32| &pages[i as usize];
+    ordered.sort_unstable_by(|&a, &b| {
+        let (x, y) = (page(a), page(b));
+        compare_pages((x.order.as_ref(), &x.module), (y.order.as_ref(), &y.module))
     });
+    keys.sort_unstable();
+    // Runs of equal prefixes (modules alike in their first 16 bytes) by the whole module.
+    let mut run = 0;
+    while run < keys.len() {
+        let end = run
+            + keys[run..]
+                .iter()
+                .take_while(|k| k.0 == keys[run].0)
+                .count();
+        if end - run > 1 {
+            keys[run..end].sort_unstable_by(|a, b| page(a.1).module.cmp(&page(b.1).module));
+        }
+        run = end;
+    }
     let mut slots: Vec<Option<Page<T>>> = pages.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|k| slots.get_mut(k.page as usize).and_then(Option::take))
-        .collect()
+    let mut sorted = Vec::with_capacity(slots.len());
+    let positions = ordered.iter().chain(keys.iter().map(|k| &k.1));
+    sorted.extend(positions.filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)));
+    sorted
 }
 
 /// A hash of a module path (for the module tables; modules come from the app, not from
@@ -550,28 +552,16 @@ fn fixed_title(cx: &Context<'_>, title: Option<Text>) -> Text {
 }
 
 /// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added. Written into
-/// `out`, which is sized exactly (a parsed template spells each variable `<name>`).
+/// `out`, sized exactly (a parsed template spells each variable `<name>`).
 fn path_from_template(template: &Template, out: &mut String) {
     let text = template.given();
     let lead = usize::from(!text.starts_with('/'));
     let names: usize = template.variables().map(|n| n.len() + 2).sum();
-    let size = lead + text.len() + 4 * template.variables().len() - names;
-    out.reserve_exact(size);
+    out.reserve_exact(lead + text.len() + 4 * template.variables().len() - names);
     if lead == 1 {
         out.push('/');
     }
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        match rest[open..].find('>') {
-            Some(close) if !rest[open..open + close].contains('\n') => {
-                out.push_str(&rest[..open]);
-                out.push_str("none");
-                rest = &rest[open + close + 1..];
-            }
-            _ => break,
-        }
-    }
-    out.push_str(rest);
+    template.write_filled("none", out);
 }
 
 /// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).

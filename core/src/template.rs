@@ -36,6 +36,9 @@ pub struct Template {
     text: Box<str>,
     /// The length of the text as given (the start of `text`).
     given: u32,
+    /// POLICY D6: characters of literal text (the rank's tie-break after the segment
+    /// kinds), counted while parsing.
+    literal_chars: u32,
     segments: Box<[Seg]>,
     /// The variables in template order.
     vars: Box<[Var]>,
@@ -145,14 +148,11 @@ impl Template {
         if !inner.is_empty() {
             parts.segments.reserve_exact(count_byte(inner, b'/') + 1);
             let mut start = offset;
-            for raw in inner.split('/') {
-                let head = parts.literal(path.len(), start, raw);
-                parts.segments.push(Seg {
-                    head,
-                    first: 0,
-                    count: 0,
-                    kind: SegmentKind::Static,
-                });
+            for raw in split_slash(inner) {
+                let escaped = raw.as_bytes().contains(&b'%');
+                parts.literal_chars += count_chars(raw);
+                let head = parts.literal(path, start, start + raw.len(), escaped);
+                parts.push_segment(Span::default(), 0, head);
                 start += raw.len() + 1;
             }
         }
@@ -162,6 +162,20 @@ impl Template {
     /// The text the template was parsed from (for a static path: the path).
     pub(crate) fn given(&self) -> &str {
         self.text.get(..self.given as usize).unwrap_or("")
+    }
+
+    /// Writes the text as given with `fill` in place of every `<name>`.
+    pub(crate) fn write_filled(&self, fill: &str, out: &mut String) {
+        let given = self.given();
+        let mut at = 0;
+        for v in self.vars.iter() {
+            // The name is spelled `<name>` in the given text.
+            let open = (v.name.start as usize).saturating_sub(1);
+            out.push_str(given.get(at..open).unwrap_or(""));
+            out.push_str(fill);
+            at = (v.name.start + v.name.len) as usize + 1;
+        }
+        out.push_str(given.get(at..).unwrap_or(""));
     }
 
     /// The variable names, in order.
@@ -265,9 +279,7 @@ impl Template {
     /// POLICY D6: the number of literal characters (the rank's tie-break after the
     /// segment kinds).
     pub(crate) fn literal_chars(&self) -> usize {
-        let chars = |s: Span| count_chars(s.of(&self.text));
-        self.segments.iter().map(|s| chars(s.head)).sum::<usize>()
-            + self.vars.iter().map(|v| chars(v.after)).sum::<usize>()
+        self.literal_chars as usize
     }
 
     /// The decoded literal text of segment `i` and variable values, written as a URL path
@@ -324,6 +336,8 @@ impl Eq for Template {}
 struct Parts {
     segments: Vec<Seg>,
     vars: Vec<Var>,
+    /// Characters of literal text (decoded).
+    literal_chars: usize,
     /// Decoded literals, to follow the given text.
     decoded: String,
 }
@@ -333,23 +347,33 @@ impl Parts {
         if text.len() > MAX_TEXT {
             return Err(TemplateError::TooLong);
         }
-        let inner = text.trim_matches('/');
-        let offset = text.len() - text.trim_start_matches('/').len();
+        let bytes = text.as_bytes();
+        // Slashes at both ends are ignored.
+        let mut start = 0;
+        while bytes.get(start) == Some(&b'/') {
+            start += 1;
+        }
+        let mut end = bytes.len();
+        while end > start && bytes[end - 1] == b'/' {
+            end -= 1;
+        }
         let mut parts = Parts::default();
-        if inner.is_empty() {
+        if start == end {
             return Ok(parts);
         }
         // Sized up front: the boxed slices of the template take these buffers as they are.
-        parts.segments.reserve_exact(count_byte(inner, b'/') + 1);
-        parts.vars.reserve_exact(count_byte(inner, b'<'));
-        let mut start = offset;
-        for raw in inner.split('/') {
-            if raw.is_empty() {
-                return Err(TemplateError::EmptySegment);
-            }
-            parts.segment(text.len(), raw, start)?;
-            start += raw.len() + 1;
+        // The literal characters are the characters of the text less the separators and
+        // the `<name>`s (corrected below for decoded literals).
+        let (mut slashes, mut opens, mut chars) = (0usize, 0usize, 0usize);
+        for &b in &bytes[start..end] {
+            slashes += usize::from(b == b'/');
+            opens += usize::from(b == b'<');
+            chars += usize::from((b as i8) >= -0x40);
         }
+        parts.segments.reserve_exact(slashes + 1);
+        parts.vars.reserve_exact(opens);
+        parts.literal_chars = chars - slashes;
+        parts.scan(text, start, end)?;
         let vars = &parts.vars;
         for (i, var) in vars.iter().enumerate() {
             let name = var.name.of(text);
@@ -362,35 +386,68 @@ impl Parts {
         Ok(parts)
     }
 
-    /// Parses segment `raw`, which starts at byte `start` of a text `given` bytes long.
-    fn segment(&mut self, given: usize, raw: &str, start: usize) -> Result<(), TemplateError> {
-        let segment = self.segments.len() as u32;
-        let first = self.vars.len();
+    /// Reads the segments of `text[start..end]` in one pass, jumping from one `/`, `<`,
+    /// `>` or `%` to the next (error offsets are into `text`).
+    fn scan(&mut self, text: &str, start: usize, end: usize) -> Result<(), TemplateError> {
+        let bytes = text.as_bytes();
+        let mut segment_start = start;
+        // This segment's first variable and head; the literal being read: where it
+        // starts, and whether it holds `%`.
+        let mut first = self.vars.len();
         let mut head = Span::default();
-        let mut literal_start = 0;
-        let mut last_was_var = false;
-        let bytes = raw.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'>' => return Err(TemplateError::Unbalanced { at: start + i }),
-                b'<' => {
-                    let Some(len) = raw[i + 1..].find('>') else {
-                        return Err(TemplateError::Unbalanced { at: start + i });
-                    };
-                    let name = &raw[i + 1..i + 1 + len];
-                    if let Some(inner) = name.find('<') {
-                        return Err(TemplateError::Nested {
-                            at: start + i + 1 + inner,
-                        });
+        let mut literal_start = start;
+        let mut escaped = false;
+        let mut i = start;
+        loop {
+            let k = next_special(bytes, i, end);
+            match bytes.get(k).filter(|_| k < end) {
+                None | Some(b'/') => {
+                    if k == segment_start {
+                        return Err(TemplateError::EmptySegment);
                     }
+                    let tail = self.literal(text, literal_start, k, escaped);
+                    self.push_segment(head, first, tail);
+                    if k >= end {
+                        return Ok(());
+                    }
+                    segment_start = k + 1;
+                    first = self.vars.len();
+                    head = Span::default();
+                    literal_start = k + 1;
+                    escaped = false;
+                    i = k + 1;
+                }
+                Some(b'>') => return Err(TemplateError::Unbalanced { at: k }),
+                Some(b'%') => {
+                    escaped = true;
+                    i = k + 1;
+                }
+                Some(_) => {
+                    // `<`: the name runs to the next `>` of the segment.
+                    let mut close = k + 1;
+                    let mut nested = None;
+                    loop {
+                        close = next_special(bytes, close, end);
+                        match bytes.get(close).filter(|_| close < end) {
+                            Some(b'>') => break,
+                            None | Some(b'/') => {
+                                return Err(TemplateError::Unbalanced { at: k });
+                            }
+                            Some(b'<') if nested.is_none() => nested = Some(close),
+                            Some(_) => {}
+                        }
+                        close += 1;
+                    }
+                    if let Some(at) = nested {
+                        return Err(TemplateError::Nested { at });
+                    }
+                    let name = &text[k + 1..close];
                     if !is_identifier(name) {
                         return Err(TemplateError::BadVariableName { name: name.into() });
                     }
-                    let literal =
-                        self.literal(given, start + literal_start, &raw[literal_start..i]);
-                    if literal.len == 0 && last_was_var {
-                        return Err(TemplateError::AdjacentVariables { at: start + i });
+                    let literal = self.literal(text, literal_start, k, escaped);
+                    if literal.len == 0 && self.vars.len() > first {
+                        return Err(TemplateError::AdjacentVariables { at: k });
                     }
                     match self.vars[first..].last_mut() {
                         Some(var) => var.after = literal,
@@ -399,26 +456,27 @@ impl Parts {
                     if u16::try_from(self.vars.len()).is_err() {
                         return Err(TemplateError::BadVariableName { name: name.into() });
                     }
+                    self.literal_chars -= count_chars(name) + 2;
                     self.vars.push(Var {
                         name: Span {
-                            start: (start + i + 1) as u32,
-                            len: len as u32,
+                            start: (k + 1) as u32,
+                            len: (close - k - 1) as u32,
                         },
                         after: Span::default(),
-                        segment,
+                        segment: self.segments.len() as u32,
                         index: (self.vars.len() - first) as u16,
                         whole: false,
                     });
-                    i += len + 2;
+                    i = close + 1;
                     literal_start = i;
-                    last_was_var = true;
-                    continue;
+                    escaped = false;
                 }
-                _ => last_was_var = false,
             }
-            i += 1;
         }
-        let tail = self.literal(given, start + literal_start, &raw[literal_start..]);
+    }
+
+    /// Ends a segment whose variables start at `first`: `tail` is its last literal.
+    fn push_segment(&mut self, mut head: Span, first: usize, tail: Span) {
         let count = self.vars.len() - first;
         let kind = match self.vars[first..].last_mut() {
             None => {
@@ -441,27 +499,27 @@ impl Parts {
             count: count as u32,
             kind,
         });
-        Ok(())
     }
 
-    /// The decoded literal `raw`, found at byte `at` of a text `given` bytes long: the
-    /// given text itself when there is nothing to decode.
-    fn literal(&mut self, given: usize, at: usize, raw: &str) -> Span {
-        match percent_decode(raw) {
-            Cow::Borrowed(_) => Span {
-                start: at as u32,
+    /// The decoded literal `text[from..to]`: a span of `text` itself when it holds no `%`
+    /// (`escaped`), else of the decoded text that will follow it.
+    fn literal(&mut self, text: &str, from: usize, to: usize, escaped: bool) -> Span {
+        let raw = &text[from..to];
+        if !escaped {
+            return Span {
+                start: from as u32,
                 len: raw.len() as u32,
-            },
-            Cow::Owned(decoded) => {
-                let start = given + self.decoded.len();
-                self.decoded.push_str(&decoded);
-                // A decoded literal is never longer than its source, but both may sit
-                // beyond 4 GiB together: such a literal reads as empty text instead.
-                Span {
-                    start: u32::try_from(start).unwrap_or(u32::MAX),
-                    len: decoded.len() as u32,
-                }
-            }
+            };
+        }
+        let decoded = percent_decode(raw);
+        self.literal_chars = self.literal_chars + count_chars(&decoded) - count_chars(raw);
+        let start = text.len() + self.decoded.len();
+        self.decoded.push_str(&decoded);
+        // A decoded literal is never longer than its source, but both may sit beyond
+        // 4 GiB together: such a literal reads as empty text instead.
+        Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: decoded.len() as u32,
         }
     }
 
@@ -473,6 +531,7 @@ impl Parts {
         Template {
             text: text.into_boxed_str(),
             given,
+            literal_chars: u32::try_from(self.literal_chars).unwrap_or(u32::MAX),
             segments: self.segments.into_boxed_slice(),
             vars: self.vars.into_boxed_slice(),
         }
@@ -481,6 +540,63 @@ impl Parts {
 
 fn count_byte(text: &str, byte: u8) -> usize {
     text.bytes().filter(|&b| b == byte).count()
+}
+
+/// The first byte of `bytes[from..to]` that is `/`, `<`, `>` or `%` (or `to`), eight bytes
+/// at a time.
+#[inline]
+fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a
+    // byte *after* a true match, so the lowest mark is exact.
+    let marks = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut i = from;
+    while i + 8 <= to {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        let m = marks(w, b'/') | marks(w, b'<') | marks(w, b'>') | marks(w, b'%');
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && !matches!(bytes[i], b'/' | b'<' | b'>' | b'%') {
+        i += 1;
+    }
+    i
+}
+
+/// `text.split('/')`, with a byte search (segments are short).
+fn split_slash(text: &str) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == b'/') {
+            Some(i) => {
+                rest = text.get(i + 1..);
+                text.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// The decoded segments of a registered path, as [`decoded_segments`] gives them.
+fn path_segments(path: &str) -> impl Iterator<Item = Cow<'_, str>> + Clone {
+    let inner = path.trim_matches('/');
+    let mut segments = split_slash(inner);
+    if inner.is_empty() {
+        segments.next();
+    }
+    segments.map(percent_decode)
 }
 
 /// Characters in `text`: bytes that do not continue a UTF-8 sequence.
@@ -503,7 +619,7 @@ impl Shape<'_> {
         let mut h = ShapeHash(0);
         match self {
             Shape::Path(path) => {
-                for seg in decoded_segments(path) {
+                for seg in path_segments(path) {
                     h.mix(SEGMENT);
                     h.literal(&seg);
                 }
@@ -533,10 +649,10 @@ impl Shape<'_> {
                         _ => false,
                     })
             }
-            (Shape::Path(a), Shape::Path(b)) => decoded_segments(a).eq(decoded_segments(b)),
+            (Shape::Path(a), Shape::Path(b)) => path_segments(a).eq(path_segments(b)),
             (Shape::Path(p), Shape::Template(t)) | (Shape::Template(t), Shape::Path(p)) => {
                 let mut segs = t.segments();
-                decoded_segments(p)
+                path_segments(p)
                     .all(|text| matches!(segs.next(), Some(Segment::Static(s)) if *s == *text))
                     && segs.next().is_none()
             }
@@ -623,6 +739,16 @@ impl fmt::Display for Template {
 
 /// Python's `str.isidentifier`: XID_Start or `_`, then XID_Continue (keywords allowed).
 fn is_identifier(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_ascii() {
+        // The ASCII part of XID_Start is the letters, of XID_Continue also digits and `_`.
+        return bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    }
     let mut chars = name.chars();
     match chars.next() {
         Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {}

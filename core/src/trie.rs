@@ -19,7 +19,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use hashbrown::HashMap;
+use hashbrown::HashTable;
 
 use crate::index::{Ends, HasEscape, Segments};
 use crate::template::Segment;
@@ -115,9 +115,17 @@ enum Edge<'a> {
 }
 
 impl Trie {
-    /// `routes` are given best rank first: `rank` is the position in that order.
-    pub(crate) fn new<'a>(routes: impl Iterator<Item = impl Iterator<Item = Segment<'a>>>) -> Trie {
-        let mut b = Builder::default();
+    /// `routes` are given best rank first: `rank` is the position in that order. They
+    /// have `segments` segments in all (at most that many nodes and edges to make).
+    pub(crate) fn new<'a>(
+        routes: impl Iterator<Item = impl Iterator<Item = Segment<'a>>>,
+        segments: usize,
+    ) -> Trie {
+        let mut b = Builder {
+            nodes: Vec::with_capacity(segments + 1),
+            edges: Vec::with_capacity(segments),
+            edge_table: HashTable::with_capacity(segments),
+        };
         b.nodes.push(BuildNode::default());
         for (rank, segments) in routes.enumerate() {
             let mut node = 0u32;
@@ -529,12 +537,26 @@ fn edge(seg: Segment<'_>) -> Edge<'_> {
     Edge::Partial { head, middle, tail }
 }
 
-/// Construction state: literal edges are found through a map while the trie grows (a node
-/// can have thousands of literal children), then laid out in per-node tables.
-#[derive(Default)]
+/// Construction state: literal edges are found through a table while the trie grows (a
+/// node can have thousands of literal children), then laid out in per-node tables.
 struct Builder<'a> {
     nodes: Vec<BuildNode<'a>>,
-    static_edges: HashMap<(u32, &'a str), u32>,
+    /// Literal edges in the order they were made.
+    edges: Vec<LiteralEdge<'a>>,
+    /// `edges` by parent and text.
+    edge_table: HashTable<u32>,
+}
+
+struct LiteralEdge<'a> {
+    parent: u32,
+    key: Key,
+    text: &'a str,
+    child: u32,
+}
+
+fn edge_hash(parent: u32, key: &Key) -> u64 {
+    let h = (u64::from(key.hash()) | u64::from(parent) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
 }
 
 struct BuildPartial<'a> {
@@ -548,6 +570,8 @@ struct BuildNode<'a> {
     partials: Vec<BuildPartial<'a>>,
     var: u32,
     route: u32,
+    /// How many literal children it has.
+    literals: u32,
 }
 
 impl Default for BuildNode<'_> {
@@ -556,6 +580,7 @@ impl Default for BuildNode<'_> {
             partials: Vec::new(),
             var: NONE,
             route: NONE,
+            literals: 0,
         }
     }
 }
@@ -565,12 +590,30 @@ impl<'a> Builder<'a> {
         let next = self.nodes.len() as u32;
         let slot = &mut self.nodes[node as usize];
         match edge {
-            Edge::Literal(text) => match self.static_edges.entry((node, text)) {
-                hashbrown::hash_map::Entry::Occupied(e) => return *e.get(),
-                hashbrown::hash_map::Entry::Vacant(e) => {
-                    e.insert(next);
+            Edge::Literal(text) => {
+                let key = Key::of(text.as_bytes());
+                let hash = edge_hash(node, &key);
+                let edges = &self.edges;
+                let same = |&i: &u32| {
+                    let e = &edges[i as usize];
+                    e.parent == node && e.key == key && (key.len <= 16 || e.text == text)
+                };
+                if let Some(&i) = self.edge_table.find(hash, same) {
+                    return edges[i as usize].child;
                 }
-            },
+                slot.literals += 1;
+                self.edge_table
+                    .insert_unique(hash, edges.len() as u32, |&i| {
+                        let e = &edges[i as usize];
+                        edge_hash(e.parent, &e.key)
+                    });
+                self.edges.push(LiteralEdge {
+                    parent: node,
+                    key,
+                    text,
+                    child: next,
+                });
+            }
             Edge::Variable => match slot.var {
                 NONE => slot.var = next,
                 child => return child,
@@ -597,26 +640,48 @@ impl<'a> Builder<'a> {
     }
 
     fn freeze(self) -> Trie {
-        let mut literals: Vec<Vec<(&str, u32)>> = alloc::vec![Vec::new(); self.nodes.len()];
-        for ((parent, text), child) in self.static_edges {
-            literals[parent as usize].push((text, child));
+        // The edges grouped by parent (a counting sort): node `n`'s are
+        // `by_parent[starts[n]..starts[n + 1]]`.
+        let mut starts: Vec<u32> = Vec::with_capacity(self.nodes.len() + 1);
+        let mut total = 0u32;
+        for b in &self.nodes {
+            starts.push(total);
+            total += b.literals;
+        }
+        starts.push(total);
+        let mut fill = starts.clone();
+        let mut by_parent: Vec<u32> = alloc::vec![0; self.edges.len()];
+        for (i, e) in self.edges.iter().enumerate() {
+            let at = &mut fill[e.parent as usize];
+            by_parent[*at as usize] = i as u32;
+            *at += 1;
         }
         let empty = Slot {
             key: Key::default(),
             child: NONE,
             text: 0,
         };
+        // Slot 0 is a shared empty table for nodes without literal children; every other
+        // table is at most half full (see below).
+        let room: usize = self
+            .nodes
+            .iter()
+            .filter(|b| b.literals > 0)
+            .map(|b| (b.literals as usize * 2).next_power_of_two())
+            .sum();
+        let mut slots = Vec::with_capacity(1 + room);
+        slots.push(empty);
         let mut t = Trie {
             nodes: Vec::with_capacity(self.nodes.len()),
-            // Slot 0 is a shared empty table for nodes without literal children.
-            slots: alloc::vec![empty],
+            slots,
             classes: Vec::new(),
             partial_slots: Vec::new(),
             shapes: Vec::new(),
             middles: Vec::new(),
             text: String::new(),
         };
-        for (b, lits) in self.nodes.into_iter().zip(literals) {
+        for (n, b) in self.nodes.into_iter().enumerate() {
+            let lits = &by_parent[starts[n] as usize..starts[n + 1] as usize];
             let (table, mask) = if lits.is_empty() {
                 (0, 0)
             } else {
@@ -625,8 +690,10 @@ impl<'a> Builder<'a> {
                 let table = t.slots.len();
                 t.slots.resize(table + size, empty);
                 let mask = size as u32 - 1;
-                for (text, child) in lits {
-                    let key = Key::of(text.as_bytes());
+                for &e in lits {
+                    let LiteralEdge {
+                        key, text, child, ..
+                    } = self.edges[e as usize];
                     let mut i = key.hash() & mask;
                     while t.slots[table + i as usize].child != NONE {
                         i = (i + 1) & mask;
