@@ -56,7 +56,9 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// `owned` gives the template of a route whose [`Route::path`] is [`NO_PATH`].
+    /// `routes` come in registry order: each page's routes together, pages before the
+    /// redirects of the same page. `owned` gives the template of a route whose
+    /// [`Route::path`] is [`NO_PATH`].
     pub(crate) fn new<'p>(
         routes: Vec<Route>,
         paths: Vec<Template>,
@@ -71,14 +73,15 @@ impl Index {
             }
         };
         // POLICY D6 rank, compared without building keys: segment kinds left to right,
-        // then more literal characters, then pages before redirects, then registry order
-        // (then the order given, so that no two routes tie). The kinds are packed into one
-        // integer where they fit (a template of up to 64 segments). Only the keys move while
-        // sorting.
+        // then more literal characters, then pages before redirects, then registry order.
+        // The routes come in registry order (a page's own routes together, in the order
+        // of `target_order`), so after the kind of target their position decides, and no
+        // two routes tie. The kinds are packed into one integer where they fit (a template
+        // of up to 64 segments); only the keys move while sorting.
         struct Rank {
             kinds: Option<u128>,
             chars: usize,
-            target: (u8, usize, usize),
+            redirect: bool,
             route: u32,
         }
         let mut ranked: Vec<Rank> = routes
@@ -89,35 +92,27 @@ impl Index {
                 Rank {
                     kinds: packed_kinds(t),
                     chars: t.literal_chars(),
-                    target: target_order(r.target),
+                    redirect: matches!(r.target, Target::Redirect { .. }),
                     route: i as u32,
                 }
             })
             .collect();
-        // Usually every key packs into three integers (kinds; reversed characters, target
-        // kind and page; redirect index and position), which sort fastest.
-        let packs = |r: &Rank| {
-            r.kinds.is_some()
-                && r.chars <= u32::MAX as usize
-                && r.target.1 < 1 << 31
-                && r.target.2 <= u32::MAX as usize
-        };
+        // Usually every key packs into two integers (kinds; reversed characters, target
+        // kind and position), which sort fastest.
+        let packs =
+            |r: &Rank| r.kinds.is_some() && r.chars <= u32::MAX as usize && r.route < 1 << 31;
         let order: Vec<u32> = if ranked.iter().all(packs) {
-            let mut keys: Vec<(u128, u64, u64)> = ranked
+            let mut keys: Vec<(u128, u64)> = ranked
                 .iter()
                 .map(|r| {
-                    let (kind, page, index) = r.target;
-                    (
-                        r.kinds.unwrap_or(0),
-                        (u64::from(u32::MAX) - r.chars as u64) << 32
-                            | u64::from(kind) << 31
-                            | page as u64,
-                        (index as u64) << 32 | u64::from(r.route),
-                    )
+                    let rest = (u64::from(u32::MAX) - r.chars as u64) << 32
+                        | u64::from(r.redirect) << 31
+                        | u64::from(r.route);
+                    (r.kinds.unwrap_or(0), rest)
                 })
                 .collect();
             keys.sort_unstable();
-            keys.iter().map(|k| k.2 as u32).collect()
+            keys.iter().map(|k| k.1 as u32 & !(1 << 31)).collect()
         } else {
             ranked.sort_unstable_by(|a, b| {
                 match (a.kinds, b.kinds) {
@@ -126,7 +121,7 @@ impl Index {
                         .cmp(kinds(template(&routes[b.route as usize]))),
                 }
                 .then(b.chars.cmp(&a.chars))
-                .then(a.target.cmp(&b.target))
+                .then(a.redirect.cmp(&b.redirect))
                 .then(a.route.cmp(&b.route))
             });
             ranked.iter().map(|r| r.route).collect()
@@ -395,14 +390,6 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     };
     let h = (h ^ last).wrapping_mul(K);
     h ^ (h >> 32)
-}
-
-/// Pages before redirects, then registry order, then redirect order.
-fn target_order(t: Target) -> (u8, usize, usize) {
-    match t {
-        Target::Page(p) => (0, p, 0),
-        Target::Redirect { page, index } => (1, page, index),
-    }
 }
 
 /// Writes the joined segments of a static template into `key`, when a plain request can

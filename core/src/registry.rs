@@ -89,6 +89,7 @@ impl<T> RegistryBuilder<T> {
         // The pages by module (registration index), and each module's hash.
         let mut modules: HashTable<u32> = HashTable::with_capacity(count);
         let mut module_hashes: Vec<u64> = Vec::with_capacity(count);
+        // (`modules` is the registry's module table once every page is in.)
         let mut claims = Claims::with_capacity(count);
         let context = Context {
             config: &self.config,
@@ -119,14 +120,17 @@ impl<T> RegistryBuilder<T> {
                 }
             }
         }
-        let pages = sorted(pages);
+        // The pages stay in registration order; `order` lists them in registry order.
+        let order = registry_order(&pages);
         check_redirect_landings(&pages)?;
 
         // Routes refer to the templates the pages own; the index owns only the
-        // templates of static paths (POLICY C11: see `page_routes`).
+        // templates of static paths (POLICY C11: see `page_routes`). They are made in
+        // registry order, as the index ranks them.
         let mut routes = Vec::with_capacity(pages.len());
         let mut paths = Vec::new();
-        for (position, page) in pages.iter().enumerate() {
+        for &at in order.iter() {
+            let (position, page) = (at as usize, &pages[at as usize]);
             let plain = page.template.as_ref().is_none_or(Template::is_static);
             let route = |path: u32, is_page_template: bool| Route {
                 target: Target::Page(position),
@@ -158,22 +162,17 @@ impl<T> RegistryBuilder<T> {
             }
         }
         let index = Index::new(routes, paths, |r| owned_template(&pages, r));
-        let mut by_module: HashTable<u32> = HashTable::with_capacity(pages.len());
-        for (position, page) in pages.iter().enumerate() {
-            let hash = module_hashes[page.registered];
-            by_module.insert_unique(hash, position as u32, |&i| {
-                module_hashes[pages[i as usize].registered]
-            });
-        }
-        let not_found = pages.iter().position(|p| {
-            p.module.ends_with("not_found_404") && last_component(&p.module) == "not_found_404"
+        let not_found = order.iter().map(|&i| i as usize).find(|&i| {
+            let module = &pages[i].module;
+            module.ends_with("not_found_404") && last_component(module) == "not_found_404"
         });
         let quick = Quick::new(&self.config, &prefixes);
         Ok(Registry {
             index,
             quick,
             pages,
-            by_module,
+            order,
+            by_module: modules,
             config: self.config,
             prefixes,
             not_found,
@@ -181,11 +180,11 @@ impl<T> RegistryBuilder<T> {
     }
 }
 
-/// The pages in Dash's registry order: by `(order, module)` (POLICY D10). Modules are
-/// unique, so no two pages tie. Pages without an order (usually all but the home page)
-/// sort on their module's first 16 bytes as one integer, then pages whose first 16 bytes
-/// agree on the whole module; only these keys move while sorting.
-fn sorted<T>(pages: Vec<Page<T>>) -> Vec<Page<T>> {
+/// Dash's registry order (POLICY D10): the pages (by registration index) sorted by
+/// `(order, module)`. Modules are unique, so no two pages tie. Pages without an order
+/// (usually all but the home page) sort on their module's first 16 bytes as one integer,
+/// then pages whose first 16 bytes agree on the whole module.
+fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let mut ordered: Vec<u32> = Vec::new();
     let mut keys: Vec<(u128, u32)> = Vec::with_capacity(pages.len());
     for (i, p) in pages.iter().enumerate() {
@@ -218,11 +217,9 @@ fn sorted<T>(pages: Vec<Page<T>>) -> Vec<Page<T>> {
         }
         run = end;
     }
-    let mut slots: Vec<Option<Page<T>>> = pages.into_iter().map(Some).collect();
-    let mut sorted = Vec::with_capacity(slots.len());
-    let positions = ordered.iter().chain(keys.iter().map(|k| &k.1));
-    sorted.extend(positions.filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)));
-    sorted
+    ordered.reserve_exact(keys.len());
+    ordered.extend(keys.iter().map(|k| k.1));
+    ordered.into_boxed_slice()
 }
 
 /// A hash of a module path (for the module tables; modules come from the app, not from
@@ -234,8 +231,11 @@ fn text_hash(text: &str) -> u64 {
 /// A frozen page registry: immutable, `Send + Sync` when `T` is, cheap to share behind a
 /// reference. Pages iterate in Dash's registry order (for navigation menus).
 pub struct Registry<T> {
+    /// The pages in registration order (targets and `not_found` index them).
     pub(crate) pages: Vec<Page<T>>,
-    /// Registry positions by module hash ([`text_hash`]).
+    /// Registry order: indices into `pages`.
+    order: Box<[u32]>,
+    /// Indices into `pages` by module hash ([`text_hash`]).
     by_module: HashTable<u32>,
     pub(crate) config: Config,
     pub(crate) prefixes: Prefixes,
@@ -279,9 +279,10 @@ impl Quick {
 
 impl<T: core::fmt::Debug> core::fmt::Debug for Registry<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let pages: Vec<&Page<T>> = self.pages().collect();
         f.debug_struct("Registry")
             .field("config", &self.config)
-            .field("pages", &self.pages)
+            .field("pages", &pages)
             .finish()
     }
 }
@@ -289,7 +290,16 @@ impl<T: core::fmt::Debug> core::fmt::Debug for Registry<T> {
 impl<T> Registry<T> {
     /// The pages in registry order.
     pub fn pages(&self) -> impl ExactSizeIterator<Item = &Page<T>> {
-        self.pages.iter()
+        self.order.iter().map(|&i| &self.pages[i as usize])
+    }
+
+    /// The registry position of the page stored at `index` (for answers that name pages
+    /// by position).
+    pub(crate) fn position(&self, index: usize) -> usize {
+        self.order
+            .iter()
+            .position(|&i| i as usize == index)
+            .unwrap_or(index)
     }
 
     /// The page registered under `module`.
@@ -699,8 +709,8 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
     if pages.iter().all(|p| p.redirect_templates.is_empty()) {
         return Ok(());
     }
-    let mut by_registration: Vec<&Page<T>> = pages.iter().collect();
-    by_registration.sort_unstable_by_key(|p| p.registered);
+    // The pages are in registration order.
+    let by_registration: Vec<&Page<T>> = pages.iter().collect();
     let sources: Vec<(&Page<T>, &Template, &String)> = by_registration
         .iter()
         .flat_map(|p| {

@@ -445,11 +445,11 @@ impl<T> Registry<T> {
         let inner = rest.trim_matches('/');
         let decoded = split_request(inner);
         let id = |r: &Route| match r.target {
-            Target::Page(p) => (p, None),
-            Target::Redirect { page, index } => (page, Some(index)),
+            Target::Page(p) => (self.position(p), None),
+            Target::Redirect { page, index } => (self.position(page), Some(index)),
         };
         let fast = match self.index.find_static(inner) {
-            Some(StaticHit::Page(p)) => Some((p, None)),
+            Some(StaticHit::Page(p)) => Some((self.position(p), None)),
             Some(StaticHit::Route(r)) => Some(id(r)),
             None => self
                 .index

@@ -364,15 +364,10 @@ impl Parts {
         // Sized up front: the boxed slices of the template take these buffers as they are.
         // The literal characters are the characters of the text less the separators and
         // the `<name>`s (corrected below for decoded literals).
-        let (mut slashes, mut opens, mut chars) = (0usize, 0usize, 0usize);
-        for &b in &bytes[start..end] {
-            slashes += usize::from(b == b'/');
-            opens += usize::from(b == b'<');
-            chars += usize::from((b as i8) >= -0x40);
-        }
-        parts.segments.reserve_exact(slashes + 1);
-        parts.vars.reserve_exact(opens);
-        parts.literal_chars = chars - slashes;
+        let counts = Counts::of(&bytes[start..end]);
+        parts.segments.reserve_exact(counts.slashes + 1);
+        parts.vars.reserve_exact(counts.opens);
+        parts.literal_chars = counts.chars - counts.slashes;
         parts.scan(text, start, end)?;
         let vars = &parts.vars;
         for (i, var) in vars.iter().enumerate() {
@@ -542,6 +537,46 @@ fn count_byte(text: &str, byte: u8) -> usize {
     text.bytes().filter(|&b| b == byte).count()
 }
 
+/// How many `/`, `<` and characters a text has.
+struct Counts {
+    slashes: usize,
+    opens: usize,
+    chars: usize,
+}
+
+impl Counts {
+    /// Counted eight bytes at a time.
+    fn of(bytes: &[u8]) -> Counts {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        // The high bit of each zero byte of `x` (exact: no carry crosses a byte).
+        let zeros = |x: u64| !(((x & LOW).wrapping_add(LOW)) | x | LOW);
+        // How many bytes `zeros` marked.
+        let count = |marks: u64| ((marks >> 7).wrapping_mul(ONES) >> 56) as usize;
+        let (mut slashes, mut opens, mut continuations) = (0, 0, 0);
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            slashes += count(zeros(w ^ (ONES * u64::from(b'/'))));
+            opens += count(zeros(w ^ (ONES * u64::from(b'<'))));
+            // UTF-8 continuation bytes are `10xxxxxx`.
+            continuations += count(zeros((w & (ONES * 0xC0)) ^ (ONES * 0x80)));
+        }
+        for &b in words.remainder() {
+            slashes += usize::from(b == b'/');
+            opens += usize::from(b == b'<');
+            continuations += usize::from(b & 0xC0 == 0x80);
+        }
+        Counts {
+            slashes,
+            opens,
+            chars: bytes.len() - continuations,
+        }
+    }
+}
+
 /// The first byte of `bytes[from..to]` that is `/`, `<`, `>` or `%` (or `to`), eight bytes
 /// at a time.
 #[inline]
@@ -618,6 +653,15 @@ impl Shape<'_> {
     pub(crate) fn hash(&self) -> u64 {
         let mut h = ShapeHash(0);
         match self {
+            Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
+                let inner = path.trim_matches('/');
+                if !inner.is_empty() {
+                    for seg in split_slash(inner) {
+                        h.mix(SEGMENT);
+                        h.literal(seg);
+                    }
+                }
+            }
             Shape::Path(path) => {
                 for seg in path_segments(path) {
                     h.mix(SEGMENT);
@@ -690,9 +734,11 @@ impl ShapeHash {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(w));
+            let w = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (j, &b)| w | u64::from(b) << (8 * j));
+            self.mix(w);
         }
         self.mix(text.len() as u64);
     }
