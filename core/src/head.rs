@@ -5,7 +5,7 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt::{self, Write};
 
-use crate::image::asset_url;
+use crate::image::push_asset_path;
 use crate::registry::Registry;
 use crate::resolve::Resolution;
 
@@ -60,21 +60,55 @@ impl<'a> Head<'a> {
     /// Writes `<title>…</title>` and the meta tags, escaped as Python's
     /// `html.escape(quote=True)`, one tag per line.
     pub fn write_html(&self, out: &mut impl Write) -> fmt::Result {
+        // Title and description are written three times each: scan them once, and write
+        // text without anything to escape as it is. Plain `write_str`s throughout: a server
+        // writes this on every request, and `write!` costs a formatting pass per tag.
+        let title = Text::new(&self.title);
+        let description = Text::new(&self.description);
         out.write_str("<title>")?;
-        write_escaped(out, &self.title)?;
+        title.write(out)?;
         out.write_str("</title>")?;
-        // Plain `write_str`s: a server writes this on every request, and `write!` costs a
-        // formatting pass per tag.
         for (attr, key, value) in self.tags() {
+            let value = if core::ptr::eq(value, &*self.title) {
+                title
+            } else if core::ptr::eq(value, &*self.description) {
+                description
+            } else {
+                Text::new(value)
+            };
             out.write_str("\n<meta ")?;
             out.write_str(attr)?;
             out.write_str("=\"")?;
             out.write_str(key)?;
             out.write_str("\" content=\"")?;
-            write_escaped(out, value)?;
+            value.write(out)?;
             out.write_str("\">")?;
         }
         Ok(())
+    }
+}
+
+/// A value for the head, with whether it holds anything to escape (found once).
+#[derive(Clone, Copy)]
+struct Text<'t> {
+    text: &'t str,
+    escape: bool,
+}
+
+impl<'t> Text<'t> {
+    fn new(text: &'t str) -> Self {
+        Text {
+            text,
+            escape: text.bytes().any(|b| ESCAPED[usize::from(b)]),
+        }
+    }
+
+    fn write(self, out: &mut impl Write) -> fmt::Result {
+        if self.escape {
+            write_escaped(out, self.text)
+        } else {
+            out.write_str(self.text)
+        }
     }
 }
 
@@ -89,14 +123,16 @@ pub fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
     // Bytes, not chars: the five are ASCII, so every index found is a char boundary, and
     // runs without them are written whole.
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !ESCAPED[usize::from(b)] {
+            continue;
+        }
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            _ => continue,
+            _ => "&#x27;",
         };
         out.write_str(&text[start..i])?;
         out.write_str(rep)?;
@@ -104,6 +140,17 @@ pub fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
     }
     out.write_str(&text[start..])
 }
+
+/// The bytes [`write_escaped`] replaces: `& < > " '`.
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
 
 impl<T> Registry<T> {
     /// The head for a resolved request. `origin` is the scheme and host
@@ -139,11 +186,19 @@ impl<T> Registry<T> {
         let image = match (page.image_url(), page.image()) {
             (Some(u), _) if !u.is_empty() => Cow::Borrowed(u),
             (_, Some(file)) if !file.is_empty() => {
-                let base = match &self.config.assets_external_path {
-                    Some(b) => String::from(b.as_str()),
-                    None => alloc::format!("{origin}{}", self.prefixes.requests),
-                };
-                Cow::Owned(asset_url(&base, &self.config.assets_url_path, file))
+                let assets = &self.config.assets_url_path;
+                let mut url = String::with_capacity(
+                    origin.len() + self.prefixes.requests.len() + assets.len() + file.len() + 2,
+                );
+                match &self.config.assets_external_path {
+                    Some(b) => url.push_str(b),
+                    None => {
+                        url.push_str(origin);
+                        url.push_str(&self.prefixes.requests);
+                    }
+                }
+                push_asset_path(&mut url, assets, file);
+                Cow::Owned(url)
             }
             _ => Cow::Borrowed(""),
         };
@@ -154,5 +209,55 @@ impl<T> Registry<T> {
             url,
             include_meta,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(head: &Head<'_>) -> String {
+        let mut out = String::new();
+        head.write_html(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn every_copy_of_title_and_description_is_escaped() {
+        let head = Head {
+            title: Cow::Borrowed("A & B"),
+            description: Cow::Borrowed("x<\"y\">'"),
+            image: Cow::Borrowed("http://h/a&b.png"),
+            url: String::from("http://h/?a=1&b=2"),
+            include_meta: true,
+        };
+        let out = html(&head);
+        assert_eq!(out.matches("A &amp; B").count(), 3, "{out}");
+        assert_eq!(
+            out.matches("x&lt;&quot;y&quot;&gt;&#x27;").count(),
+            3,
+            "{out}"
+        );
+        assert_eq!(out.matches("http://h/a&amp;b.png").count(), 2, "{out}");
+        assert!(out.contains("content=\"http://h/?a=1&amp;b=2\""), "{out}");
+        assert!(!out.contains("A & B") && !out.contains("<\"y"), "{out}");
+    }
+
+    #[test]
+    fn plain_text_is_written_as_it_is_and_meta_can_be_off() {
+        let mut head = Head {
+            title: Cow::Borrowed("Home"),
+            description: Cow::Borrowed("plain"),
+            image: Cow::Borrowed(""),
+            url: String::from("http://h/"),
+            include_meta: true,
+        };
+        let out = html(&head);
+        assert!(
+            out.starts_with("<title>Home</title>\n<meta name=\"description\" content=\"plain\">")
+        );
+        assert_eq!(out.lines().count(), 11);
+        head.include_meta = false;
+        assert_eq!(html(&head), "<title>Home</title>");
     }
 }

@@ -86,8 +86,20 @@ pub fn infer_image(module: &str, files: &(impl AssetFiles + ?Sized)) -> Option<S
 
 /// POLICY D16: the assets base, then the assets URL path, then the file name with each
 /// segment percent-encoded, joined with exactly one `/`.
-pub(crate) fn asset_url(base: &str, assets_url_path: &str, file: &str) -> String {
-    let mut out = String::from(base.trim_end_matches('/'));
+#[cfg(test)]
+fn asset_url(base: &str, assets_url_path: &str, file: &str) -> String {
+    let mut out = String::with_capacity(base.len() + assets_url_path.len() + file.len() + 2);
+    out.push_str(base);
+    push_asset_path(&mut out, assets_url_path, file);
+    out
+}
+
+/// Appends the assets URL path and the encoded file to `out`, which holds the base (a
+/// trailing `/` of it is dropped). One buffer: a served page's head makes this URL on
+/// every request.
+pub(crate) fn push_asset_path(out: &mut String, assets_url_path: &str, file: &str) {
+    let base_len = out.trim_end_matches('/').len();
+    out.truncate(base_len);
     let middle = assets_url_path.trim_matches('/');
     if !middle.is_empty() {
         if !out.is_empty() {
@@ -95,20 +107,21 @@ pub(crate) fn asset_url(base: &str, assets_url_path: &str, file: &str) -> String
         }
         out.push_str(middle);
     }
-    let mut name = String::new();
+    let before_name = out.len();
+    if !out.is_empty() {
+        out.push('/');
+    }
+    let name_start = out.len();
     for (i, segment) in file.trim_start_matches('/').split('/').enumerate() {
         if i > 0 {
-            name.push('/');
-        }
-        encode_into(&mut name, segment, SEGMENT_KEEP);
-    }
-    if !name.is_empty() {
-        if !out.is_empty() {
             out.push('/');
         }
-        out.push_str(&name);
+        encode_into(out, segment, SEGMENT_KEEP);
     }
-    out
+    if out.len() == name_start {
+        // An empty name: no separator for it either.
+        out.truncate(before_name);
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +152,10 @@ mod tests {
             asset_url("https://cdn/", "/", "a/b%.png"),
             "https://cdn/a/b%25.png"
         );
+        // An empty name adds no separator; an empty base and middle add none before it.
+        assert_eq!(asset_url("http://h/", "/assets/", ""), "http://h/assets");
+        assert_eq!(asset_url("http://h//", "", "/"), "http://h");
+        assert_eq!(asset_url("", "", "a b"), "a%20b");
+        assert_eq!(asset_url("", "/x/", "a//b"), "x/a//b");
     }
 }

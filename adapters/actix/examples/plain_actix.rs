@@ -8,6 +8,11 @@
 // A binary: `pub` marks what its modules share, nothing is exported.
 #![allow(unreachable_pub)]
 
+#[path = "actix_gallery/app/memory_store.rs"]
+mod memory_store;
+
+use actix_session::{SessionExt, SessionMiddleware};
+use actix_web::cookie::Key;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{COOKIE, HOST, LOCATION};
 use actix_web::web::{self, Path, Query};
@@ -15,14 +20,21 @@ use actix_web::{App, HttpRequest, HttpResponse, HttpServer};
 use document::{Client, Frame, Link, Menus};
 use folio_gallery::content::{self, Field, Lang, esc};
 use folio_gallery::document;
+use memory_store::MemoryStore;
 use serde::Deserialize;
 
 #[actix_web::main]
 async fn main() {
     let addr = std::env::var("FOLIO_ADDR").unwrap_or_else(|_| "127.0.0.1:8051".to_owned());
     let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/gallery/assets");
+    // The gallery's session middleware and store (see `region`).
+    let (store, key) = (MemoryStore::default(), Key::generate());
     let mut server = HttpServer::new(move || {
+        let sessions = SessionMiddleware::builder(store.clone(), key.clone())
+            .cookie_secure(false)
+            .build();
         App::new()
+            .wrap(sessions)
             .route("/", web::get().to(home))
             .route("/analytics", web::get().to(analytics))
             .route("/archive", web::get().to(archive))
@@ -92,6 +104,20 @@ fn lang(r: &HttpRequest) -> Lang {
     )
 }
 
+/// The app-wide region control's value, kept in the browser session as the gallery keeps it
+/// (the same session middleware and store on every request, one read per page); a request
+/// without a session gets the default. The widgets page itself is not served here: it is
+/// not benchmarked.
+fn region(r: &HttpRequest) -> String {
+    match r.get_session().get::<String>(REGION_KEY) {
+        Ok(Some(region)) => region,
+        _ => "all".to_owned(),
+    }
+}
+
+/// Where [`region`] keeps its value.
+const REGION_KEY: &str = "region";
+
 fn render(
     status: StatusCode,
     r: &HttpRequest,
@@ -113,6 +139,7 @@ fn render(
         format!("{origin}/assets/{}", meta.image)
     };
     let url = format!("{origin}{target}");
+    let region = (status != StatusCode::NOT_FOUND).then(|| region(r));
     let (title, description) = (esc(meta.title), esc(meta.description));
     let head = format!(
         "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
@@ -160,11 +187,10 @@ fn render(
         prefix: "/",
         target,
         server: "actix-web",
-        // The gallery's app-wide control, at its default (a request without a session);
-        // not on the 404 page, which keeps no state.
-        region: (status != StatusCode::NOT_FOUND).then_some(Field {
+        // The gallery's app-wide control; not on the 404 page, which keeps no state.
+        region: region.as_deref().map(|value| Field {
             name: "w:app:region",
-            value: "all",
+            value,
         }),
     };
     let html = document::document(&frame, &head, Client::Missing, &menus, body);

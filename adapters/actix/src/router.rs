@@ -18,7 +18,6 @@ use crate::context::PageContext;
 use crate::layout::Layout;
 use crate::state::StoredRun;
 
-type LayoutOf<T> = dyn Fn(&T) -> Layout + Send + Sync;
 type InputFn = dyn Fn(&HttpRequest) -> Option<String> + Send + Sync;
 
 /// A frozen registry, an app shell and routing inputs, ready to serve: register it on an
@@ -26,7 +25,8 @@ type InputFn = dyn Fn(&HttpRequest) -> Option<String> + Send + Sync;
 /// that `HttpServer::new`'s factory can configure every worker's `App`.
 pub struct Folio<T> {
     registry: Arc<Registry<T>>,
-    layout_of: Arc<LayoutOf<T>>,
+    /// Each page's layout, in registry order (made once: see `with_layouts`).
+    layouts: Arc<[Layout]>,
     shell: Arc<dyn Shell<T>>,
     inputs: Vec<(String, Arc<InputFn>)>,
     origin: Option<String>,
@@ -39,7 +39,7 @@ impl<T> Clone for Folio<T> {
     fn clone(&self) -> Self {
         Folio {
             registry: Arc::clone(&self.registry),
-            layout_of: Arc::clone(&self.layout_of),
+            layouts: Arc::clone(&self.layouts),
             shell: Arc::clone(&self.shell),
             inputs: self.inputs.clone(),
             origin: self.origin.clone(),
@@ -71,14 +71,12 @@ impl Folio<Layout> {
 
 impl<T: Send + Sync + 'static> Folio<T> {
     /// Serves a registry of any payload: `layout_of` gives the layout that renders a
-    /// payload (called once per request).
-    pub fn with_layouts(
-        registry: Registry<T>,
-        layout_of: impl Fn(&T) -> Layout + Send + Sync + 'static,
-    ) -> Self {
+    /// payload (called once per page, here, not on every request).
+    pub fn with_layouts(registry: Registry<T>, layout_of: impl Fn(&T) -> Layout) -> Self {
+        let layouts = registry.pages().map(|p| layout_of(p.layout())).collect();
         Folio {
             registry: Arc::new(registry),
-            layout_of: Arc::new(layout_of),
+            layouts,
             shell: Arc::new(folio_server_common::bare::<T>),
             inputs: Vec::new(),
             origin: None,
@@ -187,10 +185,12 @@ impl<T: Send + Sync + 'static> Folio<T> {
         };
         let run = (self.widget_state && WidgetRun::runs(&render))
             .then(|| StoredRun::begin(&request, &mut render));
-        let layout = match render.payload() {
-            Some(payload) => (self.layout_of)(payload),
-            None => self.default_not_found.clone(),
-        };
+        let layout = render
+            .page()
+            .and_then(|page| self.registry.pages().position(|p| std::ptr::eq(p, page)))
+            .and_then(|i| self.layouts.get(i))
+            // No page: an unknown address in an app without a `not_found_404` page.
+            .unwrap_or(&self.default_not_found);
         request
             .extensions_mut()
             .insert(PageContext(render.context().clone()));

@@ -8,17 +8,18 @@
 // A binary: `pub` marks what its modules share, nothing is exported.
 #![allow(unreachable_pub)]
 
-use axum::Router;
 use axum::extract::{Path, Query, RawQuery};
 use axum::http::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::{Extension, Router};
 use document::{Client, Frame, Link, Menus};
 use folio_gallery::content::{self, Field, Lang, esc};
 use folio_gallery::document;
 use serde::Deserialize;
 use tower_http::services::ServeDir;
+use tower_sessions::{MemoryStore, Session, SessionManagerLayer};
 
 #[tokio::main]
 async fn main() {
@@ -32,16 +33,22 @@ async fn main() {
         .route("/archive-2020", get(to_archive))
         .route(
             "/reports/summary-2020",
-            get(|h: HeaderMap, u: Uri| summary(h, u, 2020)),
+            get(|h: HeaderMap, u: Uri, Extension(s): Extension<Session>| {
+                summary(h, u, Extension(s), 2020)
+            }),
         )
         .route(
             "/reports/summary-2021",
-            get(|h: HeaderMap, u: Uri| summary(h, u, 2021)),
+            get(|h: HeaderMap, u: Uri, Extension(s): Extension<Session>| {
+                summary(h, u, Extension(s), 2021)
+            }),
         )
         .route("/report/{report_id}", get(report))
         .route("/asset/{asset_id}/department/{dept}", get(asset))
         .nest_service("/assets", ServeDir::new(assets))
-        .fallback(not_found);
+        .fallback(not_found)
+        // The gallery's session layer, as the gallery sets it up (see `region`).
+        .layer(SessionManagerLayer::new(MemoryStore::default()).with_secure(false));
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -89,7 +96,22 @@ fn lang(headers: &HeaderMap) -> Lang {
     )
 }
 
+/// The app-wide region control's value, kept in the browser session as the gallery keeps it
+/// (a session layer on every request, one read per page); a request without a session gets
+/// the default. The widgets page itself is not served here: it is not benchmarked.
+async fn region(session: &Session) -> String {
+    match session.get::<String>(REGION_KEY).await {
+        Ok(Some(region)) => region,
+        _ => "all".to_owned(),
+    }
+}
+
+/// Where [`region`] keeps its value.
+const REGION_KEY: &str = "region";
+
+#[allow(clippy::too_many_arguments)]
 fn render(
+    region: Option<&str>,
     status: StatusCode,
     headers: &HeaderMap,
     uri: &Uri,
@@ -157,11 +179,10 @@ fn render(
         prefix: "/",
         target,
         server: "axum",
-        // The gallery's app-wide control, at its default (a request without a session);
-        // not on the 404 page, which keeps no state.
-        region: (status != StatusCode::NOT_FOUND).then_some(Field {
+        // The gallery's app-wide control; not on the 404 page, which keeps no state.
+        region: region.map(|value| Field {
             name: "w:app:region",
-            value: "all",
+            value,
         }),
     };
     let html = document::document(&frame, &head, Client::Missing, &menus, body);
@@ -176,13 +197,15 @@ fn render(
         .into_response()
 }
 
-async fn home(h: HeaderMap, u: Uri) -> Response {
+async fn home(h: HeaderMap, u: Uri, Extension(s): Extension<Session>) -> Response {
     let meta = Meta {
         title: "Folio Gallery",
         description: "A small multi-page app: Dash Pages rebuilt in Rust with folio.",
         image: "logo.svg",
     };
+    let region = region(&s).await;
     render(
+        Some(&region),
         StatusCode::OK,
         &h,
         &u,
@@ -198,14 +221,21 @@ struct City {
     city: Option<String>,
 }
 
-async fn analytics(h: HeaderMap, u: Uri, Query(q): Query<City>) -> Response {
+async fn analytics(
+    h: HeaderMap,
+    u: Uri,
+    Extension(s): Extension<Session>,
+    Query(q): Query<City>,
+) -> Response {
     let meta = Meta {
         title: "Analytics · Folio Gallery",
         description: "Pick a city and see it selected.",
         image: "analytics.png",
     };
     let body = content::analytics(lang(&h), u.path(), q.city.as_deref());
+    let region = region(&s).await;
     render(
+        Some(&region),
         StatusCode::OK,
         &h,
         &u,
@@ -222,14 +252,29 @@ struct ArchiveQuery {
     department_id: Option<String>,
 }
 
-async fn archive(h: HeaderMap, u: Uri, Query(q): Query<ArchiveQuery>) -> Response {
+async fn archive(
+    h: HeaderMap,
+    u: Uri,
+    Extension(s): Extension<Session>,
+    Query(q): Query<ArchiveQuery>,
+) -> Response {
     let meta = Meta {
         title: "Archive · Folio Gallery",
         description: "The archive page shows previously generated reports.",
         image: "logo.svg",
     };
     let body = content::archive(lang(&h), q.report_id.as_deref(), q.department_id.as_deref());
-    render(StatusCode::OK, &h, &u, "/archive", "Archive", meta, &body)
+    let region = region(&s).await;
+    render(
+        Some(&region),
+        StatusCode::OK,
+        &h,
+        &u,
+        "/archive",
+        "Archive",
+        meta,
+        &body,
+    )
 }
 
 async fn to_archive(RawQuery(q): RawQuery) -> Response {
@@ -243,7 +288,7 @@ async fn to_archive(RawQuery(q): RawQuery) -> Response {
     }
 }
 
-async fn summary(h: HeaderMap, u: Uri, year: u16) -> Response {
+async fn summary(h: HeaderMap, u: Uri, Extension(s): Extension<Session>, year: u16) -> Response {
     let title = format!("{year} Summary · Folio Gallery");
     let meta = Meta {
         title: &title,
@@ -255,7 +300,9 @@ async fn summary(h: HeaderMap, u: Uri, year: u16) -> Response {
     } else {
         "/reports/summary-2021"
     };
+    let region = region(&s).await;
     render(
+        Some(&region),
         StatusCode::OK,
         &h,
         &u,
@@ -270,13 +317,20 @@ async fn summary(h: HeaderMap, u: Uri, year: u16) -> Response {
     )
 }
 
-async fn report(h: HeaderMap, u: Uri, Path(report_id): Path<String>) -> Response {
+async fn report(
+    h: HeaderMap,
+    u: Uri,
+    Extension(s): Extension<Session>,
+    Path(report_id): Path<String>,
+) -> Response {
     let meta = Meta {
         title: "Report · Folio Gallery",
         description: "",
         image: "logo.svg",
     };
+    let region = region(&s).await;
     render(
+        Some(&region),
         StatusCode::OK,
         &h,
         &u,
@@ -287,7 +341,12 @@ async fn report(h: HeaderMap, u: Uri, Path(report_id): Path<String>) -> Response
     )
 }
 
-async fn asset(h: HeaderMap, u: Uri, Path((asset_id, dept)): Path<(String, String)>) -> Response {
+async fn asset(
+    h: HeaderMap,
+    u: Uri,
+    Extension(s): Extension<Session>,
+    Path((asset_id, dept)): Path<(String, String)>,
+) -> Response {
     let Some(dept_id) = dept.strip_prefix("hello-").filter(|d| !d.is_empty()) else {
         return not_found(h, u).await;
     };
@@ -298,7 +357,9 @@ async fn asset(h: HeaderMap, u: Uri, Path((asset_id, dept)): Path<(String, Strin
         description: &description,
         image: "logo.svg",
     };
+    let region = region(&s).await;
     render(
+        Some(&region),
         StatusCode::OK,
         &h,
         &u,
@@ -316,5 +377,5 @@ async fn not_found(h: HeaderMap, u: Uri) -> Response {
         image: "",
     };
     let body = content::not_found(lang(&h), u.path(), "/");
-    render(StatusCode::NOT_FOUND, &h, &u, "", "", meta, &body)
+    render(None, StatusCode::NOT_FOUND, &h, &u, "", "", meta, &body)
 }

@@ -20,7 +20,6 @@ use crate::context::PageContext;
 use crate::layout::Layout;
 use crate::state::StoredRun;
 
-type LayoutOf<T, S> = dyn Fn(&T) -> Layout<S> + Send + Sync;
 type InputFn = dyn Fn(&Parts) -> Option<String> + Send + Sync;
 
 /// A frozen registry, an app shell and routing inputs, ready to become an
@@ -32,7 +31,8 @@ pub struct Folio<T, S = ()> {
 
 struct Inner<T, S> {
     registry: Arc<Registry<T>>,
-    layout_of: Box<LayoutOf<T, S>>,
+    /// Each page's layout, in registry order (made once: see `with_layouts`).
+    layouts: Vec<Layout<S>>,
     shell: Box<dyn Shell<T>>,
     inputs: Vec<(String, Box<InputFn>)>,
     origin: Option<String>,
@@ -61,15 +61,13 @@ impl<S: Clone + Send + Sync + 'static> Folio<Layout<S>, S> {
 
 impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
     /// Serves a registry of any payload: `layout_of` gives the layout that renders a
-    /// payload (called once per request).
-    pub fn with_layouts(
-        registry: Registry<T>,
-        layout_of: impl Fn(&T) -> Layout<S> + Send + Sync + 'static,
-    ) -> Self {
+    /// payload (called once per page, here, not on every request).
+    pub fn with_layouts(registry: Registry<T>, layout_of: impl Fn(&T) -> Layout<S>) -> Self {
+        let layouts = registry.pages().map(|p| layout_of(p.layout())).collect();
         Folio {
             inner: Inner {
                 registry: Arc::new(registry),
-                layout_of: Box::new(layout_of),
+                layouts,
                 shell: Box::new(folio_server_common::bare::<T>),
                 inputs: Vec::new(),
                 origin: None,
@@ -188,10 +186,12 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
         } else {
             None
         };
-        let layout = match render.payload() {
-            Some(payload) => (self.layout_of)(payload),
-            None => self.default_not_found.clone(),
-        };
+        let layout = render
+            .page()
+            .and_then(|page| self.registry.pages().position(|p| std::ptr::eq(p, page)))
+            .and_then(|i| self.layouts.get(i))
+            // No page: an unknown address in an app without a `not_found_404` page.
+            .unwrap_or(&self.default_not_found);
         parts
             .extensions
             .insert(PageContext(render.context().clone()));

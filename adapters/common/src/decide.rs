@@ -238,7 +238,11 @@ pub fn decide<'r, T>(
     let origin = match origin {
         Some(o) => o,
         None => {
-            origin_owned = format!("http://{}", incoming.host.unwrap_or("localhost"));
+            let host = incoming.host.unwrap_or("localhost");
+            let mut http = String::with_capacity(7 + host.len());
+            http.push_str("http://");
+            http.push_str(host);
+            origin_owned = http;
             &origin_owned
         }
     };
