@@ -891,6 +891,15 @@ impl<'t> Pattern<'t> {
         (!middle.is_empty()).then_some(middle)
     }
 
+    /// The text between `head` and the last literal of a segment known to match: cut by
+    /// their lengths, without comparing them again.
+    #[inline]
+    fn matched_middle<'r>(&self, text: &'r str) -> &'r str {
+        let tail = self.after(self.vars.len().wrapping_sub(1));
+        let end = text.len().saturating_sub(tail.len());
+        text.get(self.head.len as usize..end).unwrap_or("")
+    }
+
     /// Where variable `j` (0-based) ends inside `middle` when every variable takes the
     /// longest match that lets the rest match; `None` when the rest cannot match.
     ///
@@ -992,7 +1001,7 @@ impl<'s, 't, C: Cursor<'t>> Iterator for Values<'s, 't, C> {
         let p = template.pattern(segments.get(var.segment as usize)?);
         let index = usize::from(var.index);
         let start = if index == 0 { 0 } else { self.start };
-        let middle = p.middle(self.text).unwrap_or("");
+        let middle = p.matched_middle(self.text);
         let (value, next) = p.value_at(middle, index, start);
         self.start = next;
         Some((name, value))

@@ -37,6 +37,18 @@ struct Node {
     var: u32,
     /// The best-ranked route ending here.
     route: u32,
+    children: Children,
+}
+
+/// The kinds of children a node has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Children {
+    None,
+    Literals,
+    Partials,
+    Variable,
+    /// More than one kind: a walk may have to come back and try another.
+    Choice,
 }
 
 /// One slot of a literal table; `child == NONE` is empty.
@@ -156,7 +168,8 @@ impl Trie {
             let Some(n) = self.nodes.get(node) else {
                 return Ok(None);
             };
-            if n.classes.0 != n.classes.1 || (n.table != 0 && n.var != NONE) {
+            // A choice (two kinds of children) needs the search that can come back.
+            if n.children == Children::Choice {
                 return self.search(node, path, pos, depth, ends);
             }
             let Some((text, next)) = path.segment(pos)? else {
@@ -164,11 +177,20 @@ impl Trie {
             };
             ends.record(depth, next);
             depth += 1;
-            let child = match n.table {
-                0 if !text.is_empty() => n.var,
-                0 => NONE,
-                _ => self.literal(n, text),
-            };
+            let mut child = NONE;
+            match n.children {
+                Children::Literals => child = self.literal(n, text),
+                Children::Variable if !text.is_empty() => child = n.var,
+                // Exactly one match goes on here; several need the search that compares
+                // what they lead to.
+                Children::Partials => {
+                    let matches = self.matching_partials(n, text, &mut child);
+                    if matches > 1 {
+                        return self.search(node, path, pos, depth - 1, ends);
+                    }
+                }
+                _ => {}
+            }
             if child == NONE {
                 return Ok(None);
             }
@@ -269,6 +291,7 @@ impl Trie {
 
     /// How many partial children of `node` match `text` (counting stops at 2); `only`
     /// receives the child of a match.
+    #[inline(never)]
     fn matching_partials(&self, node: &Node, text: &[u8], only: &mut u32) -> usize {
         let mut count = 0;
         for class in self.classes_of(node) {
@@ -712,12 +735,21 @@ impl<'a> Builder<'a> {
             };
             let start = t.classes.len() as u32;
             t.add_partials(b.partials);
+            let classes = (start, t.classes.len() as u32);
+            let children = match (table != 0, classes.0 != classes.1, b.var != NONE) {
+                (false, false, false) => Children::None,
+                (true, false, false) => Children::Literals,
+                (false, true, false) => Children::Partials,
+                (false, false, true) => Children::Variable,
+                _ => Children::Choice,
+            };
             t.nodes.push(Node {
                 table,
                 mask,
-                classes: (start, t.classes.len() as u32),
+                classes,
                 var: b.var,
                 route: b.route,
+                children,
             });
         }
         t
@@ -857,6 +889,81 @@ mod tests {
         assert_eq!(find(hay, b"abcdefghij"), Some(21));
         assert_eq!(find(hay, b"k"), Some(31));
         assert_eq!(find(hay, b"abcdefghijkl"), None);
+    }
+
+    /// `(page module, variables)` of a plain request.
+    fn answer(registry: &crate::Registry<()>, path: &str) -> Option<(String, Vec<String>)> {
+        match registry.resolve(path, "") {
+            crate::Resolution::Page(m) => Some((
+                String::from(m.page().module()),
+                m.variables().map(|(_, v)| String::from(v)).collect(),
+            )),
+            _ => None,
+        }
+    }
+
+    fn registry(templates: &[&str]) -> crate::Registry<()> {
+        let mut b = crate::RegistryBuilder::new(crate::Config::new());
+        for (i, t) in templates.iter().enumerate() {
+            b.page(
+                crate::PageSpec::new(&alloc::format!("p{i}"))
+                    .path_template(t)
+                    .layout(()),
+            );
+        }
+        b.build().unwrap()
+    }
+
+    #[test]
+    fn a_literal_that_leads_nowhere_falls_back_to_partials_and_variables() {
+        let r = registry(&["/a/foo/x", "/a/f<v>o/y", "/a/<w>/z"]);
+        assert_eq!(answer(&r, "/a/foo/x"), Some(("p0".into(), vec![])));
+        assert_eq!(
+            answer(&r, "/a/foo/y"),
+            Some(("p1".into(), vec!["o".into()]))
+        );
+        assert_eq!(
+            answer(&r, "/a/foo/z"),
+            Some(("p2".into(), vec!["foo".into()]))
+        );
+        assert_eq!(answer(&r, "/a/foo/w"), None);
+        // No variable sibling: literal, then partials.
+        let r = registry(&["/a/foo/x", "/a/f<v>o/y"]);
+        assert_eq!(answer(&r, "/a/foo/y"), Some(("p1".into(), vec!["o".into()])));
+    }
+
+    #[test]
+    fn among_matching_partials_the_best_rank_wins_whatever_the_class() {
+        // Longer literal text ranks first (POLICY D6): `img-<id>.png` over `<f>.png` over
+        // `img-<g>`, each in its own class of head and tail lengths.
+        let r = registry(&[
+            "/i/img-<g>/x",
+            "/i/<f>.png/x",
+            "/i/img-<id>.png/x",
+            "/i/<h>/x",
+        ]);
+        assert_eq!(
+            answer(&r, "/i/img-1.png/x"),
+            Some(("p2".into(), vec!["1".into()]))
+        );
+        assert_eq!(
+            answer(&r, "/i/a.png/x"),
+            Some(("p1".into(), vec!["a".into()]))
+        );
+        assert_eq!(
+            answer(&r, "/i/img-a/x"),
+            Some(("p0".into(), vec!["a".into()]))
+        );
+        assert_eq!(
+            answer(&r, "/i/png/x"),
+            Some(("p3".into(), vec!["png".into()]))
+        );
+        // The best partial leads nowhere: the next one is tried.
+        let r = registry(&["/i/img-<id>.png/x", "/i/<f>.png/y"]);
+        assert_eq!(
+            answer(&r, "/i/img-1.png/y"),
+            Some(("p1".into(), vec!["img-1".into()]))
+        );
     }
 
     #[test]
