@@ -277,13 +277,34 @@ impl StaticMap {
         )
     }
 
-    #[inline]
+    /// Up to 16 bytes inline (three integers to compare), longer keys out of line.
+    #[inline(always)]
     fn get(&self, key: &str) -> Option<u32> {
         let bytes = key.as_bytes();
         let n = bytes.len().min(255);
         if self.lengths[n / 64] & (1 << (n % 64)) == 0 {
             return None;
         }
+        if bytes.len() > 16 {
+            return self.get_long(bytes);
+        }
+        let k = Key::of(bytes);
+        let mask = self.slots.len() - 1;
+        let mut i = k.hash() as usize & mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.answer == EMPTY {
+                return None;
+            }
+            if slot.key == k {
+                return Some(slot.answer);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline(never)]
+    fn get_long(&self, bytes: &[u8]) -> Option<u32> {
         let k = Key::of(bytes);
         let mask = self.slots.len() - 1;
         let mut i = static_hash(&k, bytes) as usize & mask;

@@ -929,7 +929,10 @@ mod tests {
         assert_eq!(answer(&r, "/a/foo/w"), None);
         // No variable sibling: literal, then partials.
         let r = registry(&["/a/foo/x", "/a/f<v>o/y"]);
-        assert_eq!(answer(&r, "/a/foo/y"), Some(("p1".into(), vec!["o".into()])));
+        assert_eq!(
+            answer(&r, "/a/foo/y"),
+            Some(("p1".into(), vec!["o".into()]))
+        );
     }
 
     #[test]
