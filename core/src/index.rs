@@ -421,6 +421,12 @@ fn static_key(template: &Template, key: &mut String) -> bool {
     if !template.is_static() {
         return false;
     }
+    // Nothing decoded: the segments joined are the text between the outer slashes.
+    let given = template.given();
+    if !given.as_bytes().contains(&b'%') {
+        key.push_str(given.trim_matches('/'));
+        return true;
+    }
     for (i, seg) in template.segments().enumerate() {
         let Segment::Static(text) = seg else {
             return false;

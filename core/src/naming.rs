@@ -67,12 +67,15 @@ impl Naming for DashNaming {
         if last.is_ascii() {
             // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
             // lower-cased (one pass, no intermediate strings: every page needs its name).
-            let text = last.bytes().enumerate().map(|(i, b)| match b {
-                b'_' => ' ',
-                _ if i == 0 => char::from(b.to_ascii_uppercase()),
-                _ => char::from(b.to_ascii_lowercase()),
-            });
-            return text.collect();
+            let mut name = String::with_capacity(last.len());
+            for (i, b) in last.bytes().enumerate() {
+                name.push(match b {
+                    b'_' => ' ',
+                    _ if i == 0 => char::from(b.to_ascii_uppercase()),
+                    _ => char::from(b.to_ascii_lowercase()),
+                });
+            }
+            return name;
         }
         capitalize(&last.replace('_', " "))
     }
@@ -111,6 +114,10 @@ pub fn module_components(module: &str) -> impl Iterator<Item = &str> {
 /// The last component of a module path (POLICY C3): used for the name, image inference and
 /// the `not_found_404` test.
 pub fn last_component(module: &str) -> &str {
+    if !module.as_bytes().contains(&b':') {
+        // Only `.` separates: the text after the last one.
+        return module.rsplit('.').next().unwrap_or(module);
+    }
     module_components(module).last().unwrap_or(module)
 }
 

@@ -654,12 +654,24 @@ impl Shape<'_> {
         let mut h = ShapeHash(0);
         match self {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
-                let inner = path.trim_matches('/');
-                if !inner.is_empty() {
-                    for seg in split_slash(inner) {
-                        h.mix(SEGMENT);
-                        h.literal(seg);
-                    }
+                // Nothing to decode: the segments are the raw text between slashes.
+                let bytes = path.as_bytes();
+                let mut start = 0;
+                while bytes.get(start) == Some(&b'/') {
+                    start += 1;
+                }
+                let mut end = bytes.len();
+                while end > start && bytes[end - 1] == b'/' {
+                    end -= 1;
+                }
+                while start < end {
+                    let stop = bytes[start..end]
+                        .iter()
+                        .position(|&b| b == b'/')
+                        .map_or(end, |i| start + i);
+                    h.mix(SEGMENT);
+                    h.bytes(&bytes[start..stop]);
+                    start = stop + 1;
                 }
             }
             Shape::Path(path) => {
@@ -726,19 +738,32 @@ impl ShapeHash {
 
     #[inline]
     fn literal(&mut self, text: &str) {
-        let mut chunks = text.as_bytes().chunks_exact(8);
+        self.bytes(text.as_bytes());
+    }
+
+    #[inline]
+    fn bytes(&mut self, text: &[u8]) {
+        let mut chunks = text.chunks_exact(8);
         for chunk in &mut chunks {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
             self.mix(u64::from_le_bytes(w));
         }
+        // The last 1 to 7 bytes in one word (overlapping loads; with the length mixed in
+        // below, equal words mean equal bytes).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let w = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (j, &b)| w | u64::from(b) << (8 * j));
-            self.mix(w);
+        let n = rest.len();
+        let half = |at: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&rest[at..at + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        match n {
+            4.. => self.mix(half(0) | half(n - 4) << 32),
+            1.. => self.mix(
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+            ),
+            0 => {}
         }
         self.mix(text.len() as u64);
     }
