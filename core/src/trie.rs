@@ -27,6 +27,9 @@ use crate::template::Segment;
 /// Marks "no child", "no route" and empty table slots.
 const NONE: u32 = u32::MAX;
 
+/// How many matching partial children are kept from one matching pass.
+const FEW: usize = 4;
+
 #[derive(Debug, Clone, Copy)]
 struct Node {
     /// This node's literal table: `slots[table..=table + mask]`, a power of two long.
@@ -184,9 +187,11 @@ impl Trie {
                 // Exactly one match goes on here; several need the search that compares
                 // what they lead to.
                 Children::Partials => {
-                    let matches = self.matching_partials(n, text, &mut child);
-                    if matches > 1 {
-                        return self.search(node, path, pos, depth - 1, ends);
+                    let mut found = [NONE; FEW];
+                    match self.matching_partials(n, text, &mut found) {
+                        1 => child = found[0],
+                        0 => {}
+                        k => return self.best_of(&found, k, n, text, path, next, depth, ends),
                     }
                 }
                 _ => {}
@@ -244,15 +249,15 @@ impl Trie {
             // One partial child matches and nothing comes after it: go down without
             // recursing (the usual case for a segment like `<name>.pdf`).
             if var == NONE {
-                let mut only = NONE;
-                match self.matching_partials(n, text, &mut only) {
+                let mut found = [NONE; FEW];
+                match self.matching_partials(n, text, &mut found) {
                     0 => return Ok(None),
                     1 => {
-                        node = only as usize;
+                        node = found[0] as usize;
                         pos = next;
                         continue;
                     }
-                    _ => {}
+                    k => return self.best_of(&found, k, n, text, path, next, depth, ends),
                 }
             }
             let best = self.partials(n, text, path, next, depth, ends)?;
@@ -289,24 +294,53 @@ impl Trie {
         Ok(best)
     }
 
-    /// How many partial children of `node` match `text` (counting stops at 2); `only`
-    /// receives the child of a match.
+    /// How many partial children of `node` match `text`, counting up to [`FEW`] + 1;
+    /// `found` receives the children of the first [`FEW`].
     #[inline(never)]
-    fn matching_partials(&self, node: &Node, text: &[u8], only: &mut u32) -> usize {
+    fn matching_partials(&self, node: &Node, text: &[u8], found: &mut [u32; FEW]) -> usize {
         let mut count = 0;
         for class in self.classes_of(node) {
             let (shapes, middle) = self.class_shapes(class, text);
             for shape in shapes {
                 if self.middle_matches(shape, middle) {
-                    *only = shape.child;
+                    if let Some(slot) = found.get_mut(count) {
+                        *slot = shape.child;
+                    }
                     count += 1;
-                    if count > 1 {
+                    if count > FEW {
                         return count;
                     }
                 }
             }
         }
         count
+    }
+
+    /// The best route below the `count` matching partial children of `node` that
+    /// [`matching_partials`](Self::matching_partials) found: those children themselves
+    /// when they all fit in `found` (no second matching pass), else all of them again.
+    #[allow(clippy::too_many_arguments)]
+    fn best_of<'t, P: Segments<'t>>(
+        &self,
+        found: &[u32; FEW],
+        count: usize,
+        node: &Node,
+        text: &[u8],
+        path: P,
+        next: usize,
+        depth: usize,
+        ends: &mut Ends,
+    ) -> Result<Option<u32>, HasEscape> {
+        if count > FEW {
+            return self.partials(node, text, path, next, depth, ends);
+        }
+        let mut best: Option<u32> = None;
+        for &child in found.iter().take(count) {
+            if let Some(found) = self.search(child as usize, path, next, depth, ends)? {
+                best = Some(best.map_or(found, |b| b.min(found)));
+            }
+        }
+        Ok(best)
     }
 
     #[inline(always)]
