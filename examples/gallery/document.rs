@@ -359,41 +359,48 @@ fn push_link(out: &mut String, link: &Link<'_>) {
 
 /// The region control: an App-scope widget (Streamlit's sidebar widget in the entrypoint),
 /// sent by a GET form back to the page being shown with that page's own query arguments.
+/// Drawn on every page, so written piece by piece (no `format!`).
 fn push_region(out: &mut String, frame: &Frame<'_>, region: &Field<'_>) {
     let lang = frame.lang;
     let (path, query) = frame.target.split_once('?').unwrap_or((frame.target, ""));
-    out.push_str(&format!(
-        "<form class=\"app-control\" method=\"get\" action=\"{}\">\n<label for=\"app-region\">{}</label>\n<select id=\"app-region\" name=\"{}\">\n",
-        esc(path),
-        lang.t("region"),
-        esc(region.name)
-    ));
+    out.push_str("<form class=\"app-control\" method=\"get\" action=\"");
+    push_escaped(out, path);
+    out.push_str("\">\n<label for=\"app-region\">");
+    out.push_str(lang.t("region"));
+    out.push_str("</label>\n<select id=\"app-region\" name=\"");
+    push_escaped(out, region.name);
+    out.push_str("\">\n");
     for (value, label) in REGIONS {
-        let selected = if value == region.value {
-            " selected"
+        out.push_str("<option value=\"");
+        out.push_str(value);
+        out.push_str(if value == region.value {
+            "\" selected>"
         } else {
-            ""
-        };
-        out.push_str(&format!(
-            "<option value=\"{value}\"{selected}>{}</option>\n",
-            lang.t(label)
-        ));
+            "\">"
+        });
+        out.push_str(lang.t(label));
+        out.push_str("</option>\n");
     }
     out.push_str("</select>\n");
     // Widget fields (`w:`, `t:`) stay out: their values live in the session.
     for (key, value) in Query::parse(query).pairs() {
         if !key.starts_with("w:") && !key.starts_with("t:") {
-            out.push_str(&format!(
-                "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
-                esc(&key),
-                esc(&value)
-            ));
+            out.push_str("<input type=\"hidden\" name=\"");
+            push_escaped(out, &key);
+            out.push_str("\" value=\"");
+            push_escaped(out, &value);
+            out.push_str("\">\n");
         }
     }
-    out.push_str(&format!(
-        "<button type=\"submit\">{}</button>\n</form>\n",
-        lang.t("region.apply")
-    ));
+    out.push_str("<button type=\"submit\">");
+    out.push_str(lang.t("region.apply"));
+    out.push_str("</button>\n</form>\n");
+}
+
+/// [`esc`] into `out`.
+fn push_escaped(out: &mut String, text: &str) {
+    // Writing to a String cannot fail.
+    let _ = folio_core::write_escaped(out, text);
 }
 
 /// Percent-encodes a value for a query string (everything but unreserved characters and
