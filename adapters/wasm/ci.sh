@@ -3,8 +3,9 @@
 # fresh machine: installs what is missing, runs the native navigator tests and the browser
 # tests, prints `N passed, M failed`, exits non-zero on any failure.
 #
-#   adapters/wasm/ci.sh          # install + test, build the gallery bundle, gallery e2e
-#   adapters/wasm/ci.sh size     # also: release bundle sizes (gzip -9 of the .wasm)
+#   adapters/wasm/ci.sh          # install + test, build the gallery bundle, gallery e2e,
+#                                # the router bundle's size gate (both sizes printed)
+#   adapters/wasm/ci.sh size     # the same (kept for old habits)
 #   adapters/wasm/ci.sh bundle   # only build the gallery's browser bundle into
 #                                # examples/gallery/pkg (then `cargo run -p folio-axum
 #                                # --example gallery` navigates client-side)
@@ -55,13 +56,16 @@ bundle() {
   CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
   CARGO_PROFILE_RELEASE_PANIC=abort \
-    cargo build -q -p folio-wasm --release --example "$1" --target wasm32-unknown-unknown
+    cargo build -q -p folio-wasm-bundles --release --example "$1" --target wasm32-unknown-unknown \
+    || return 1
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir "$2" --out-name "$3" "$target/wasm32-unknown-unknown/release/examples/$1.wasm"
+    --out-dir "$2" --out-name "$3" "$target/wasm32-unknown-unknown/release/examples/$1.wasm" \
+    || return 1
   local raw gz
-  raw=$(stat -c %s "$2/$3_bg.wasm")
-  gz=$(gzip -9 -c "$2/$3_bg.wasm" | wc -c)
+  raw=$(stat -c %s "$2/$3_bg.wasm") || return 1
+  gz=$(gzip -9 -c "$2/$3_bg.wasm" | wc -c) || return 1
   echo "size: $1 ($3_bg.wasm) ${raw} bytes, gzip -9 ${gz} bytes ($((gz / 1024)) KiB)"
+  bundle_gz=$gz
 }
 pkg="$root/examples/gallery/pkg"
 if [ "$mode" = bundle ]; then
@@ -101,12 +105,16 @@ read -r p f < <(awk '/^gallery e2e:/{print $3, $5}' "$e2e_log") || true
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 rm -f "$e2e_log"
 
-# 6. Optional: the size of the size-measured demo bundle (core + adapter, examples/demo.rs).
-if [ "$mode" = size ]; then
-  out=$(mktemp -d)
-  bundle demo "$out" demo
-  rm -rf "$out"
+# 6. Issue 7's size bar, gated: the router bundle (core + adapter,
+#    bundles/examples/demo.rs) at most 64 KiB gzipped.
+out=$(mktemp -d)
+if bundle demo "$out" demo && [ "$bundle_gz" -le $((64 * 1024)) ]; then
+  passed=$((passed + 1))
+else
+  echo "size gate: the router bundle is over 64 KiB gzipped (issue 7)" >&2
+  failed=$((failed + 1))
 fi
+rm -rf "$out"
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "folio-wasm: ${passed} passed, ${failed} failed ($((SECONDS - t0)) s)"

@@ -12,14 +12,48 @@ pub enum ModuleError {
     EmptyComponent,
     /// `__main__` names no page file.
     Main,
+    /// Built without the feature `unicode-case`, the name or path to infer from the module
+    /// path holds a character other than ASCII, whose case mapping needs the feature. Enable
+    /// it, or give the page that name or path explicitly.
+    NeedsUnicodeCase {
+        /// What was being inferred.
+        inferred: Inferred,
+        /// The first non-ASCII character.
+        character: char,
+    },
+}
+
+/// A page field inferred from its module path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Inferred {
+    /// The display name (and with it the default title).
+    Name,
+    /// The URL path.
+    Path,
 }
 
 impl fmt::Display for ModuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ModuleError::EmptyComponent => "module path has an empty component",
-            ModuleError::Main => "`__main__` is not a page module",
-        })
+        match self {
+            ModuleError::EmptyComponent => f.write_str("module path has an empty component"),
+            ModuleError::Main => f.write_str("`__main__` is not a page module"),
+            ModuleError::NeedsUnicodeCase {
+                inferred,
+                character,
+            } => {
+                let what = match inferred {
+                    Inferred::Name => "name",
+                    Inferred::Path => "path",
+                };
+                write!(
+                    f,
+                    "its inferred {what} holds {character:?}, which needs Unicode case \
+                     mapping: enable folio-core's `unicode-case` feature, or give the page \
+                     a {what}"
+                )
+            }
+        }
     }
 }
 
@@ -214,6 +248,10 @@ impl BuildError {
                 error: ModuleError::Main,
                 ..
             } => "bad_module",
+            BuildError::Module {
+                error: ModuleError::NeedsUnicodeCase { .. },
+                ..
+            } => "needs_unicode_case",
             BuildError::DuplicateModule { .. } => "duplicate_module",
             BuildError::PathNotAbsolute { .. } => "path_not_absolute",
             BuildError::Template { error, .. } => error.kind(),

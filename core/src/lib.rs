@@ -38,6 +38,19 @@
 //! `folio-actix`, `folio-wasm`) translate requests in and decisions out. Layouts are an
 //! opaque payload `T`.
 //!
+//! # Cargo features
+//!
+//! - `std` (default): links `std`; nothing in the core needs it (it is `no_std` + `alloc`
+//!   either way).
+//! - `unicode-case` (default): names and paths inferred from module paths use Python's full
+//!   Unicode `str.capitalize()` / `str.lower()`, as Dash does. Without it only ASCII is
+//!   case-mapped, which keeps the conversion tables (14 KB gzipped) out of a browser bundle;
+//!   a page whose inferred name or path would hold another character fails the build with
+//!   [`ModuleError::NeedsUnicodeCase`] (kind `needs_unicode_case`) instead of getting a name
+//!   the servers would not give it. Give such a page its `name` and `path`, or enable the
+//!   feature. Every server adapter enables it.
+//! - `serde`: typed extraction ([`from_arguments`]) and the registry as JSON.
+//!
 #![doc = include_str!("../docs/conflicts.md")]
 //!
 #![doc = include_str!("../docs/compatibility.md")]
@@ -50,6 +63,7 @@ extern crate std;
 
 pub mod streamlit;
 
+mod case;
 mod config;
 #[cfg(feature = "serde")]
 mod de;
@@ -70,6 +84,7 @@ mod resolve;
 mod ser;
 mod template;
 mod trie;
+#[cfg(feature = "unicode-case")]
 mod unicode;
 mod url;
 #[cfg(feature = "serde")]
@@ -79,7 +94,7 @@ pub use config::Config;
 #[cfg(feature = "serde")]
 pub use de::{DeError, from_arguments};
 pub use decode::{decode_form, percent_decode};
-pub use error::{BuildError, ConfigError, ModuleError, TemplateError};
+pub use error::{BuildError, ConfigError, Inferred, ModuleError, TemplateError};
 pub use head::{Head, write_escaped};
 pub use image::{AssetFiles, infer_image};
 pub use limits::{LimitError, Limits};

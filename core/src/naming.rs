@@ -3,32 +3,40 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::error::ModuleError;
-use crate::unicode::capitalize;
+use crate::case::{capitalize, lowercase};
+use crate::error::{Inferred, ModuleError};
 
 /// How a page's URL path and display name follow from its module path.
 ///
 /// [`DashNaming`] is Dash's scheme (the default); another scheme plugs in through
 /// [`RegistryBuilder::naming`](crate::RegistryBuilder::naming) without touching the matcher.
+/// An error fails the registry build ([`BuildError::Module`](crate::BuildError::Module)).
 pub trait Naming: Send + Sync {
     /// Checks a module path before anything else is done with it.
     fn check(&self, module: &str) -> Result<(), ModuleError>;
     /// The URL path of a page registered without `path` or `path_template`.
-    fn path(&self, module: &str, pages_folder: Option<&str>) -> String;
+    fn path(&self, module: &str, pages_folder: Option<&str>) -> Result<String, ModuleError>;
     /// The display name of a page registered without `name`.
-    fn name(&self, module: &str) -> String;
+    fn name(&self, module: &str) -> Result<String, ModuleError>;
 }
 
 /// Dash's naming, with POLICY D8: `pages.weekly_analytics` (or Rust's
 /// `crate::pages::weekly_analytics`) is the page `/weekly-analytics` named
 /// `Weekly analytics`.
 ///
+/// Case mapping is Python's `str.lower()` / `str.capitalize()`, full Unicode, with the
+/// default feature `unicode-case`. Without it only ASCII is mapped, and a name or path whose
+/// inference meets a non-ASCII character is an error ([`ModuleError::NeedsUnicodeCase`])
+/// rather than a name the servers would not give.
+///
 /// ```
 /// use folio_core::{DashNaming, Naming};
 /// let naming = DashNaming;
-/// assert_eq!(naming.path("app::pages::weekly_analytics", Some("pages")), "/weekly-analytics");
-/// assert_eq!(naming.path("pages.reports.summary_2020", Some("pages")), "/reports/summary-2020");
-/// assert_eq!(naming.name("pages.weekly_analytics"), "Weekly analytics");
+/// let path = naming.path("app::pages::weekly_analytics", Some("pages"));
+/// assert_eq!(path.as_deref(), Ok("/weekly-analytics"));
+/// let path = naming.path("pages.reports.summary_2020", Some("pages"));
+/// assert_eq!(path.as_deref(), Ok("/reports/summary-2020"));
+/// assert_eq!(naming.name("pages.weekly_analytics").as_deref(), Ok("Weekly analytics"));
 /// assert!(naming.check("pages..x").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,24 +53,27 @@ impl Naming for DashNaming {
         Ok(())
     }
 
-    fn path(&self, module: &str, pages_folder: Option<&str>) -> String {
+    fn path(&self, module: &str, pages_folder: Option<&str>) -> Result<String, ModuleError> {
         let components: Vec<&str> = module_components(module).collect();
         let after_folder = pages_folder
             .filter(|f| !f.is_empty())
             .and_then(|f| components.iter().position(|c| c == &f))
             .map_or(0, |i| i + 1);
-        let joined = components[after_folder..]
-            .join("/")
-            .replace('_', "-")
-            .to_lowercase();
-        if joined.starts_with('/') {
-            joined
-        } else {
-            alloc::format!("/{joined}")
+        let joined = components[after_folder..].join("/").replace('_', "-");
+        let mut path = String::with_capacity(joined.len() + 1);
+        if !joined.starts_with('/') {
+            path.push('/');
         }
+        path.push_str(
+            &lowercase(&joined).map_err(|character| ModuleError::NeedsUnicodeCase {
+                inferred: Inferred::Path,
+                character,
+            })?,
+        );
+        Ok(path)
     }
 
-    fn name(&self, module: &str) -> String {
+    fn name(&self, module: &str) -> Result<String, ModuleError> {
         let last = last_component(module);
         if last.is_ascii() {
             // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
@@ -75,9 +86,12 @@ impl Naming for DashNaming {
                     _ => char::from(b.to_ascii_lowercase()),
                 });
             }
-            return name;
+            return Ok(name);
         }
-        capitalize(&last.replace('_', " "))
+        capitalize(&last.replace('_', " ")).map_err(|character| ModuleError::NeedsUnicodeCase {
+            inferred: Inferred::Name,
+            character,
+        })
     }
 }
 
@@ -136,18 +150,78 @@ mod tests {
     #[test]
     fn d8_first_whole_component() {
         let n = DashNaming;
+        let path = |module, folder| n.path(module, folder).unwrap();
+        assert_eq!(path("pages.my_pages_list", Some("pages")), "/my-pages-list");
+        assert_eq!(path("mypages.x", Some("pages")), "/mypages/x");
+        assert_eq!(path("pages.sub.pages.x", Some("pages")), "/sub/pages/x");
+        assert_eq!(path("pages", Some("pages")), "/");
         assert_eq!(
-            n.path("pages.my_pages_list", Some("pages")),
-            "/my-pages-list"
-        );
-        assert_eq!(n.path("mypages.x", Some("pages")), "/mypages/x");
-        assert_eq!(n.path("pages.sub.pages.x", Some("pages")), "/sub/pages/x");
-        assert_eq!(n.path("pages", Some("pages")), "/");
-        assert_eq!(
-            n.path("pages.weekly_analytics", None),
+            path("pages.weekly_analytics", None),
             "/pages/weekly-analytics"
         );
-        assert_eq!(n.path("pages.ΑΣ", Some("pages")), "/ας");
+        assert_eq!(path("pages.Mixed_Case", None), "/pages/mixed-case");
+        assert_eq!(n.name("pages.http_STATUS").unwrap(), "Http status");
+    }
+
+    #[cfg(feature = "unicode-case")]
+    #[test]
+    fn unicode_case_maps_every_character() {
+        let n = DashNaming;
+        assert_eq!(n.path("pages.ΑΣ", Some("pages")).unwrap(), "/ας");
+        assert_eq!(n.name("pages.ǆemal_ΑΣ").unwrap(), "ǅemal ας");
+    }
+
+    /// Without `unicode-case`, a non-ASCII character in an inferred name or path fails the
+    /// build with an error saying how to fix it, never a name the servers would not give.
+    #[cfg(not(feature = "unicode-case"))]
+    #[test]
+    fn ascii_case_refuses_to_infer_from_non_ascii() {
+        use crate::{BuildError, Config, PageSpec, RegistryBuilder};
+        use alloc::string::ToString;
+
+        let n = DashNaming;
+        let refused = |inferred, character| {
+            Err(ModuleError::NeedsUnicodeCase {
+                inferred,
+                character,
+            })
+        };
+        assert_eq!(
+            n.path("pages.ΑΣ", Some("pages")),
+            refused(Inferred::Path, 'Α')
+        );
+        assert_eq!(n.name("pages.café"), refused(Inferred::Name, 'é'));
+        // Only the inferred part counts: the folder before it may be anything.
+        assert_eq!(n.path("pagés.x", Some("pagés")).unwrap(), "/x");
+
+        let build = |spec: PageSpec<()>| {
+            let mut pages = RegistryBuilder::new(Config::new());
+            pages.page(spec.layout(()));
+            pages.build()
+        };
+        let error = build(PageSpec::new("pages.ΑΣ")).unwrap_err();
+        assert_eq!(error.kind(), "needs_unicode_case");
+        assert_eq!(
+            error.to_string(),
+            "module `pages.ΑΣ`: its inferred path holds 'Α', which needs Unicode case \
+             mapping: enable folio-core's `unicode-case` feature, or give the page a path"
+        );
+        let error = build(PageSpec::new("pages.ΑΣ").path("/as")).unwrap_err();
+        assert!(matches!(
+            error,
+            BuildError::Module {
+                error: ModuleError::NeedsUnicodeCase {
+                    inferred: Inferred::Name,
+                    character: 'Α'
+                },
+                ..
+            }
+        ));
+        // Given explicitly, nothing is inferred and the page builds as the servers build it.
+        let registry = build(PageSpec::new("pages.ΑΣ").path("/ας").name("Ας")).unwrap();
+        let page = registry.page("pages.ΑΣ").unwrap();
+        assert_eq!((page.path(), page.name()), ("/ας", "Ας"));
+        assert_eq!(page.title().render(&[]), "Ας");
     }
 
     #[test]

@@ -130,7 +130,10 @@ impl<'r, T> Navigation<'r, T> {
                 None => groups.push((entry.section(), alloc::vec![entry])),
             }
         }
-        groups.sort_by_key(|(s, _)| s.is_some());
+        // The group without a section (at most one) leads; the others keep their order.
+        if let Some(i) = groups.iter().position(|(s, _)| s.is_none()) {
+            groups[..=i].rotate_right(1);
+        }
         groups
     }
 
@@ -168,14 +171,17 @@ impl<'r, T> Navigation<'r, T> {
         let Some(page) = page else {
             return Vec::new();
         };
-        let mut trail: Vec<NavEntry<'r, T>> = self
+        let mut trail: Vec<(usize, NavEntry<'r, T>)> = self
             .registry
             .pages()
             .filter(|p| !core::ptr::eq(*p, page) && is_ancestor(p.path(), page.path()))
             .map(|page| self.entry(page))
             .filter(NavEntry::is_listed)
+            .enumerate()
             .collect();
-        trail.sort_by_key(|e| raw_segments(e.page.path()).count());
+        // By depth, then registry order: a unique key, so the unstable sort is stable here.
+        trail.sort_unstable_by_key(|(i, e)| (raw_segments(e.page.path()).count(), *i));
+        let mut trail: Vec<NavEntry<'r, T>> = trail.into_iter().map(|(_, e)| e).collect();
         if let Some(p) = self.registry.pages().find(|p| core::ptr::eq(*p, page)) {
             trail.push(self.entry(p));
         }

@@ -9,7 +9,7 @@ use hashbrown::HashTable;
 use smallvec::SmallVec;
 
 use crate::config::{Config, Prefixes, relative_path};
-use crate::error::BuildError;
+use crate::error::{BuildError, ModuleError};
 use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
@@ -387,12 +387,7 @@ fn make_page<T>(
         extra,
         layout,
     } = spec;
-    cx.naming
-        .check(&module)
-        .map_err(|error| BuildError::Module {
-            module: module.clone(),
-            error,
-        })?;
+    cx.naming.check(&module).map_err(module_error(&module))?;
     if taken(&module) {
         return Err(BuildError::DuplicateModule { module });
     }
@@ -474,7 +469,10 @@ fn make_page<T>(
             push_inferred(&inferred, 0).ok_or_else(|| too_long(&module, t.given()))?
         }
         (None, None) => {
-            inferred = cx.naming.path(&module, cx.folder);
+            inferred = cx
+                .naming
+                .path(&module, cx.folder)
+                .map_err(module_error(&module))?;
             push_inferred(&inferred, 0).ok_or_else(|| too_long(&module, &inferred))?
         }
     };
@@ -484,10 +482,13 @@ fn make_page<T>(
         (Some(n), None) if dash_title => (Where::SuppliedName, Text::Fixed(n.clone())),
         (Some(_), title) => (Where::SuppliedName, fixed_title(cx, title)),
         // The inferred name is also the title: it is kept once, as the title's text.
-        (None, None) if dash_title => (Where::Title, Text::Fixed(cx.naming.name(&module))),
+        (None, None) if dash_title => {
+            let name = cx.naming.name(&module).map_err(module_error(&module))?;
+            (Where::Title, Text::Fixed(name))
+        }
         (None, title) => {
             let start = inferred.len();
-            inferred.push_str(&cx.naming.name(&module));
+            inferred.push_str(&cx.naming.name(&module).map_err(module_error(&module))?);
             let at = push_inferred(&inferred, start).ok_or_else(|| too_long(&module, ""))?;
             (at, fixed_title(cx, title))
         }
@@ -548,6 +549,14 @@ fn make_page<T>(
 const MAX_TEXT: usize = u32::MAX as usize;
 
 /// Where the text `buffer[start..]` (just pushed) is, or `None` past 4 GiB.
+/// A naming error as a build error on `module`.
+fn module_error(module: &str) -> impl FnOnce(ModuleError) -> BuildError + '_ {
+    move |error| BuildError::Module {
+        module: String::from(module),
+        error,
+    }
+}
+
 fn push_inferred(buffer: &str, start: usize) -> Option<Where> {
     Some(Where::Inferred {
         start: u32::try_from(start).ok()?,

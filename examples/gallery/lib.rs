@@ -1,8 +1,9 @@
 //! The folio gallery: Dash's multi-page tutorial rebuilt in Rust. This crate holds what every
 //! gallery shares: the pages, their content, and the document around them. The axum and
 //! actix-web galleries serve it (`cargo run -p folio-axum --example gallery`); folio-wasm
-//! renders the same pages in the browser (`adapters/wasm/examples/gallery_client.rs`), so
-//! a page looks the same whether the server or the browser drew it.
+//! renders the same pages in the browser
+//! (`adapters/wasm/bundles/examples/gallery_client.rs`), so a page looks the same whether the
+//! server or the browser drew it.
 //!
 //! # Adding a page
 //!
