@@ -111,10 +111,10 @@ impl Index {
                     (r.kinds.unwrap_or(0), rest)
                 })
                 .collect();
-            keys.sort_unstable();
+            crate::sort::sort_by(&mut keys, Ord::cmp);
             keys.iter().map(|k| k.1 as u32 & !(1 << 31)).collect()
         } else {
-            ranked.sort_unstable_by(|a, b| {
+            crate::sort::sort_by(&mut ranked, |a, b| {
                 match (a.kinds, b.kinds) {
                     (Some(ka), Some(kb)) => ka.cmp(&kb),
                     _ => kinds(template(&routes[a.route as usize]))

@@ -82,6 +82,7 @@ mod registry;
 mod resolve;
 #[cfg(feature = "serde")]
 mod ser;
+mod sort;
 mod template;
 mod trie;
 #[cfg(feature = "unicode-case")]

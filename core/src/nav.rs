@@ -180,7 +180,9 @@ impl<'r, T> Navigation<'r, T> {
             .enumerate()
             .collect();
         // By depth, then registry order: a unique key, so the unstable sort is stable here.
-        trail.sort_unstable_by_key(|(i, e)| (raw_segments(e.page.path()).count(), *i));
+        crate::sort::sort_by_key(&mut trail, |(i, e)| {
+            (raw_segments(e.page.path()).count(), *i)
+        });
         let mut trail: Vec<NavEntry<'r, T>> = trail.into_iter().map(|(_, e)| e).collect();
         if let Some(p) = self.registry.pages().find(|p| core::ptr::eq(*p, page)) {
             trail.push(self.entry(p));

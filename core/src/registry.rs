@@ -199,11 +199,11 @@ fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
         }
     }
     let page = |i: u32| &pages[i as usize];
-    ordered.sort_unstable_by(|&a, &b| {
+    crate::sort::sort_by(&mut ordered, |&a, &b| {
         let (x, y) = (page(a), page(b));
         compare_pages((x.order.as_ref(), &x.module), (y.order.as_ref(), &y.module))
     });
-    keys.sort_unstable();
+    crate::sort::sort_by(&mut keys, Ord::cmp);
     // Runs of equal prefixes (modules alike in their first 16 bytes) by the whole module.
     let mut run = 0;
     while run < keys.len() {
@@ -213,7 +213,9 @@ fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
                 .take_while(|k| k.0 == keys[run].0)
                 .count();
         if end - run > 1 {
-            keys[run..end].sort_unstable_by(|a, b| page(a.1).module.cmp(&page(b.1).module));
+            let by_module =
+                |a: &(u128, u32), b: &(u128, u32)| page(a.1).module.cmp(&page(b.1).module);
+            crate::sort::sort_by(&mut keys[run..end], by_module);
         }
         run = end;
     }

@@ -794,12 +794,15 @@ impl Trie {
     /// Lays out the partial children of one node: a class per pair of head and tail
     /// lengths, a slot per head and tail text, the shapes of each slot together.
     fn add_partials(&mut self, mut partials: Vec<BuildPartial<'_>>) {
-        partials.sort_by(|a, b| {
-            (a.head.len(), a.tail.len(), a.head, a.tail).cmp(&(
+        // Children are numbered in insertion order, so `child` as the last key makes the
+        // (smaller, in a browser bundle) unstable sort give the stable order.
+        crate::sort::sort_by(&mut partials, |a, b| {
+            (a.head.len(), a.tail.len(), a.head, a.tail, a.child).cmp(&(
                 b.head.len(),
                 b.tail.len(),
                 b.head,
                 b.tail,
+                b.child,
             ))
         });
         let mut rest = &partials[..];
