@@ -22,6 +22,11 @@ use folio_wasm::{Content, Router};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+// talc rather than std's dlmalloc: the same job in less of the bundle (single-threaded wasm).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Starts client-side navigation over the gallery's registry; the prefix and the server's
 /// name come from `<body data-prefix data-server>`.
 #[wasm_bindgen(start)]
