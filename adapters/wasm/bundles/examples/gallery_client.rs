@@ -38,9 +38,11 @@ pub fn start() -> Result<(), JsValue> {
         .get_attribute("data-prefix")
         .unwrap_or_else(|| "/".into());
     let server = body.get_attribute("data-server").unwrap_or_default();
+    // The whole message, not just the kind (1 KB gzipped): a page file whose name the
+    // browser cannot infer without Unicode case mapping says what to do about it.
     let build = || {
         folio_gallery::registry(&prefix, folio_gallery::ASSET_FILES)
-            .map_err(|e| JsValue::from_str(e.kind()))
+            .map_err(|e| JsValue::from_str(&e.to_string()))
     };
     // The router decides what to show; the menus need the core's decision for the
     // address too (`active`, `breadcrumbs`), taken from a second copy of the registry.
