@@ -49,7 +49,7 @@
 //!   [`ModuleError::NeedsUnicodeCase`] (kind `needs_unicode_case`) instead of getting a name
 //!   the servers would not give it. Give such a page its `name` and `path`, or enable the
 //!   feature. Every server adapter enables it.
-//! - `serde`: typed extraction ([`from_arguments`]) and the registry as JSON.
+//! - `serde`: typed extraction (`from_arguments`) and the registry as JSON.
 //!
 #![doc = include_str!("../docs/conflicts.md")]
 //!

@@ -1,0 +1,311 @@
+//! Parsing a template's text in one pass.
+
+use super::*;
+
+/// The pieces of a template while it is parsed.
+#[derive(Default)]
+pub(super) struct Parts {
+    pub(super) segments: Vec<Seg>,
+    vars: Vec<Var>,
+    /// Characters of literal text (decoded).
+    pub(super) literal_chars: usize,
+    /// Decoded literals, to follow the given text.
+    decoded: String,
+}
+
+impl Parts {
+    pub(super) fn parse(text: &str) -> Result<Parts, TemplateError> {
+        if text.len() > MAX_TEXT {
+            return Err(TemplateError::TooLong);
+        }
+        let bytes = text.as_bytes();
+        // Slashes at both ends are ignored.
+        let mut start = 0;
+        while bytes.get(start) == Some(&b'/') {
+            start += 1;
+        }
+        let mut end = bytes.len();
+        while end > start && bytes[end - 1] == b'/' {
+            end -= 1;
+        }
+        let mut parts = Parts::default();
+        if start == end {
+            return Ok(parts);
+        }
+        // Sized up front: the boxed slices of the template take these buffers as they are.
+        // The literal characters are the characters of the text less the separators and
+        // the `<name>`s (corrected below for decoded literals).
+        let counts = Counts::of(&bytes[start..end]);
+        parts.segments.reserve_exact(counts.slashes + 1);
+        parts.vars.reserve_exact(counts.opens);
+        parts.literal_chars = counts.chars - counts.slashes;
+        parts.scan(text, start, end)?;
+        let vars = &parts.vars;
+        for (i, var) in vars.iter().enumerate() {
+            let name = var.name.of(text);
+            if vars[..i].iter().any(|v| v.name.of(text) == name) {
+                return Err(TemplateError::DuplicateVariable {
+                    name: String::from(name),
+                });
+            }
+        }
+        Ok(parts)
+    }
+
+    /// Reads the segments of `text[start..end]` in one pass, jumping from one `/`, `<`,
+    /// `>` or `%` to the next (error offsets are into `text`).
+    fn scan(&mut self, text: &str, start: usize, end: usize) -> Result<(), TemplateError> {
+        let bytes = text.as_bytes();
+        let mut segment_start = start;
+        // This segment's first variable and head; the literal being read: where it
+        // starts, and whether it holds `%`.
+        let mut first = self.vars.len();
+        let mut head = Span::default();
+        let mut literal_start = start;
+        let mut escaped = false;
+        let mut i = start;
+        loop {
+            let k = next_special(bytes, i, end);
+            match bytes.get(k).filter(|_| k < end) {
+                None | Some(b'/') => {
+                    if k == segment_start {
+                        return Err(TemplateError::EmptySegment);
+                    }
+                    let tail = self.literal(text, literal_start, k, escaped);
+                    self.push_segment(head, first, tail);
+                    if k >= end {
+                        return Ok(());
+                    }
+                    segment_start = k + 1;
+                    first = self.vars.len();
+                    head = Span::default();
+                    literal_start = k + 1;
+                    escaped = false;
+                    i = k + 1;
+                }
+                Some(b'>') => return Err(TemplateError::Unbalanced { at: k }),
+                Some(b'%') => {
+                    escaped = true;
+                    i = k + 1;
+                }
+                Some(_) => {
+                    // `<`: the name runs to the next `>` of the segment.
+                    let mut close = k + 1;
+                    let mut nested = None;
+                    loop {
+                        close = next_special(bytes, close, end);
+                        match bytes.get(close).filter(|_| close < end) {
+                            Some(b'>') => break,
+                            None | Some(b'/') => {
+                                return Err(TemplateError::Unbalanced { at: k });
+                            }
+                            Some(b'<') if nested.is_none() => nested = Some(close),
+                            Some(_) => {}
+                        }
+                        close += 1;
+                    }
+                    if let Some(at) = nested {
+                        return Err(TemplateError::Nested { at });
+                    }
+                    let name = &text[k + 1..close];
+                    if !is_identifier(name) {
+                        return Err(TemplateError::BadVariableName { name: name.into() });
+                    }
+                    let literal = self.literal(text, literal_start, k, escaped);
+                    if literal.len == 0 && self.vars.len() > first {
+                        return Err(TemplateError::AdjacentVariables { at: k });
+                    }
+                    match self.vars[first..].last_mut() {
+                        Some(var) => var.after = literal,
+                        None => head = literal,
+                    }
+                    if u16::try_from(self.vars.len()).is_err() {
+                        return Err(TemplateError::BadVariableName { name: name.into() });
+                    }
+                    self.literal_chars -= count_chars(name) + 2;
+                    self.vars.push(Var {
+                        name: Span {
+                            start: (k + 1) as u32,
+                            len: (close - k - 1) as u32,
+                        },
+                        after: Span::default(),
+                        segment: self.segments.len() as u32,
+                        index: (self.vars.len() - first) as u16,
+                        whole: false,
+                    });
+                    i = close + 1;
+                    literal_start = i;
+                    escaped = false;
+                }
+            }
+        }
+    }
+
+    /// Ends a segment whose variables start at `first`: `tail` is its last literal.
+    pub(super) fn push_segment(&mut self, mut head: Span, first: usize, tail: Span) {
+        let count = self.vars.len() - first;
+        let kind = match self.vars[first..].last_mut() {
+            None => {
+                head = tail;
+                SegmentKind::Static
+            }
+            Some(var) => {
+                var.after = tail;
+                if head.len == 0 && count == 1 && tail.len == 0 {
+                    var.whole = true;
+                    SegmentKind::Variable
+                } else {
+                    SegmentKind::Partial
+                }
+            }
+        };
+        self.segments.push(Seg {
+            head,
+            first: first as u32,
+            count: count as u32,
+            kind,
+        });
+    }
+
+    /// The decoded literal `text[from..to]`: a span of `text` itself when it holds no `%`
+    /// (`escaped`), else of the decoded text that will follow it.
+    pub(super) fn literal(&mut self, text: &str, from: usize, to: usize, escaped: bool) -> Span {
+        let raw = &text[from..to];
+        if !escaped {
+            return Span {
+                start: from as u32,
+                len: raw.len() as u32,
+            };
+        }
+        let decoded = percent_decode(raw);
+        self.literal_chars = self.literal_chars + count_chars(&decoded) - count_chars(raw);
+        let start = text.len() + self.decoded.len();
+        self.decoded.push_str(&decoded);
+        // A decoded literal is never longer than its source, but both may sit beyond
+        // 4 GiB together: such a literal reads as empty text instead.
+        Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: decoded.len() as u32,
+        }
+    }
+
+    pub(super) fn into_template(self, mut text: String) -> Template {
+        let given = text.len() as u32;
+        if !self.decoded.is_empty() {
+            text.push_str(&self.decoded);
+        }
+        Template {
+            text: text.into_boxed_str(),
+            given,
+            literal_chars: u32::try_from(self.literal_chars).unwrap_or(u32::MAX),
+            segments: self.segments.into_boxed_slice(),
+            vars: self.vars.into_boxed_slice(),
+        }
+    }
+}
+
+pub(super) fn count_byte(text: &str, byte: u8) -> usize {
+    text.bytes().filter(|&b| b == byte).count()
+}
+
+/// How many `/`, `<` and characters a text has.
+struct Counts {
+    slashes: usize,
+    opens: usize,
+    chars: usize,
+}
+
+impl Counts {
+    /// Counted eight bytes at a time.
+    fn of(bytes: &[u8]) -> Counts {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        // The high bit of each zero byte of `x` (exact: no carry crosses a byte).
+        let zeros = |x: u64| !(((x & LOW).wrapping_add(LOW)) | x | LOW);
+        // How many bytes `zeros` marked.
+        let count = |marks: u64| ((marks >> 7).wrapping_mul(ONES) >> 56) as usize;
+        let (mut slashes, mut opens, mut continuations) = (0, 0, 0);
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            slashes += count(zeros(w ^ (ONES * u64::from(b'/'))));
+            opens += count(zeros(w ^ (ONES * u64::from(b'<'))));
+            // UTF-8 continuation bytes are `10xxxxxx`.
+            continuations += count(zeros((w & (ONES * 0xC0)) ^ (ONES * 0x80)));
+        }
+        for &b in words.remainder() {
+            slashes += usize::from(b == b'/');
+            opens += usize::from(b == b'<');
+            continuations += usize::from(b & 0xC0 == 0x80);
+        }
+        Counts {
+            slashes,
+            opens,
+            chars: bytes.len() - continuations,
+        }
+    }
+}
+
+/// The first byte of `bytes[from..to]` that is `/`, `<`, `>` or `%` (or `to`), eight bytes
+/// at a time.
+#[inline]
+fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a
+    // byte *after* a true match, so the lowest mark is exact.
+    let marks = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut i = from;
+    while i + 8 <= to {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        let m = marks(w, b'/') | marks(w, b'<') | marks(w, b'>') | marks(w, b'%');
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && !matches!(bytes[i], b'/' | b'<' | b'>' | b'%') {
+        i += 1;
+    }
+    i
+}
+
+/// `text.split('/')`, with a byte search (segments are short).
+pub(super) fn split_slash(text: &str) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == b'/') {
+            Some(i) => {
+                rest = text.get(i + 1..);
+                text.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// The decoded segments of a registered path, as [`decoded_segments`] gives them.
+pub(super) fn path_segments(path: &str) -> impl Iterator<Item = Cow<'_, str>> + Clone {
+    let inner = path.trim_matches('/');
+    let mut segments = split_slash(inner);
+    if inner.is_empty() {
+        segments.next();
+    }
+    segments.map(percent_decode)
+}
+
+/// Characters in `text`: bytes that do not continue a UTF-8 sequence.
+pub(super) fn count_chars(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}

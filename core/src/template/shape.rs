@@ -1,0 +1,143 @@
+//! What registrations may not share (POLICY D9): template shapes and their hashes.
+
+use super::*;
+
+/// A template up to its variable names (POLICY D9): what registrations may not share. A
+/// registered static path is compared as [`Template::from_path`] would parse it, without
+/// building that template.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Shape<'a> {
+    Path(&'a str),
+    Template(&'a Template),
+}
+
+impl Shape<'_> {
+    /// Equal shapes hash equally.
+    pub(crate) fn hash(&self) -> u64 {
+        let mut h = ShapeHash(0);
+        match self {
+            Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
+                // Nothing to decode: the segments are the raw text between slashes.
+                let bytes = path.as_bytes();
+                let mut start = 0;
+                while bytes.get(start) == Some(&b'/') {
+                    start += 1;
+                }
+                let mut end = bytes.len();
+                while end > start && bytes[end - 1] == b'/' {
+                    end -= 1;
+                }
+                while start < end {
+                    let stop = bytes[start..end]
+                        .iter()
+                        .position(|&b| b == b'/')
+                        .map_or(end, |i| start + i);
+                    h.mix(SEGMENT);
+                    h.bytes(&bytes[start..stop]);
+                    start = stop + 1;
+                }
+            }
+            Shape::Path(path) => {
+                for seg in path_segments(path) {
+                    h.mix(SEGMENT);
+                    h.literal(&seg);
+                }
+            }
+            Shape::Template(t) => {
+                for seg in t.segments.iter() {
+                    h.mix(SEGMENT);
+                    h.literal(seg.head.of(&t.text));
+                    for var in t.pattern(seg).vars {
+                        h.mix(VARIABLE);
+                        h.literal(var.after.of(&t.text));
+                    }
+                }
+            }
+        }
+        h.0
+    }
+
+    /// Equal up to variable names.
+    pub(crate) fn same(&self, other: &Shape<'_>) -> bool {
+        match (*self, *other) {
+            (Shape::Template(a), Shape::Template(b)) => {
+                a.segments.len() == b.segments.len()
+                    && a.segments().zip(b.segments()).all(|(x, y)| match (x, y) {
+                        (Segment::Static(x), Segment::Static(y)) => x == y,
+                        (Segment::Pattern(x), Segment::Pattern(y)) => x.same_shape(&y),
+                        _ => false,
+                    })
+            }
+            (Shape::Path(a), Shape::Path(b)) => path_segments(a).eq(path_segments(b)),
+            (Shape::Path(p), Shape::Template(t)) | (Shape::Template(t), Shape::Path(p)) => {
+                let mut segs = t.segments();
+                path_segments(p)
+                    .all(|text| matches!(segs.next(), Some(Segment::Static(s)) if *s == *text))
+                    && segs.next().is_none()
+            }
+        }
+    }
+}
+
+/// A hash of one text (the registry's module tables).
+pub(crate) fn text_hash(text: &str) -> u64 {
+    let mut h = ShapeHash(0);
+    h.literal(text);
+    h.0
+}
+
+const SEGMENT: u64 = 0x5e67_1a2b_3c4d_5e6f;
+const VARIABLE: u64 = 0x7a71_b2c3_d4e5_f607;
+
+/// FxHash-style rounds, eight bytes at a time; each literal ends with its length, so
+/// the literals of a shape cannot run into each other.
+struct ShapeHash(u64);
+
+impl ShapeHash {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x5175_2b4f_c4d8_a2b5);
+    }
+
+    #[inline]
+    fn literal(&mut self, text: &str) {
+        self.bytes(text.as_bytes());
+    }
+
+    #[inline]
+    fn bytes(&mut self, text: &[u8]) {
+        let mut chunks = text.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(w));
+        }
+        // The last 1 to 7 bytes in one word (overlapping loads; with the length mixed in
+        // below, equal words mean equal bytes).
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let half = |at: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&rest[at..at + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        match n {
+            4.. => self.mix(half(0) | half(n - 4) << 32),
+            1.. => self.mix(
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+            ),
+            0 => {}
+        }
+        self.mix(text.len() as u64);
+    }
+}
+
+pub(super) fn is_within(part: &str, whole: &str) -> bool {
+    let (p, w) = (part.as_ptr() as usize, whole.as_ptr() as usize);
+    p >= w && p + part.len() <= w + whole.len()
+}
+
+pub(super) fn sub_of<'a>(whole: &'a str, part: &str) -> &'a str {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    &whole[start..start + part.len()]
+}

@@ -1,0 +1,137 @@
+use super::*;
+use alloc::vec;
+
+/// Every string over `ab` up to `n` bytes.
+fn strings(n: usize) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::new()];
+    let mut last = vec![Vec::new()];
+    for _ in 0..n {
+        let mut next = Vec::new();
+        for s in &last {
+            for b in [b'a', b'b'] {
+                let mut t = s.clone();
+                t.push(b);
+                next.push(t);
+            }
+        }
+        out.extend(next.iter().cloned());
+        last = next;
+    }
+    out
+}
+
+#[test]
+fn find_is_the_first_place() {
+    let needles = strings(4);
+    for hay in strings(12).into_iter().filter(|h| h.len() >= 9) {
+        for needle in needles.iter().filter(|n| !n.is_empty()) {
+            let naive = hay.windows(needle.len()).position(|w| w == &needle[..]);
+            assert_eq!(find(&hay, needle), naive, "{hay:?} {needle:?}");
+        }
+    }
+    // Past the word loop, and longer than a word.
+    let hay = b"xxxxxxxxxxxxxxxxxxxxyabcdefghijk";
+    assert_eq!(find(hay, b"abcdefghij"), Some(21));
+    assert_eq!(find(hay, b"k"), Some(31));
+    assert_eq!(find(hay, b"abcdefghijkl"), None);
+}
+
+/// `(page module, variables)` of a plain request.
+fn answer(registry: &crate::Registry<()>, path: &str) -> Option<(String, Vec<String>)> {
+    match registry.resolve(path, "") {
+        crate::Resolution::Page(m) => Some((
+            String::from(m.page().module()),
+            m.variables().map(|(_, v)| String::from(v)).collect(),
+        )),
+        _ => None,
+    }
+}
+
+fn registry(templates: &[&str]) -> crate::Registry<()> {
+    let mut b = crate::RegistryBuilder::new(crate::Config::new());
+    for (i, t) in templates.iter().enumerate() {
+        b.page(
+            crate::PageSpec::new(&alloc::format!("p{i}"))
+                .path_template(t)
+                .layout(()),
+        );
+    }
+    b.build().unwrap()
+}
+
+#[test]
+fn a_literal_that_leads_nowhere_falls_back_to_partials_and_variables() {
+    let r = registry(&["/a/foo/x", "/a/f<v>o/y", "/a/<w>/z"]);
+    assert_eq!(answer(&r, "/a/foo/x"), Some(("p0".into(), vec![])));
+    assert_eq!(
+        answer(&r, "/a/foo/y"),
+        Some(("p1".into(), vec!["o".into()]))
+    );
+    assert_eq!(
+        answer(&r, "/a/foo/z"),
+        Some(("p2".into(), vec!["foo".into()]))
+    );
+    assert_eq!(answer(&r, "/a/foo/w"), None);
+    // No variable sibling: literal, then partials.
+    let r = registry(&["/a/foo/x", "/a/f<v>o/y"]);
+    assert_eq!(
+        answer(&r, "/a/foo/y"),
+        Some(("p1".into(), vec!["o".into()]))
+    );
+}
+
+#[test]
+fn among_matching_partials_the_best_rank_wins_whatever_the_class() {
+    // Longer literal text ranks first (POLICY D6): `img-<id>.png` over `<f>.png` over
+    // `img-<g>`, each in its own class of head and tail lengths.
+    let r = registry(&[
+        "/i/img-<g>/x",
+        "/i/<f>.png/x",
+        "/i/img-<id>.png/x",
+        "/i/<h>/x",
+    ]);
+    assert_eq!(
+        answer(&r, "/i/img-1.png/x"),
+        Some(("p2".into(), vec!["1".into()]))
+    );
+    assert_eq!(
+        answer(&r, "/i/a.png/x"),
+        Some(("p1".into(), vec!["a".into()]))
+    );
+    assert_eq!(
+        answer(&r, "/i/img-a/x"),
+        Some(("p0".into(), vec!["a".into()]))
+    );
+    assert_eq!(
+        answer(&r, "/i/png/x"),
+        Some(("p3".into(), vec!["png".into()]))
+    );
+    // The best partial leads nowhere: the next one is tried.
+    let r = registry(&["/i/img-<id>.png/x", "/i/<f>.png/y"]);
+    assert_eq!(
+        answer(&r, "/i/img-1.png/y"),
+        Some(("p1".into(), vec!["img-1".into()]))
+    );
+}
+
+#[test]
+fn zero_bytes_is_exact() {
+    for x in [
+        0u64,
+        1,
+        0x0100,
+        0x8000,
+        0xFF00_0001_0000_0100,
+        u64::MAX,
+        0x0101_0101_0101_0100,
+    ] {
+        let expected = (0..8).fold(0u64, |m, i| {
+            if (x >> (8 * i)) & 0xFF == 0 {
+                m | 0x80 << (8 * i)
+            } else {
+                m
+            }
+        });
+        assert_eq!(zero_bytes(x), expected, "{x:#x}");
+    }
+}
