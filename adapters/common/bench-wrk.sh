@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Server overhead of one adapter (`axum` or `actix`): its gallery example (folio) against its
+# plain example (plain_axum.rs / plain_actix.rs: the same pages routed by hand, serving the same
+# bytes), under wrk on loopback. Usage: adapters/common/bench-wrk.sh axum|actix (the adapters'
+# own bench-wrk.sh call this). Alternates the two servers, 5 s per run, three URLs,
+# ROUNDS rounds (default 3). Prints requests/s and the server's CPU time per request (utime +
+# stime from /proc), which load from other processes disturbs far less than throughput.
+# Needs wrk (Debian: apt-get install wrk). Servers are pinned to CPU 0, wrk to CPU 1.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+case "${1:-}" in
+  axum) package=folio-axum gallery=gallery plain=plain_axum ;;
+  actix) package=folio-actix gallery=actix_gallery plain=plain_actix ;;
+  *) echo "usage: $0 axum|actix" >&2; exit 2 ;;
+esac
+ROUNDS=${ROUNDS:-3}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+cargo build --release -q -p "$package" --example "$gallery" --example "$plain"
+FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/$gallery" >/dev/null & G=$!
+FOLIO_ADDR=127.0.0.1:8051 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/$plain" >/dev/null & P=$!
+trap 'kill $G $P; rm -f "${results:-}"' EXIT
+sleep 1
+# The two must serve the same bytes (one Host for both: it is in twitter:url and image URLs).
+for u in "/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales"; do
+  a=$(curl -s -H "Host: localhost" "http://127.0.0.1:8050$u" | md5sum)
+  b=$(curl -s -H "Host: localhost" "http://127.0.0.1:8051$u" | md5sum)
+  [ "$a" = "$b" ] || { echo "folio and plain differ on $u" >&2; exit 1; }
+done
+echo "same bytes on the three URLs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+results=$(mktemp)
+for round in $(seq "$ROUNDS"); do
+  for u in "/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales"; do
+    for pair in "folio 8050 $G" "plain 8051 $P"; do
+      set -- $pair
+      c0=$(cpu "$3")
+      out=$(taskset -c 1 wrk -t1 -c32 -d5s "http://127.0.0.1:$2$u")
+      c1=$(cpu "$3")
+      n=$(awk '/requests in/ {print $1}' <<<"$out")
+      rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+      awk -v r="$round" -v who="$1" -v u="$u" -v rps="$rps" -v n="$n" -v t="$((c1 - c0))" -v us="$tick_us" \
+        'BEGIN { printf "%s %-5s %-40s %10s req/s %6.2f us CPU/req\n", r, who, u, rps, t * us / n }' |
+        tee -a "$results"
+    done
+  done
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Per server: requests/s summed over the runs, CPU per request averaged over them; then the
+# CPU per request of each URL.
+awk '{ rps[$2] += $4; cpu[$2] += $6; n[$2]++; u[$3 " " $2] += $6; m[$3 " " $2]++ }
+  END {
+    for (w in rps) printf "%-5s sum %10.0f req/s, mean %6.2f us CPU/req\n", w, rps[w], cpu[w] / n[w]
+    if (("folio" in cpu) && ("plain" in cpu))
+      printf "folio overhead: %+.1f %% CPU/req, %+.1f %% req/s\n",
+        100 * (cpu["folio"] / n["folio"] / (cpu["plain"] / n["plain"]) - 1), 100 * (rps["folio"] / rps["plain"] - 1)
+    for (k in u) printf "  %-46s %6.2f us CPU/req\n", k, u[k] / m[k]
+  }' "$results"
