@@ -93,27 +93,36 @@ impl WidgetRun {
         let restored = stored
             .as_ref()
             .and_then(|v| Session::<Value>::deserialize(v).ok());
-        let (mut session, before) = match restored {
-            Some(session) => (session, stored),
-            None => (Session::new(), None),
-        };
         let (values, triggers) = fields(render.context().query().raw(), &page);
         let sent = !values.is_empty() || !triggers.is_empty();
-        // A session never stored is every widget at its default: the widgets the form
-        // sends were rendered when it was drawn.
-        let primed = before.is_none() && sent;
-        if primed {
-            register_sent(&mut session, &page, &values, &triggers);
-        }
-        let kind = if sent {
-            RequestKind::WidgetChange
-        } else {
-            RequestKind::NavClick
+        let (session, before, changed, primed) = match restored {
+            // The most common request of all: nothing stored, nothing sent. The run starts
+            // on a fresh session with nothing to apply; see `Inner::session`.
+            None if !sent => (None, None, Vec::new(), false),
+            restored => {
+                let (mut session, before) = match restored {
+                    Some(session) => (session, stored),
+                    None => (Session::new(), None),
+                };
+                // A session never stored is every widget at its default: the widgets the
+                // form sends were rendered when it was drawn.
+                let primed = before.is_none() && sent;
+                if primed {
+                    register_sent(&mut session, &page, &values, &triggers);
+                }
+                let kind = if sent {
+                    RequestKind::WidgetChange
+                } else {
+                    RequestKind::NavClick
+                };
+                let changed = start(&mut session, &page, kind, &values, &triggers);
+                (Some(session), before, changed, primed)
+            }
         };
-        let changed = start(&mut session, &page, kind, &values, &triggers);
         let widgets = Widgets {
             inner: Arc::new(Mutex::new(Inner {
                 session,
+                defaults: Vec::new(),
                 page,
                 changed,
                 wrote: primed,
@@ -131,16 +140,21 @@ impl WidgetRun {
     /// Ends the run (`completed`: the layout and the shell ran to the end; an interrupted
     /// run drops nothing) and returns the session's JSON when the store must be written.
     pub fn finish(self, completed: bool) -> Option<Value> {
-        let mut inner = self.widgets.lock();
+        let mut guard = self.widgets.lock();
+        let inner = &mut *guard;
+        // A run that never needed the core's session only registered widgets at their
+        // defaults on a session never stored: ended, it is still all defaults, which is
+        // what a session never stored is (nothing to store, as below).
+        let session = inner.session.as_mut()?;
         // `NoRun` only if the run already ended; nothing to do then.
-        let _ = inner.session.end_run(completed);
+        let _ = session.end_run(completed);
         match self.before {
             // Never stored and still nothing but defaults: a fresh session next time is
             // the same session.
             None if !inner.wrote => None,
-            None => Some(to_json(&inner.session)),
+            None => Some(to_json(session)),
             Some(before) => {
-                let after = to_json(&inner.session);
+                let after = to_json(session);
                 (after != before).then_some(after)
             }
         }
@@ -244,7 +258,13 @@ pub struct Widgets {
 }
 
 struct Inner {
-    session: Session<Value>,
+    /// The core's session for this run; `None` while the run is on a session never stored
+    /// that received no fields and has only registered text widgets with keys new to the
+    /// run (listed in `defaults`): each then has its default, as the core would say, and
+    /// none of it needs keeping. Anything else makes the session (see `session`).
+    session: Option<Session<Value>>,
+    /// The text widgets registered while `session` is `None`: id, default, persist policy.
+    defaults: Vec<(WidgetId, String, Persist)>,
     page: String,
     changed: Vec<WidgetId>,
     /// Something other than widget defaults went into the session (fields applied, `set`,
@@ -254,10 +274,13 @@ struct Inner {
 
 impl fmt::Debug for Widgets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = self.lock();
+        let mut inner = self.lock();
+        // Made (if it was not), so that the state shown is the core's.
+        inner.session();
+        let state = inner.session.as_ref().map(Session::state);
         f.debug_struct("Widgets")
             .field("page", &inner.page)
-            .field("state", &inner.session.state())
+            .field("state", &state.unwrap_or_default())
             .finish_non_exhaustive()
     }
 }
@@ -286,7 +309,7 @@ impl Widgets {
 
     /// R2: registers a widget for this run and returns its value.
     pub fn widget(&self, widget: Widget<Value>) -> Result<Value, StateError> {
-        self.lock().session.widget(widget)
+        self.lock().session().widget(widget)
     }
 
     /// A text widget: registers `id` with a string default and `persist`, and returns its
@@ -297,8 +320,15 @@ impl Widgets {
         default: &str,
         persist: Persist,
     ) -> Result<String, StateError> {
+        let mut inner = self.lock();
+        if inner.session.is_none() && inner.is_new(&id) {
+            // A key new to the run, on a session never stored: the core would register it
+            // at its default (R2).
+            inner.defaults.push((id, default.to_owned(), persist));
+            return Ok(default.to_owned());
+        }
         let widget = Widget::new(id, Value::String(default.to_owned())).persist(persist);
-        Ok(match self.widget(widget)? {
+        Ok(match inner.session().widget(widget)? {
             Value::String(s) => s,
             other => other.to_string(),
         })
@@ -307,20 +337,20 @@ impl Widgets {
     /// R3: `st.session_state[key] = value`.
     pub fn set(&self, key: &str, value: Value) -> Result<(), StateError> {
         let mut inner = self.lock();
-        inner.session.set(key, value)?;
+        inner.session().set(key, value)?;
         inner.wrote = true;
         Ok(())
     }
 
     /// R4: the value of `key`.
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.lock().session.get(key).cloned()
+        self.lock().session().get(key).cloned()
     }
 
     /// R5: deletes `key` and returns its value.
     pub fn remove(&self, key: &str) -> Result<Value, StateError> {
         let mut inner = self.lock();
-        let value = inner.session.remove(key)?;
+        let value = inner.session().remove(key)?;
         inner.wrote = true;
         Ok(value)
     }
@@ -328,7 +358,7 @@ impl Widgets {
     /// The visible state, in the order the keys were first set or registered.
     pub fn state(&self) -> Vec<(String, Value)> {
         self.lock()
-            .session
+            .session()
             .state()
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.clone()))
@@ -354,15 +384,56 @@ impl Widgets {
     }
 }
 
-fn field_name(prefix: &str, id: &WidgetId) -> String {
-    let scope = match id.scope {
-        Scope::App => "app",
-        Scope::Page(_) => "page",
-    };
-    match &id.key {
-        WidgetKey::User(key) => format!("{prefix}{scope}:{key}"),
-        WidgetKey::Auto(auto) => format!("{prefix}{scope}#{auto}"),
+impl Inner {
+    /// The core's session of this run, made on first need: a fresh session with this
+    /// run begun, then the text widgets registered so far, in order. The same calls the
+    /// core would have seen, so it is the same session.
+    fn session(&mut self) -> &mut Session<Value> {
+        let (page, defaults) = (&self.page, &mut self.defaults);
+        self.session.get_or_insert_with(|| {
+            let mut session = Session::new();
+            start(&mut session, page, RequestKind::NavClick, &[], &[]);
+            for (id, default, persist) in defaults.drain(..) {
+                let widget = Widget::new(id, Value::String(default)).persist(persist);
+                // Registered once each, in this run's scopes (see `is_new`): cannot fail.
+                let _ = session.widget(widget);
+            }
+            session
+        })
     }
+
+    /// Whether the core, on a fresh session in which only `defaults` were registered,
+    /// registers `id` at its default without an error: a user key of the app or of this
+    /// run's page, not registered yet in this run.
+    fn is_new(&self, id: &WidgetId) -> bool {
+        let WidgetKey::User(key) = &id.key else {
+            return false;
+        };
+        let in_run = match &id.scope {
+            Scope::App => true,
+            Scope::Page(page) => *page == self.page,
+        };
+        in_run
+            && !self
+                .defaults
+                .iter()
+                .any(|(d, _, _)| matches!(&d.key, WidgetKey::User(k) if k == key))
+    }
+}
+
+fn field_name(prefix: &str, id: &WidgetId) -> String {
+    let (scope, key, sep) = match (&id.scope, &id.key) {
+        (Scope::App, WidgetKey::User(key)) => ("app", key, ":"),
+        (Scope::App, WidgetKey::Auto(auto)) => ("app", auto, "#"),
+        (Scope::Page(_), WidgetKey::User(key)) => ("page", key, ":"),
+        (Scope::Page(_), WidgetKey::Auto(auto)) => ("page", auto, "#"),
+    };
+    // Without `format!`: one allocation of the right size (every page asks for one).
+    let mut name = String::with_capacity(prefix.len() + scope.len() + 1 + key.len());
+    for part in [prefix, scope, sep, key] {
+        name.push_str(part);
+    }
+    name
 }
 
 #[cfg(test)]
@@ -495,6 +566,80 @@ mod tests {
         );
         assert_eq!(w.get("draft"), Some(Value::from("")));
         assert_eq!(run.finish(true), None);
+    }
+
+    /// A run on a session never stored keeps the core's session unmade while it only
+    /// registers new text widgets; made early or late, every call answers the same.
+    #[test]
+    fn the_unmade_session_answers_as_the_core() {
+        let r = registry();
+        let run = |target: &str, made_first: bool| {
+            let Decision::Render(mut render) = decide(&r, None, Incoming::get(target)) else {
+                panic!("{target} is a page")
+            };
+            let run = WidgetRun::begin(&mut render, None);
+            if made_first {
+                run.widgets().lock().session();
+            }
+            run
+        };
+        let other = WidgetId::user(Scope::Page("pages.home".into()), "x");
+        for end in ["new keys only", "finish", "set", "get", "widget", "state"] {
+            let mut seen = Vec::new();
+            for made_first in [true, false] {
+                let run = run("/form", made_first);
+                let w = run.widgets().clone();
+                let mut out = vec![
+                    format!("{:?}", w.text(w.on_app("group"), "A", Persist::None)),
+                    format!("{:?}", w.text(w.on_page("note"), "n", Persist::Session)),
+                ];
+                // Two new keys: the fast path, unless the session was made first.
+                assert_eq!(w.lock().session.is_some(), made_first);
+                if end == "new keys only" {
+                    out.push(format!("{:?}", run.finish(true)));
+                    seen.push(out);
+                    continue;
+                }
+                out.extend([
+                    // Twice in one run, the same key in another scope, another page.
+                    format!("{:?}", w.text(w.on_app("group"), "B", Persist::None)),
+                    format!("{:?}", w.text(w.on_page("group"), "C", Persist::Page)),
+                    format!("{:?}", w.text(other.clone(), "", Persist::None)),
+                    format!(
+                        "{:?}",
+                        w.text(WidgetId::auto(Scope::App, "a1"), "", Persist::None)
+                    ),
+                ]);
+                out.push(match end {
+                    "set" => format!(
+                        "{:?} {:?}",
+                        w.set("group", "Z".into()),
+                        w.set("k", 1.into())
+                    ),
+                    "get" => format!("{:?} {:?}", w.get("group"), w.get("nope")),
+                    "widget" => format!(
+                        "{:?}",
+                        w.widget(Widget::new(w.on_app("go"), false.into()).trigger(true.into()))
+                    ),
+                    "state" => format!("{:?} {:?}", w.state(), w.changed()),
+                    _ => String::new(),
+                });
+                out.push(format!("{:?}", run.finish(true)));
+                seen.push(out);
+            }
+            assert_eq!(seen[0], seen[1], "{end}");
+            if end == "finish" {
+                let errors = &seen[1][2..6];
+                assert_eq!(
+                    errors[..3],
+                    [
+                        "Err(DuplicateKey)",
+                        "Err(DuplicateKey)",
+                        "Err(ScopeMismatch)"
+                    ]
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Server overhead of one adapter (`axum` or `actix`) in instructions per request: its gallery
+# example (folio) and its plain example (the same pages routed by hand, the same bytes) each
+# run under callgrind; per URL, 50 keep-alive requests of warm-up, counters zeroed, then
+# REQUESTS (default 300) keep-alive requests, counters dumped. Counts every thread of the
+# server process in user space; repeatable to about 2 % on a loaded machine, where wall-clock
+# figures (bench-wrk.sh) are not. Usage: adapters/common/bench-callgrind.sh axum|actix
+# Needs valgrind and curl. Prints one line per server and URL, then the overhead per URL.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+case "${1:-}" in
+  axum) package=folio-axum gallery=gallery plain=plain_axum ;;
+  actix) package=folio-actix gallery=actix_gallery plain=plain_actix ;;
+  *) echo "usage: $0 axum|actix" >&2; exit 2 ;;
+esac
+REQUESTS=${REQUESTS:-300}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+cargo build --release -q -p "$package" --example "$gallery" --example "$plain"
+urls=("/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales")
+work=$(mktemp -d)
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+# `n` keep-alive requests of one URL on one connection (curl reuses it for repeated URLs).
+requests() {
+  local n=$1 url=$2 args=()
+  for _ in $(seq "$n"); do args+=("$url"); done
+  curl -s -H "Host: localhost:8050" "${args[@]}" >/dev/null
+}
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+for who in folio plain; do
+  [ "$who" = folio ] && bin=$gallery || bin=$plain
+  FOLIO_ADDR=127.0.0.1:8052 valgrind --tool=callgrind --callgrind-out-file="$work/$who.%p" \
+    "$CARGO_TARGET_DIR/release/examples/$bin" >/dev/null 2>"$work/$who.log" &
+  server=$!
+  for _ in $(seq 120); do curl -s -o /dev/null http://127.0.0.1:8052/ && break; sleep 0.5; done
+  for u in "${urls[@]}"; do
+    requests 50 "http://127.0.0.1:8052$u"
+    callgrind_control --zero "$server" >/dev/null 2>&1
+    requests "$REQUESTS" "http://127.0.0.1:8052$u"
+    callgrind_control --dump="$who $u" "$server" >/dev/null 2>&1
+    # The dump just written: the newest file with this server's pid.
+    out=$(ls -t "$work/$who.$server".* | head -1)
+    ir=$(awk '/^summary:/ {print $2}' "$out")
+    echo "$who $u $((ir / REQUESTS))" | tee -a "$work/results"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true; server=
+done
+awk '{ n[$1 " " $2] = $3; s[$1] += $3; if (!($2 in seen)) { seen[$2] = 1; order[++k] = $2 } }
+  END {
+    for (i = 1; i <= k; i++) printf "  %-40s folio %7d plain %7d  %+.1f %%\n", order[i],
+      n["folio " order[i]], n["plain " order[i]], 100 * (n["folio " order[i]] / n["plain " order[i]] - 1)
+    printf "  %-40s folio %7d plain %7d  %+.1f %%\n", "sum", s["folio"], s["plain"], 100 * (s["folio"] / s["plain"] - 1)
+  }' "$work/results"
