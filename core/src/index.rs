@@ -147,7 +147,17 @@ impl Index {
             }
         }
         let segments = routes.iter().map(|r| template(r).len()).sum();
-        let trie = Trie::new(routes.iter().map(|r| template(r).segments()), segments);
+        let mut trie = Trie::new(routes.iter().map(|r| template(r).segments()), segments);
+        // A page's own template: the walk answers with the page, without reading the
+        // route (a cache miss in a large table).
+        trie.set_answers(|rank| match routes.get(rank as usize) {
+            Some(Route {
+                target: Target::Page(page),
+                is_page_template: true,
+                ..
+            }) if *page < DIRECT as usize => DIRECT | *page as u32,
+            _ => rank,
+        });
         Index {
             routes,
             paths,
@@ -186,7 +196,24 @@ impl Index {
         Ok(self
             .trie
             .find(path, ends)?
-            .and_then(|i| self.routes.get(i as usize)))
+            .and_then(|node| self.routes.get(self.trie.rank(node) as usize)))
+    }
+
+    /// [`find`](Self::find) for the request path: a page matched by its own template
+    /// comes as the page's registry position, without reading its route.
+    #[inline]
+    pub(crate) fn walk(&self, path: RawPath<'_>, ends: &mut Ends) -> Result<Walked<'_>, HasEscape> {
+        let Some(node) = self.trie.find(path, ends)? else {
+            return Ok(Walked::None);
+        };
+        let answer = self.trie.answer(node);
+        if answer & DIRECT != 0 {
+            return Ok(Walked::PageTemplate((answer & !DIRECT) as usize));
+        }
+        Ok(self
+            .routes
+            .get(answer as usize)
+            .map_or(Walked::None, Walked::Route))
     }
 
     /// The naive reference: the first route in rank order that matches. Used to check the
@@ -247,6 +274,16 @@ struct StaticSlot {
 const EMPTY: u32 = u32::MAX;
 /// Marks an answer that is a page served as is (no variables to bind).
 const DIRECT: u32 = 1 << 31;
+
+/// What the trie walk of a request path found.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Walked<'i> {
+    None,
+    /// The page at this registry position, matched by its own template.
+    PageTemplate(usize),
+    /// Any other route.
+    Route(&'i Route),
+}
 
 /// A static route spelled exactly as the request.
 #[derive(Debug, Clone, Copy)]

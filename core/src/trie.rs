@@ -44,6 +44,9 @@ struct Node {
     var: u32,
     /// The best-ranked route ending here.
     route: u32,
+    /// What the index answers for that route without reading it (see
+    /// [`Trie::set_answers`]): read from the node the walk ends on, which is in cache.
+    answer: u32,
     children: Children,
 }
 
@@ -122,8 +125,39 @@ pub(crate) struct Trie {
 }
 
 impl Trie {
-    /// The rank of the best route matching the segments of `path`; `ends` receives where
-    /// each segment ends (see [`Ends`]).
+    /// Gives each node that a route ends on the answer `of` its route's rank.
+    pub(crate) fn set_answers(&mut self, of: impl Fn(u32) -> u32) {
+        for n in &mut self.nodes {
+            if n.route != NONE {
+                n.answer = of(n.route);
+            }
+        }
+    }
+
+    /// The rank of the route that a match ending on `node` (from [`find`](Self::find))
+    /// found.
+    #[inline]
+    pub(crate) fn rank(&self, node: u32) -> u32 {
+        self.nodes.get(node as usize).map_or(NONE, |n| n.route)
+    }
+
+    /// The answer (see [`set_answers`](Self::set_answers)) of a match ending on `node`.
+    #[inline]
+    pub(crate) fn answer(&self, node: u32) -> u32 {
+        self.nodes.get(node as usize).map_or(NONE, |n| n.answer)
+    }
+
+    /// Of two matches (nodes a route ends on), the one whose route ranks first.
+    #[inline]
+    fn better(&self, best: Option<u32>, found: u32) -> u32 {
+        match best {
+            Some(b) if self.rank(b) < self.rank(found) => b,
+            _ => found,
+        }
+    }
+
+    /// The node on which the best route matching the segments of `path` ends; `ends`
+    /// receives where each segment ends (see [`Ends`]).
     #[inline]
     pub(crate) fn find<'t, P: Segments<'t>>(
         &self,
@@ -142,7 +176,7 @@ impl Trie {
                 return self.search(node, path, pos, depth, ends);
             }
             let Some((text, next)) = path.segment(pos)? else {
-                return Ok((n.route != NONE).then_some(n.route));
+                return Ok((n.route != NONE).then_some(node as u32));
             };
             ends.record(depth, next);
             depth += 1;
@@ -186,7 +220,7 @@ impl Trie {
                 return Ok(None);
             };
             let Some((text, next)) = path.segment(pos)? else {
-                return Ok((n.route != NONE).then_some(n.route));
+                return Ok((n.route != NONE).then_some(node as u32));
             };
             ends.record(depth, next);
             depth += 1;
@@ -253,7 +287,7 @@ impl Trie {
                     continue;
                 }
                 if let Some(found) = self.search(shape.child as usize, path, next, depth, ends)? {
-                    best = Some(best.map_or(found, |b| b.min(found)));
+                    best = Some(self.better(best, found));
                 }
             }
         }
@@ -303,7 +337,7 @@ impl Trie {
         let mut best: Option<u32> = None;
         for &child in found.iter().take(count) {
             if let Some(found) = self.search(child as usize, path, next, depth, ends)? {
-                best = Some(best.map_or(found, |b| b.min(found)));
+                best = Some(self.better(best, found));
             }
         }
         Ok(best)

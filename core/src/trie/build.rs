@@ -262,6 +262,7 @@ impl<'a> Builder<'a> {
                 classes,
                 var: b.var,
                 route: b.route,
+                answer: b.route,
                 children,
             });
         }
