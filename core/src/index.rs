@@ -259,6 +259,11 @@ struct StaticMap {
     /// Bit `n` is set when a key is `n` bytes long (from 255 on: bit 255): most requests
     /// for a dynamic page skip hashing the path.
     lengths: [u64; 4],
+    /// For keys longer than 16 bytes, a bit per [`Key::hash`] (modulo its length in bits,
+    /// 16 per key): in a large table most lengths hold a key, and a request for a
+    /// dynamic page of such a length skips hashing its whole path and reading a slot
+    /// (a cache miss) unless its bit is set (about one in sixteen).
+    long_keys: Box<[u64]>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -304,11 +309,13 @@ impl StaticMap {
             answer: EMPTY,
             text: 0,
         };
+        let bits = (n * 16).next_power_of_two().max(64);
         StaticBuilder(
             StaticMap {
                 slots: alloc::vec![empty; size].into_boxed_slice(),
                 text: Box::from(""),
                 lengths: [0; 4],
+                long_keys: alloc::vec![0; bits / 64].into_boxed_slice(),
             },
             String::new(),
         )
@@ -343,6 +350,9 @@ impl StaticMap {
     #[inline(never)]
     fn get_long(&self, bytes: &[u8]) -> Option<u32> {
         let k = Key::of(bytes);
+        if !self.may_hold_long(&k) {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut i = static_hash(&k, bytes) as usize & mask;
         loop {
@@ -355,6 +365,16 @@ impl StaticMap {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Whether a key longer than 16 bytes with this [`Key`] may be in the map (its bit in
+    /// [`long_keys`](Self::long_keys) is set).
+    #[inline]
+    fn may_hold_long(&self, key: &Key) -> bool {
+        let bit = key.hash() as usize & (self.long_keys.len() * 64 - 1);
+        self.long_keys
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     fn long(&self, slot: &StaticSlot) -> &[u8] {
@@ -394,6 +414,8 @@ impl StaticBuilder {
         };
         if bytes.len() > 16 {
             text.push_str(key);
+            let bit = k.hash() as usize & (map.long_keys.len() * 64 - 1);
+            map.long_keys[bit / 64] |= 1 << (bit % 64);
         }
         let n = bytes.len().min(255);
         map.lengths[n / 64] |= 1 << (n % 64);

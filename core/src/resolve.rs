@@ -288,6 +288,7 @@ impl<T> Registry<T> {
     /// assert_eq!(r.location(), "/report/2023?x=1");
     /// assert_eq!(registry.resolve("/nope", "").status(), 404);
     /// ```
+    #[inline]
     pub fn resolve<'r, 'p>(&'r self, path: &'p str, query: &'p str) -> Resolution<'r, 'p, T> {
         self.resolve_under(&self.quick.routes_prefix, path, Query::parse(query))
     }
