@@ -302,7 +302,8 @@ def random_app(rng) -> dict:
         app["description"] = rng.choice(["AppD", ""])
     roll = rng.random()
     if roll < 0.1:
-        app["requests_pathname_prefix"] = rng.choice(["/app/", "/app", "/x/y/", "/é/"])
+        app["requests_pathname_prefix"] = rng.choice(["/app/", "/app", "/x/y/", "/é/",
+                                                      "/a%20b/", "/App/"])
     elif roll < 0.2:
         prefix = rng.choice(["/app/", "/p/q/", "/ü/"])
         app["requests_pathname_prefix"] = prefix
@@ -421,6 +422,9 @@ def request_path(rng, pages: list, prefix: str) -> str:
     if not path.startswith("/") and rng.random() < 0.9:
         path = "/" + path
     roll = rng.random()
+    if roll < 0.05:                                       # the prefix spelled differently
+        prefix = rng.choice([prefix.upper(), quote(prefix, safe="/"), prefix + "/",
+                             prefix.replace("/", "//", 1)])
     if roll < 0.85:
         path = prefix.rstrip("/") + path
     elif roll < 0.9:
@@ -433,7 +437,14 @@ DENSE_SEGMENTS = ["a", "b", "ab", "aab", "abb", "A", "a-b", "-", "a%2Fb", "%2F",
                   "none", "x", "%61b", "a-", "-b", "aa", "a%2F"]
 
 
-def dense_template(rng, names=("x", "y", "z")) -> str:
+# Long literals (over 16 bytes) that differ in one byte, in case, in escaping or in length:
+# static lookups of long keys take another path through the index.
+LONG_LITERALS = ["abcdefghijklmnopq", "abcdefghijklmnopr", "abcdefghijklmnopqr",
+                 "%61bcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ", "éééééééééé", "%C3%A9" * 10,
+                 "abcdefghijklmnop", "abcdefghijklmnopq%2F", "a" * 40, "a" * 39]
+
+
+def dense_template(rng, names=("x", "y", "z"), pool=DENSE_LITERALS) -> str:
     """Templates over a tiny alphabet, so that pages, templates and redirect sources overlap
     often (D6 ranking, D9 duplicates, C13 landings)."""
     segments = []
@@ -444,37 +455,40 @@ def dense_template(rng, names=("x", "y", "z")) -> str:
         seg = ""
         for part in shape.split("+"):
             if part == "lit":
-                seg += rng.choice(DENSE_LITERALS)
+                seg += rng.choice(pool)
             elif names:
                 seg += f"<{names.pop(0)}>"
             else:
-                seg += rng.choice(DENSE_LITERALS)
+                seg += rng.choice(pool)
         segments.append(seg)
     text = "/" + "/".join(segments)
     return text + "/" if rng.random() < 0.1 else text
 
 
-def dense_source(rng, page: dict) -> str:
+def dense_source(rng, page: dict, pool) -> str:
     """A redirect source that mostly binds every variable of the page's template (D11)."""
     needed = [n for n in ("x", "y", "z") if f"<{n}>" in page.get("path_template", "")]
     if rng.random() < 0.1:
         needed = []
-    source = dense_template(rng, names=needed)
+    source = dense_template(rng, names=needed, pool=pool)
     missing = [n for n in needed if f"<{n}>" not in source]
     return source.rstrip("/") + "".join(f"/<{n}>" for n in missing)
 
 
 def dense_pages(rng) -> list:
+    long_keys = rng.random() < 0.4
+    pool = LONG_LITERALS if long_keys else DENSE_LITERALS
     pages = []
-    for i in range(rng.randint(2, 6)):
+    for i in range(rng.randint(2, 12 if long_keys else 6)):
         page: dict = {"module": f"pages.p{i}"}
         roll = rng.random()
-        if roll < 0.5:
-            page["path_template"] = dense_template(rng)
+        if roll < (0.25 if long_keys else 0.5):
+            page["path_template"] = dense_template(rng, pool=pool)
         elif roll < 0.9:
-            page["path"] = dense_template(rng, names=())
+            page["path"] = dense_template(rng, names=(), pool=pool)
         if rng.random() < 0.3:
-            page["redirect_from"] = [dense_source(rng, page) for _ in range(rng.randint(1, 2))]
+            page["redirect_from"] = [dense_source(rng, page, pool)
+                                     for _ in range(rng.randint(1, 2))]
         if rng.random() < 0.3:
             page["order"] = rng.choice([0, 1, 2, 1.5, "a"])
         if rng.random() < 0.3:
@@ -496,12 +510,13 @@ def dense_path(rng, pages: list) -> str:
         while i < len(address):                          # variables get dense values
             if address[i] == "<" and ">" in address[i:]:
                 i = address.index(">", i) + 1
-                out.append(rng.choice(DENSE_SEGMENTS))
+                out.append(rng.choice(DENSE_SEGMENTS + LONG_LITERALS))
             else:
                 out.append(address[i])
                 i += 1
         return "".join(out)
-    return "/" + "/".join(rng.choice(DENSE_SEGMENTS)
+    pool = DENSE_SEGMENTS + LONG_LITERALS if rng.random() < 0.5 else DENSE_SEGMENTS
+    return "/" + "/".join(rng.choice(pool)
                           for _ in range(rng.randint(0, 3))) + ("/" if rng.random() < 0.1 else "")
 
 
