@@ -202,6 +202,8 @@ QUERY_BITS = ["a", "b", "k", "é", "%C3%A9", "%FF", "%", "%2", "%2B", "+", "=", 
 
 
 def random_query(rng) -> str:
+    if rng.random() < 0.1:
+        return "?" + long_text(rng, 8, 200).replace("#", "")
     fields = []
     for _ in range(rng.randint(0, 5)):
         key = pick_bits(rng, QUERY_BITS, 0, 2).replace("&", "").replace("#", "")
@@ -244,6 +246,12 @@ def is_dash_route(path: str) -> bool:
 def gen_templates(rng, public):
     base = rng.choice(public)["input"]
     template = base["template"] if rng.random() < 0.3 else random_template(rng)
+    if rng.random() < 0.15:
+        template = rng.choice(["/<x>", "/a/<x>", "/<x>-<y>", "/p<x>/<y>q"])
+        value = long_text(rng, 8, 120).replace("/", "%2F").replace("?", "%3F")
+        pathname = template.replace("<x>", value).replace("<y>", long_text(rng, 1, 30)
+                                                           .replace("/", ""))
+        return {"template": template, "pathname": pathname}
     if rng.random() < 0.2:
         pathname = base["pathname"]
     else:
@@ -253,9 +261,22 @@ def gen_templates(rng, public):
     return {"template": template, "pathname": pathname}
 
 
+LONG_ATOMS = ["a"] * 12 + ["Z", "0", "-", ".", "_", "~"] * 2 + [
+    "%41", "%e9", "%C3%A9", "%E2%82%AC", "%F0%9F%98%80", "%FF", "%C3", "%", "%4", "%G1", "+",
+    "&", "=", "é", "€", "😀", ";", "/", "?", "%25", "%2B", "%26", "%3D", "\n"]
+
+
+def long_text(rng, lo: int, hi: int) -> str:
+    """Long runs of mostly plain bytes with escapes at every offset: decoders that work on
+    whole words or blocks meet escapes and multi-byte characters across block boundaries."""
+    return "".join(rng.choice(LONG_ATOMS) for _ in range(rng.randint(lo, hi)))
+
+
 def gen_query(rng, public):
     if rng.random() < 0.03:
         return {"search": None}
+    if rng.random() < 0.3:
+        return {"search": "?" + long_text(rng, 8, 300)}
     if rng.random() < 0.2:
         search = rng.choice(public)["input"]["search"] or ""
         return {"search": search + random_query(rng).lstrip("?")}

@@ -223,6 +223,8 @@ def gen_query_params(rng, public):
     kind, inp = base["kind"], dict(base["input"])
     if kind == "parse":
         qs = inp["query_string"] if rng.random() < 0.2 else pick(rng, Q_BITS, 0, 8)
+        if rng.random() < 0.25:                     # escapes across word/block boundaries
+            qs = pick(rng, ["a"] * 20 + Q_BITS + ["%F0%9F%98%80", "%E2%82%AC", "€"], 8, 200)
         inp = {"query_string": qs}
         if rng.random() < 0.2:
             inp["limits"] = {"max_fields": rng.randint(1, 4), "max_bytes": rng.randint(1, 30)}
