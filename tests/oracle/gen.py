@@ -630,7 +630,35 @@ def gen_meta(rng, public):
     return case["kind"], {"app": app, "assets": assets, "pages": sc["pages"], "url": url}
 
 
+FAULTS = {            # one fault per check of POLICY C6, in the order the build checks them
+    "module": ("module", ["pages..x", "__main__", "pages.", ""]),
+    "path": ("path", ["x", "rel/a"]),
+    "path_template": ("path_template", ["/a/<x", "/a/<1>", "/<x>/<x>", "/a//<x>", "/<a><b>"]),
+    "layout": ("layout", ["none"]),
+    "redirect_from": ("redirect_from", [["old"], ["/old/<y>"], ["/o//p"], ["/<z"]]),
+}
+
+
+def faulty_pages(rng) -> list:
+    """Pages with several faults at once, next to pages they may duplicate: the first error in
+    check order (C6) is the one reported."""
+    pages = [{"module": "pages.a", "path": "/a"}, {"module": "pages.t",
+                                                   "path_template": "/t/<x>"}]
+    page: dict = {"module": rng.choice(["pages.a", "pages.b"]),
+                  "path": rng.choice(["/a", "/b", "/t/none"]),
+                  "path_template": rng.choice([None, "/t/<y>", "/c/<x>"])}
+    if rng.random() < 0.5:
+        page["redirect_from"] = [rng.choice(["/a", "/t/<x>", "/old/<x>", "/b"])]
+    for key, values in rng.sample(list(FAULTS.values()), rng.randint(1, 3)):
+        page[key] = rng.choice(values)
+    page = {k: v for k, v in page.items() if v is not None}
+    pages.insert(rng.randint(0, 2), page)
+    return pages
+
+
 def gen_validation(rng, public):
+    if rng.random() < 0.15:
+        return {"app": {}, "pages": faulty_pages(rng)}
     if rng.random() < 0.35:
         return {"app": {}, "pages": dense_pages(rng)}
     base = rng.choice(public)["input"]
