@@ -272,7 +272,7 @@ def dict_of(rng) -> dict:
 
 PAGES = ["p1", "p2", "p3"]
 KEYS = ["k", "a", "b", "_k", "shared"]
-VALUES = ["", "A", "B", 0, 1, 3, 9, 1.0, True, False, "x y"]
+VALUES = ["", "A", "B", 0, 1, 3, 9, 1.0, True, False, "x y", None, [1, "a"], {"a": 1}, -0.0]
 
 
 def gen_widget_state(rng, public):
