@@ -32,19 +32,34 @@ def filename(rng) -> str:
     return name + ".py"
 
 
+def long_number(rng) -> str:
+    """16 to 30 digits: parsed to the nearest f64, written back by Python's shortest repr.
+    The first one's repr `1.1e+24` is parsed one ulp low by serde_json without
+    `float_roundtrip` (tests/tests/json_numbers.rs)."""
+    if rng.random() < 0.2:
+        return "1099999999999999999999007"
+    return str(rng.randint(1, 9)) + "".join(rng.choice("0123456789")
+                                            for _ in range(rng.randint(15, 29)))
+
+
 def gen_page_names(rng, public):
     base = rng.choice(public)
     if base["kind"] == "file":
         fn = base["input"]["filename"] if rng.random() < 0.2 else filename(rng)
         if rng.random() < 0.2:
             fn = rng.choice(["1_", "2 - ", "03__", "-", ""]) + fn
+        if rng.random() < 0.1:                      # P-2 numbers past f64's exact integers
+            fn = long_number(rng) + rng.choice(["_", ""]) + fn
         if not fn.endswith(".py"):                      # P-1 names only *.py files
             fn += ".py"
         return "file", {"filename": fn}
     inp = base["input"]
     pages_dir = list(inp["pages_dir"])
     for _ in range(rng.randint(0, 4)):
-        pages_dir.insert(rng.randint(0, len(pages_dir)), filename(rng))
+        name = filename(rng)
+        if rng.random() < 0.2:
+            name = long_number(rng) + "_" + name
+        pages_dir.insert(rng.randint(0, len(pages_dir)), name)
     pages_dir = list(dict.fromkeys(pages_dir))             # a directory lists a name once
     if rng.random() < 0.3 and pages_dir:
         pages_dir.pop(rng.randrange(len(pages_dir)))
