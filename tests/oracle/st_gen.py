@@ -18,12 +18,48 @@ NAME_BITS = ["a", "b", "Z", "page", "Home", "_", "__", " ", "-", "1", "01", "10"
              "#", "%41", "\t", "\x85", "\u00a0", "ǅ", "ﬁ", "A", "x y", "9" * 20]
 
 
+EMOJIS = sorted(st_model.st.EMOJIS)                # the model's catalog, in a fixed order
+MATERIAL = sorted(st_model.st.MATERIAL_ICONS)
+
+
+def catalog_icon(rng) -> str:
+    """An icon drawn from the model's catalogs, sometimes bent: VS16 added or removed, two
+    emoji, text after it, ":material/" names with a changed case, spaces or an unknown name."""
+    roll = rng.random()
+    if roll < 0.35:
+        icon = rng.choice(EMOJIS)
+        bend = rng.random()
+        if bend < 0.15:
+            icon = icon.replace("\ufe0f", "")
+        elif bend < 0.3:
+            icon += "\ufe0f"
+        elif bend < 0.4:
+            icon += rng.choice(EMOJIS)
+        elif bend < 0.45:
+            icon += "x"
+        return icon
+    name = rng.choice(MATERIAL)
+    bend = rng.random()
+    if bend < 0.1:
+        name = name.upper()
+    elif bend < 0.2:
+        name += "_x"
+    icon = f":material/{name}:"
+    if rng.random() < 0.1:
+        icon = rng.choice([" ", "\t"]) + icon + " "
+    elif rng.random() < 0.05:
+        icon = icon.replace(":material/", ":Material/")
+    return icon
+
+
 def pick(rng, pool, lo=1, hi=3) -> str:
     return "".join(rng.choice(pool) for _ in range(rng.randint(lo, hi)))
 
 
 def filename(rng) -> str:
     name = pick(rng, NAME_BITS, 0, 4)
+    if rng.random() < 0.15:                          # a leading catalog emoji (P-3)
+        name = rng.choice(EMOJIS) + rng.choice(["", "_", " ", "-", "__"]) + name
     roll = rng.random()
     if roll < 0.05:
         return name + ".py.py"
@@ -117,6 +153,8 @@ def page_spec(rng, files: list) -> dict:
     for key, p in (("title", 0.3), ("icon", 0.25), ("url_path", 0.3)):
         if rng.random() < p:
             v = rng.choice(pools[key])
+            if key == "icon" and rng.random() < 0.5:
+                v = catalog_icon(rng)
             if v is not None:
                 spec[key] = v
     if ("url" in spec or "raw" in spec) and (not odd or rng.random() < 0.5):
