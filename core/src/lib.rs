@@ -65,6 +65,7 @@ pub mod streamlit;
 
 mod case;
 mod config;
+mod custom;
 #[cfg(feature = "serde")]
 mod de;
 mod decode;
@@ -92,6 +93,7 @@ mod url;
 mod url_ser;
 
 pub use config::Config;
+pub use custom::CustomValue;
 #[cfg(feature = "serde")]
 pub use de::{DeError, from_arguments};
 pub use decode::{decode_form, percent_decode};

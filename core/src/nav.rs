@@ -3,6 +3,7 @@
 
 use alloc::vec::Vec;
 
+use crate::custom::CustomValue;
 use crate::decode::raw_segments;
 use crate::page::Page;
 use crate::registry::Registry;
@@ -39,11 +40,11 @@ impl<'r, T> NavEntry<'r, T> {
     }
     /// The custom `section` key (Streamlit's `st.navigation` groups), if any.
     pub fn section(&self) -> Option<&'r str> {
-        self.page.extra_value("section")
+        self.page.extra_text("section")
     }
     /// Any other custom key, such as Dash's `location="sidebar"`.
     pub fn key(&self, key: &str) -> Option<&'r str> {
-        self.page.extra_value(key)
+        self.page.extra_text(key)
     }
     /// Hidden pages (custom key `hidden` = `true`), template pages (no single address) and
     /// the 404 page are routable but not listed.
@@ -71,8 +72,11 @@ pub enum Active {
 /// b.page(PageSpec::new("pages.home").path("/").layout(()));
 /// b.page(PageSpec::new("pages.reports").layout(()).extra("location", "sidebar"));
 /// b.page(PageSpec::new("pages.reports.summary_2020").path("/reports/summary-2020").layout(()));
+/// b.page(PageSpec::new("pages.drafts").layout(()).extra("hidden", true));
+/// b.page(PageSpec::new("pages.old").layout(()).extra("hidden", "true"));
 /// let registry = b.build().unwrap();
 /// let nav = registry.navigation();
+/// assert_eq!(nav.entries().count(), 3); // hidden pages are routable but not listed
 ///
 /// let sidebar: Vec<_> = nav.entries().filter(|e| e.key("location") == Some("sidebar")).map(|e| e.name()).collect();
 /// assert_eq!(sidebar, ["Reports"]);
@@ -104,7 +108,7 @@ impl<'r, T> Navigation<'r, T> {
             .not_found_page()
             .is_some_and(|nf| core::ptr::eq(nf, page));
         let listed = !not_found
-            && page.extra_value("hidden") != Some("true")
+            && !is_hidden(page.extra_value("hidden"))
             && page.template().is_none_or(|t| t.is_static());
         NavEntry { page, listed }
     }
@@ -210,4 +214,10 @@ fn is_ancestor(ancestor: &str, path: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// `hidden = "true"` as text (how the key reads in a config file) or as a boolean.
+fn is_hidden(value: Option<&CustomValue>) -> bool {
+    matches!(value, Some(CustomValue::Bool(true)))
+        || value.and_then(CustomValue::as_text) == Some("true")
 }

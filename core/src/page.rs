@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::custom::CustomValue;
 use crate::order::Order;
 use crate::template::Template;
 
@@ -100,7 +101,7 @@ pub struct PageSpec<T> {
     pub(crate) image: Option<String>,
     pub(crate) image_url: Option<String>,
     pub(crate) redirect_from: Vec<String>,
-    pub(crate) extra: Vec<(String, String)>,
+    pub(crate) extra: Vec<(String, CustomValue)>,
     pub(crate) layout: Option<T>,
 }
 
@@ -177,9 +178,10 @@ impl<T> PageSpec<T> {
         self
     }
 
-    /// A custom key/value kept in the registry (Dash's `**kwargs`), e.g. `location`.
-    pub fn extra(mut self, key: &str, value: &str) -> Self {
-        self.extra.push((String::from(key), String::from(value)));
+    /// A custom key/value kept in the registry (Dash's `**kwargs`), e.g. `location`:
+    /// text, or any [`CustomValue`] (a number, a boolean, a list...).
+    pub fn extra(mut self, key: &str, value: impl Into<CustomValue>) -> Self {
+        self.extra.push((String::from(key), value.into()));
         self
     }
 
@@ -220,7 +222,7 @@ pub struct Page<T> {
     pub(crate) image_url: Option<String>,
     pub(crate) redirect_from: Vec<String>,
     pub(crate) redirect_templates: Vec<Template>,
-    pub(crate) extra: Vec<(String, String)>,
+    pub(crate) extra: Vec<(String, CustomValue)>,
     pub(crate) layout: T,
     pub(crate) registered: usize,
 }
@@ -332,16 +334,21 @@ impl<T> Page<T> {
         &self.redirect_from
     }
     /// The custom keys, in the order given.
-    pub fn extra(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.extra.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    pub fn extra(&self) -> impl Iterator<Item = (&str, &CustomValue)> {
+        self.extra.iter().map(|(k, v)| (k.as_str(), v))
     }
     /// One custom key's value (the last one given).
-    pub fn extra_value(&self, key: &str) -> Option<&str> {
+    pub fn extra_value(&self, key: &str) -> Option<&CustomValue> {
         self.extra
             .iter()
             .rev()
             .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v)
+    }
+    /// One custom key's value when it is text (the last one given): menus and adapters
+    /// read their keys (`location`, `section`) this way.
+    pub fn extra_text(&self, key: &str) -> Option<&str> {
+        self.extra_value(key).and_then(CustomValue::as_text)
     }
     /// The page's address as the browser sees it (requests prefix included).
     pub fn relative_path(&self) -> &str {

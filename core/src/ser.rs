@@ -4,6 +4,7 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::custom::CustomValue;
 use crate::order::Order;
 use crate::page::{Page, Text};
 use crate::registry::Registry;
@@ -81,6 +82,27 @@ impl Serialize for Order {
             Order::Int(i) => serializer.serialize_i64(*i),
             Order::Float(f) => serializer.serialize_f64(*f),
             Order::Text(t) => serializer.serialize_str(t),
+        }
+    }
+}
+
+/// As JSON would show it: `3` a number, `3.0` a float, `true` a boolean, `None` null.
+impl Serialize for CustomValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CustomValue::Null => serializer.serialize_unit(),
+            CustomValue::Bool(value) => serializer.serialize_bool(*value),
+            CustomValue::Int(value) => serializer.serialize_i64(*value),
+            CustomValue::Float(value) => serializer.serialize_f64(*value),
+            CustomValue::Text(text) => serializer.serialize_str(text),
+            CustomValue::List(values) => serializer.collect_seq(values),
+            CustomValue::Map(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Translating `input.app` and `input.pages` (SEMANTICS §0.1) into a folio registry.
 
-use folio_core::{BuildError, Config, Order, PageSpec, Registry, RegistryBuilder, Text};
+use folio_core::{
+    BuildError, Config, CustomValue, Order, PageSpec, Registry, RegistryBuilder, Text,
+};
 use serde_json::Value;
 
 /// The layouts the vectors use: `echo` receives the keyword arguments, `static` none.
@@ -134,11 +136,7 @@ pub fn page_spec(p: &Value) -> PageSpec<Layout> {
         spec = spec.redirect_from(source.as_str().unwrap_or_default());
     }
     for (k, v) in p["extra"].as_object().into_iter().flatten() {
-        let value = match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        spec = spec.extra(k, &value);
+        spec = spec.extra(k, custom_value(v));
     }
     match p["layout"].as_str().unwrap_or("echo") {
         "none" => spec,
@@ -155,4 +153,25 @@ pub fn build(input: &Value) -> Result<Registry<Layout>, BuildError> {
         builder.page(page_spec(p));
     }
     builder.build()
+}
+
+/// A custom kwarg's JSON value as folio's [`CustomValue`]: integers that fit `i64` stay
+/// integers, other numbers are floats (as Python would print them).
+fn custom_value(v: &Value) -> CustomValue {
+    match v {
+        Value::Null => CustomValue::Null,
+        Value::Bool(b) => CustomValue::Bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => CustomValue::Int(i),
+            None => CustomValue::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => CustomValue::Text(s.clone()),
+        Value::Array(items) => CustomValue::List(items.iter().map(custom_value).collect()),
+        Value::Object(entries) => CustomValue::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), custom_value(v)))
+                .collect(),
+        ),
+    }
 }

@@ -56,7 +56,7 @@ pub fn start() -> Result<(), JsValue> {
     let region: RefCell<Option<Option<(String, String)>>> = RefCell::new(None);
     let router = Router::new(build()?, body.unchecked_into(), move |m| {
         let starting = starting.replace(false);
-        let server_only = m.page().extra_value("client") == Some("server");
+        let server_only = m.page().extra_text("client") == Some("server");
         let leaving_server_page = on_server_page.replace(server_only);
         let location = web_sys::window().map(|w| w.location());
         let (pathname, search) = location
