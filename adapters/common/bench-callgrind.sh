@@ -5,7 +5,10 @@
 # REQUESTS (default 300) keep-alive requests, counters dumped. Counts every thread of the
 # server process in user space; repeatable to about 2 % on a loaded machine, where wall-clock
 # figures (bench-wrk.sh) are not. Usage: adapters/common/bench-callgrind.sh axum|actix
-# Needs valgrind and curl. Prints one line per server and URL, then the overhead per URL.
+# RUNS (default 3) starts each server that many times, alternating, and averages: the
+# count of one run moves by up to ~2 % (hash seeds, allocator state).
+# Needs valgrind and curl. Prints one line per run, server and URL, then the means and the
+# overhead per URL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 case "${1:-}" in
@@ -14,8 +17,13 @@ case "${1:-}" in
   *) echo "usage: $0 axum|actix" >&2; exit 2 ;;
 esac
 REQUESTS=${REQUESTS:-300}
+RUNS=${RUNS:-3}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build --release -q -p "$package" --example "$gallery" --example "$plain"
+# BIN_DIR: measure binaries built elsewhere (another commit's) instead of building these.
+if [ -z "${BIN_DIR:-}" ]; then
+  cargo build --release -q -p "$package" --example "$gallery" --example "$plain"
+  BIN_DIR=$CARGO_TARGET_DIR/release/examples
+fi
 urls=("/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales")
 work=$(mktemp -d)
 server=
@@ -29,10 +37,10 @@ requests() {
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-for who in folio plain; do
+for run in $(seq "$RUNS"); do for who in folio plain; do
   [ "$who" = folio ] && bin=$gallery || bin=$plain
   FOLIO_ADDR=127.0.0.1:8052 valgrind --tool=callgrind --callgrind-out-file="$work/$who.%p" \
-    "$CARGO_TARGET_DIR/release/examples/$bin" >/dev/null 2>"$work/$who.log" &
+    "$BIN_DIR/$bin" >/dev/null 2>"$work/$who.log" &
   server=$!
   for _ in $(seq 120); do curl -s -o /dev/null http://127.0.0.1:8052/ && break; sleep 0.5; done
   for u in "${urls[@]}"; do
@@ -43,11 +51,13 @@ for who in folio plain; do
     # The dump just written: the newest file with this server's pid.
     out=$(ls -t "$work/$who.$server".* | head -1)
     ir=$(awk '/^summary:/ {print $2}' "$out")
-    echo "$who $u $((ir / REQUESTS))" | tee -a "$work/results"
+    echo "$run $who $u $((ir / REQUESTS))" | tee -a "$work/results"
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=
-done
-awk '{ n[$1 " " $2] = $3; s[$1] += $3; if (!($2 in seen)) { seen[$2] = 1; order[++k] = $2 } }
+done; done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); means of $RUNS runs:"
+awk -v runs="$RUNS" '{ n[$2 " " $3] += $4 / runs; s[$2] += $4 / runs
+    if (!($3 in seen)) { seen[$3] = 1; order[++k] = $3 } }
   END {
     for (i = 1; i <= k; i++) printf "  %-40s folio %7d plain %7d  %+.1f %%\n", order[i],
       n["folio " order[i]], n["plain " order[i]], 100 * (n["folio " order[i]] / n["plain " order[i]] - 1)

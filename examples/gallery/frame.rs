@@ -72,11 +72,16 @@ pub fn shell(
     let registry = view.registry();
     // The page the core matched: the menus mark it; the 404 page marks none.
     let shown = view.page().filter(|_| !view.context().is_not_found());
-    // The app-wide control, registered on every page that runs (App scope).
+    // The app-wide control, registered on every page that runs (App scope). One id for
+    // its field name and its registration (what `SessionState` does in two calls).
     let region = view.context().widgets().map(|w| {
-        let state = SessionState(w);
-        let text = state.text(Place::App, REGION, REGIONS[0].0, Persist::None);
-        (state.field(Place::App, REGION), text)
+        let id = w.on_app(REGION);
+        let name = Widgets::field(&id);
+        let default = REGIONS[0].0;
+        let text = w
+            .text(id, default, Persist::None)
+            .unwrap_or_else(|_| default.to_owned());
+        (name, text)
     });
     let frame = Frame {
         lang: Lang::from_code(view.input("language")),

@@ -155,28 +155,31 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
 impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
     async fn serve(&self, request: Request, state: S) -> Response {
         let (mut parts, _body) = request.into_parts();
-        let uri = match parts.extensions.get::<OriginalUri>() {
-            Some(OriginalUri(uri)) => uri.clone(),
-            None => parts.uri.clone(),
-        };
-        let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
-        let host = parts
-            .headers
-            .get(HOST)
-            .and_then(|h| h.to_str().ok())
-            .or_else(|| parts.uri.authority().map(|a| a.as_str()));
-        let inputs = self
-            .inputs
-            .iter()
-            .map(|(name, read)| (name.clone(), read(&parts)))
-            .collect();
-        let incoming = Incoming::get(target)
-            .method(parts.method.as_str())
-            .host(host)
-            .with_inputs(inputs);
-        let mut render = match decide(&self.registry, self.origin.as_deref(), incoming) {
-            Decision::Reply(reply) => return reply_response(reply),
-            Decision::Render(render) => render,
+        // The decision keeps nothing borrowed from the request: no copy of the URI.
+        let mut render = {
+            let uri = match parts.extensions.get::<OriginalUri>() {
+                Some(OriginalUri(uri)) => uri,
+                None => &parts.uri,
+            };
+            let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
+            let host = parts
+                .headers
+                .get(HOST)
+                .and_then(|h| h.to_str().ok())
+                .or_else(|| parts.uri.authority().map(|a| a.as_str()));
+            let inputs = self
+                .inputs
+                .iter()
+                .map(|(name, read)| (name.clone(), read(&parts)))
+                .collect();
+            let incoming = Incoming::get(target)
+                .method(parts.method.as_str())
+                .host(host)
+                .with_inputs(inputs);
+            match decide(&self.registry, self.origin.as_deref(), incoming) {
+                Decision::Reply(reply) => return reply_response(reply),
+                Decision::Render(render) => render,
+            }
         };
         let run = if self.widget_state && WidgetRun::runs(&render) {
             match StoredRun::begin(&parts, &mut render).await {

@@ -234,22 +234,20 @@ pub fn decide<'r, T>(
         _ => return Decision::Reply(Reply::status(resolution.status())),
     };
     let mut head = String::with_capacity(1024);
-    let origin_owned;
-    let origin = match origin {
-        Some(o) => o,
+    let data = match origin {
+        Some(origin) => registry.head(&resolution, origin, target),
         None => {
-            let host = incoming.host.unwrap_or("localhost");
-            let mut http = String::with_capacity(7 + host.len());
-            http.push_str("http://");
-            http.push_str(host);
-            origin_owned = http;
-            &origin_owned
+            // The origin is only read while the head data is made (the data keeps copies):
+            // it borrows the head's buffer until then.
+            head.push_str("http://");
+            head.push_str(incoming.host.unwrap_or("localhost"));
+            let data = registry.head(&resolution, &head, target);
+            head.clear();
+            data
         }
     };
     // Writing to a String cannot fail.
-    let _ = registry
-        .head(&resolution, origin, target)
-        .write_html(&mut head);
+    let _ = data.write_html(&mut head);
     Decision::Render(Render {
         registry,
         page,
