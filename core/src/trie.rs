@@ -34,18 +34,21 @@ const NONE: u32 = u32::MAX;
 /// How many matching partial children are kept from one matching pass.
 const FEW: usize = 4;
 
+/// 32 bytes, so that a node never straddles two cache lines.
 #[derive(Debug, Clone, Copy)]
 struct Node {
+    /// A bit per literal child ([`literal_bit`]): where a segment may also be a variable's
+    /// value, a literal it does not spell is usually ruled out here, without reading the
+    /// literal table (a cache miss in a large table).
+    literals: u32,
     /// This node's literal table: `slots[table..=table + mask]`, a power of two long.
     table: u32,
     mask: u32,
     /// This node's partial children by head and tail lengths: `classes[classes.0..classes.1]`.
     classes: (u32, u32),
     var: u32,
-    /// The best-ranked route ending here.
-    route: u32,
-    /// What the index answers for that route without reading it (see
-    /// [`Trie::set_answers`]): read from the node the walk ends on, which is in cache.
+    /// What the index answers for the best-ranked route ending here (`NONE`: no route),
+    /// see [`Trie::set_answers`]: read from the node the walk ends on, which is in cache.
     answer: u32,
     children: Children,
 }
@@ -59,6 +62,13 @@ enum Children {
     Variable,
     /// More than one kind: a walk may have to come back and try another.
     Choice,
+}
+
+/// A literal's bit in [`Node::literals`]: the top five bits of its hash (the table slot
+/// comes from the low bits).
+#[inline(always)]
+fn literal_bit(key: &Key) -> u32 {
+    1 << (key.hash() >> 27)
 }
 
 /// One slot of a literal table; `child == NONE` is empty.
@@ -115,6 +125,9 @@ pub(crate) struct Key {
 #[derive(Debug)]
 pub(crate) struct Trie {
     nodes: Vec<Node>,
+    /// The rank of the best route ending on each node (`NONE`: none), for comparing
+    /// matches below partial children.
+    ranks: Vec<u32>,
     slots: Vec<Slot>,
     classes: Vec<Class>,
     partial_slots: Vec<PartialSlot>,
@@ -127,9 +140,9 @@ pub(crate) struct Trie {
 impl Trie {
     /// Gives each node that a route ends on the answer `of` its route's rank.
     pub(crate) fn set_answers(&mut self, of: impl Fn(u32) -> u32) {
-        for n in &mut self.nodes {
-            if n.route != NONE {
-                n.answer = of(n.route);
+        for (n, &rank) in self.nodes.iter_mut().zip(&self.ranks) {
+            if rank != NONE {
+                n.answer = of(rank);
             }
         }
     }
@@ -138,7 +151,7 @@ impl Trie {
     /// found.
     #[inline]
     pub(crate) fn rank(&self, node: u32) -> u32 {
-        self.nodes.get(node as usize).map_or(NONE, |n| n.route)
+        self.ranks.get(node as usize).copied().unwrap_or(NONE)
     }
 
     /// The answer (see [`set_answers`](Self::set_answers)) of a match ending on `node`.
@@ -176,7 +189,7 @@ impl Trie {
                 return self.search(node, path, pos, depth, ends);
             }
             let Some((text, next)) = path.segment(pos)? else {
-                return Ok((n.route != NONE).then_some(node as u32));
+                return Ok((n.answer != NONE).then_some(node as u32));
             };
             ends.record(depth, next);
             depth += 1;
@@ -220,11 +233,11 @@ impl Trie {
                 return Ok(None);
             };
             let Some((text, next)) = path.segment(pos)? else {
-                return Ok((n.route != NONE).then_some(node as u32));
+                return Ok((n.answer != NONE).then_some(node as u32));
             };
             ends.record(depth, next);
             depth += 1;
-            let literal = self.literal(n, text);
+            let literal = self.literal_or_value(n, text);
             let var = if n.var != NONE && !text.is_empty() {
                 n.var
             } else {
@@ -442,8 +455,28 @@ impl Trie {
         if node.table == 0 {
             return NONE;
         }
+        self.probe(node, &Key::of(text), text)
+    }
+
+    /// [`literal`](Self::literal) at a node where `text` may well be a variable's value
+    /// instead: asks [`Node::literals`] first.
+    #[inline(always)]
+    fn literal_or_value(&self, node: &Node, text: &[u8]) -> u32 {
+        if node.literals == 0 {
+            return NONE;
+        }
         let key = Key::of(text);
-        let mut i = key.hash() & node.mask;
+        if node.literals & literal_bit(&key) == 0 {
+            return NONE;
+        }
+        self.probe(node, &key, text)
+    }
+
+    /// The child in `node`'s literal table (which exists) with `key`, spelled `text`.
+    #[inline(always)]
+    fn probe(&self, node: &Node, key: &Key, text: &[u8]) -> u32 {
+        let mask = node.mask;
+        let mut i = key.hash() & mask;
         loop {
             let Some(slot) = self.slots.get((node.table + i) as usize) else {
                 return NONE;
@@ -451,10 +484,10 @@ impl Trie {
             if slot.child == NONE {
                 return NONE;
             }
-            if slot.key == key && (key.len <= 16 || self.long(slot) == text) {
+            if slot.key == *key && (key.len <= 16 || self.long(slot) == text) {
                 return slot.child;
             }
-            i = (i + 1) & node.mask;
+            i = (i + 1) & mask;
         }
     }
 

@@ -209,6 +209,7 @@ impl<'a> Builder<'a> {
         slots.push(empty);
         let mut t = Trie {
             nodes: Vec::with_capacity(self.nodes.len()),
+            ranks: Vec::with_capacity(self.nodes.len()),
             slots,
             classes: Vec::new(),
             partial_slots: Vec::new(),
@@ -218,6 +219,7 @@ impl<'a> Builder<'a> {
         };
         for (n, b) in self.nodes.into_iter().enumerate() {
             let lits = &by_parent[starts[n] as usize..starts[n + 1] as usize];
+            let mut literals = 0u32;
             let (table, mask) = if lits.is_empty() {
                 (0, 0)
             } else {
@@ -230,6 +232,7 @@ impl<'a> Builder<'a> {
                     let LiteralEdge {
                         key, text, child, ..
                     } = self.edges[e as usize];
+                    literals |= literal_bit(&key);
                     let mut i = key.hash() & mask;
                     while t.slots[table + i as usize].child != NONE {
                         i = (i + 1) & mask;
@@ -257,14 +260,15 @@ impl<'a> Builder<'a> {
                 _ => Children::Choice,
             };
             t.nodes.push(Node {
+                literals,
                 table,
                 mask,
                 classes,
                 var: b.var,
-                route: b.route,
                 answer: b.route,
                 children,
             });
+            t.ranks.push(b.route);
         }
         t
     }
