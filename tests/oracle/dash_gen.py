@@ -218,6 +218,11 @@ def gen_query(rng, public):
     return {"search": random_query(rng)}
 
 
+#: custom field values of every JSON type (Dash keeps the Python value)
+CUSTOM_VALUES = ["v", "", "ü", "/p", 0, -7, 2**62, 1.5, -0.0, 1e300, True, False, None, [],
+                 ["a", 1, None], {}, {"k": "v", "n": [1.5, {"x": False}]}]
+
+
 def random_args(rng, module: str) -> dict:
     args: dict = {}
     roll = rng.random()
@@ -245,7 +250,7 @@ def random_args(rng, module: str) -> dict:
         # Never a register_page parameter (path, name, ...): Python cannot pass those as
         # custom kwargs; supplied_* keys are unsupported (spec/README.md).
         keys = ["custom", "icon", "é", "relative_path", "x-y", "class", "entry", "Path"]
-        args["extra"] = {rng.choice(keys): rng.choice(["v", "", "ü", "/p"])
+        args["extra"] = {rng.choice(keys): rng.choice(CUSTOM_VALUES)
                          for _ in range(rng.randint(1, 2))}
     return args
 
@@ -351,7 +356,7 @@ def mutate_pages(rng, pages: list) -> list:
             elif key == "image":
                 p["image"] = rng.choice(IMAGES)
             else:
-                p["extra"] = {"custom": "v"}
+                p["extra"] = {"custom": rng.choice(CUSTOM_VALUES)}
     return pages
 
 
@@ -625,7 +630,7 @@ def supported(family: str, inp: dict) -> bool:
         if p.get("layout") not in (None, "echo", "static", "none"):
             return False
         extra = p.get("extra") or {}
-        if any(k.startswith("supplied_") or not isinstance(v, str) for k, v in extra.items()):
+        if any(k.startswith("supplied_") for k in extra):
             return False
         redirects = p.get("redirect_from")
         if redirects is not None and (not isinstance(redirects, list)
