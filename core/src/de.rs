@@ -70,7 +70,25 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     }
 
     /// The query parameters as `D` (a repeated key fills a sequence; read into a single-value
-    /// field it is an error).
+    /// field it is an error). A value with nothing to decode is borrowed from the request,
+    /// so it can fill a `&str` field; a decoded one needs a `String` or `Cow<str>` field.
+    ///
+    /// ```
+    /// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
+    /// #[derive(serde::Deserialize, Debug, PartialEq)]
+    /// struct Search<'a> { q: &'a str, page: u32, tag: Vec<&'a str>, city: Option<String> }
+    ///
+    /// let mut b = RegistryBuilder::new(Config::new());
+    /// b.page(PageSpec::new("pages.search").layout(()));
+    /// let registry = b.build().unwrap();
+    /// let query = "q=rust&page=2&tag=a&tag=b&city=Montr%C3%A9al";
+    /// let Resolution::Page(m) = registry.resolve("/search", query) else { panic!() };
+    /// let s: Search = m.query_as().unwrap();
+    /// assert_eq!(s, Search { q: "rust", page: 2, tag: vec!["a", "b"], city: Some("Montréal".into()) });
+    ///
+    /// let Resolution::Page(m) = registry.resolve("/search", "q=a+b&page=1") else { panic!() };
+    /// assert!(m.query_as::<Search>().is_err()); // "a b" was decoded: no `&str` to lend
+    /// ```
     pub fn query_as<'a, D: de::Deserialize<'a>>(&'a self) -> Result<D, DeError>
     where
         'p: 'a,

@@ -34,32 +34,34 @@ pub fn percent_decode(text: &str) -> Cow<'_, str> {
 /// ```
 pub fn decode_form(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    if !bytes.iter().any(|&b| b == b'%' || b == b'+') {
-        return Cow::Borrowed(text);
+    decode_form_marked(text, bytes.iter().any(|&b| b == b'%' || b == b'+'))
+}
+
+/// [`decode_form`] when the caller's own scan already knows whether `text` holds a `%` or `+`
+/// (`marked`); an unmarked text is borrowed as it is.
+#[inline]
+pub(crate) fn decode_form_marked(text: &str, marked: bool) -> Cow<'_, str> {
+    if marked {
+        Cow::Owned(decode_bytes(text.as_bytes(), true))
+    } else {
+        Cow::Borrowed(text)
     }
-    Cow::Owned(decode_bytes(bytes, true))
 }
 
 fn decode_bytes(bytes: &[u8], plus_is_space: bool) -> String {
     let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => match (
-                bytes.get(i + 1).and_then(hex),
-                bytes.get(i + 2).and_then(hex),
-            ) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
+    let mut rest = bytes;
+    while let [b, after @ ..] = rest {
+        let (byte, after) = match (b, after) {
+            (b'%', [hi, lo, tail @ ..]) => match hex_pair(*hi, *lo) {
+                Some(byte) => (byte, tail),
+                None => (b'%', after),
             },
-            b'+' if plus_is_space => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
+            (b'+', _) if plus_is_space => (b' ', after),
+            _ => (*b, after),
+        };
+        out.push(byte);
+        rest = after;
     }
     match String::from_utf8(out) {
         Ok(s) => s,
@@ -68,14 +70,32 @@ fn decode_bytes(bytes: &[u8], plus_is_space: bool) -> String {
     }
 }
 
-fn hex(b: &u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
+/// The byte written `%hi lo`, if both are hexadecimal digits.
+#[inline]
+fn hex_pair(hi: u8, lo: u8) -> Option<u8> {
+    let (hi, lo) = (HEX_VALUE[usize::from(hi)], HEX_VALUE[usize::from(lo)]);
+    ((hi | lo) < 16).then_some(hi << 4 | lo)
 }
+
+/// Not a hexadecimal digit, in [`HEX_VALUE`] (any value of 16 or more would do).
+const NOT_HEX: u8 = 0xFF;
+
+/// The value of each byte as a hexadecimal digit, either case.
+const HEX_VALUE: [u8; 256] = {
+    let mut value = [NOT_HEX; 256];
+    let mut d = 0;
+    while d < 10 {
+        value[b'0' as usize + d] = d as u8;
+        d += 1;
+    }
+    let mut d = 0;
+    while d < 6 {
+        value[b'a' as usize + d] = 10 + d as u8;
+        value[b'A' as usize + d] = 10 + d as u8;
+        d += 1;
+    }
+    value
+};
 
 /// The inner part of a path: leading and trailing slashes ignored (D4).
 pub(crate) fn trim_slashes(path: &str) -> &str {

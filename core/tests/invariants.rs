@@ -112,6 +112,13 @@ proptest! {
         checks::query_matches_reference(&raw).map_err(TestCaseError::fail)?;
     }
 
+    /// Longer keys and values, so that the field scan's eight-byte steps meet every
+    /// separator and escape at every offset.
+    #[test]
+    fn long_query_fields_match_the_reference(raw in "([a-z0-9]{1,11}|[=&+]|%[0-9a-fA-F]{2}|%[zZ]|é){0,40}") {
+        checks::query_matches_reference(&raw).map_err(TestCaseError::fail)?;
+    }
+
     #[test]
     fn queries_round_trip(pairs in proptest::collection::vec(("\\PC{0,6}", "[ &=+%?#a\\n]{0,6}|\\PC{0,6}"), 0..6)) {
         checks::query_round_trip(&pairs).map_err(TestCaseError::fail)?;

@@ -308,6 +308,19 @@ pub fn query_matches_reference(raw: &str) -> Result<(), String> {
             "Query::parse({raw:?}).pairs() = {pairs:?}, want {want:?}"
         ));
     }
+    // A key or value is borrowed exactly when its raw text holds nothing to decode.
+    let raw_fields = raw.split('&').filter(|f| !f.is_empty());
+    for ((key, value), field) in q.pairs().zip(raw_fields) {
+        let (raw_key, raw_value) = field.split_once('=').unwrap_or((field, ""));
+        for (decoded, raw_text) in [(&key, raw_key), (&value, raw_value)] {
+            let plain = !raw_text.contains(['%', '+']);
+            if plain != matches!(decoded, Cow::Borrowed(_)) {
+                return Err(format!(
+                    "Query::parse({raw:?}).pairs(): {raw_text:?} decoded to {decoded:?}"
+                ));
+            }
+        }
+    }
     if q.is_empty() != want.is_empty() {
         return Err(format!(
             "Query::parse({raw:?}).is_empty() = {}",
