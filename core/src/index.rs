@@ -113,7 +113,7 @@ impl Index {
                     (r.kinds.unwrap_or(0), rest)
                 })
                 .collect();
-            crate::sort::sort_by(&mut keys, Ord::cmp);
+            crate::sort::sort_keys(&mut keys, 0);
             keys.iter().map(|k| k.1 as u32 & !(1 << 31)).collect()
         } else {
             crate::sort::sort_by(&mut ranked, |a, b| {

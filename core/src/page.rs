@@ -46,7 +46,7 @@ impl Text {
         matches!(self, Text::Computed(_))
     }
 
-    fn is_truthy(&self) -> bool {
+    pub(crate) fn is_truthy(&self) -> bool {
         match self {
             Text::Fixed(s) => !s.is_empty(),
             Text::Computed(_) => true,
@@ -94,6 +94,14 @@ pub struct PageSpec<T> {
     pub(crate) module: String,
     pub(crate) path: Option<String>,
     pub(crate) path_template: Option<String>,
+    pub(crate) layout: Option<T>,
+    /// The arguments many pages leave out, boxed so that a spec moves as a few words.
+    pub(crate) more: Option<Box<SpecMore>>,
+}
+
+/// The less common arguments of a [`PageSpec`].
+#[derive(Debug, Default)]
+pub(crate) struct SpecMore {
     pub(crate) name: Option<String>,
     pub(crate) order: Option<Order>,
     pub(crate) title: Option<Text>,
@@ -102,7 +110,6 @@ pub struct PageSpec<T> {
     pub(crate) image_url: Option<String>,
     pub(crate) redirect_from: Vec<String>,
     pub(crate) extra: Vec<(String, CustomValue)>,
-    pub(crate) layout: Option<T>,
 }
 
 impl<T> PageSpec<T> {
@@ -112,16 +119,13 @@ impl<T> PageSpec<T> {
             module: String::from(module),
             path: None,
             path_template: None,
-            name: None,
-            order: None,
-            title: None,
-            description: None,
-            image: None,
-            image_url: None,
-            redirect_from: Vec::new(),
-            extra: Vec::new(),
             layout: None,
+            more: None,
         }
+    }
+
+    fn more(&mut self) -> &mut SpecMore {
+        self.more.get_or_insert_with(Box::default)
     }
 
     /// The URL path, used verbatim (not inferred from the module).
@@ -138,50 +142,50 @@ impl<T> PageSpec<T> {
 
     /// The display name (default: inferred from the module).
     pub fn name(mut self, name: &str) -> Self {
-        self.name = Some(String::from(name));
+        self.more().name = Some(String::from(name));
         self
     }
 
     /// The position in the registry (and so in navigation menus).
     pub fn order(mut self, order: Order) -> Self {
-        self.order = Some(order);
+        self.more().order = Some(order);
         self
     }
 
     /// The page title, fixed or computed from the path variables.
     pub fn title(mut self, title: impl Into<Text>) -> Self {
-        self.title = Some(title.into());
+        self.more().title = Some(title.into());
         self
     }
 
     /// The page description (meta tags), fixed or computed.
     pub fn description(mut self, description: impl Into<Text>) -> Self {
-        self.description = Some(description.into());
+        self.more().description = Some(description.into());
         self
     }
 
     /// The meta image: a file name in the assets folder (default: inferred).
     pub fn image(mut self, image: &str) -> Self {
-        self.image = Some(String::from(image));
+        self.more().image = Some(String::from(image));
         self
     }
 
     /// A meta image URL, used verbatim.
     pub fn image_url(mut self, url: &str) -> Self {
-        self.image_url = Some(String::from(url));
+        self.more().image_url = Some(String::from(url));
         self
     }
 
     /// An old path (or template) that redirects here with 301.
     pub fn redirect_from(mut self, source: &str) -> Self {
-        self.redirect_from.push(String::from(source));
+        self.more().redirect_from.push(String::from(source));
         self
     }
 
     /// A custom key/value kept in the registry (Dash's `**kwargs`), e.g. `location`:
     /// text, or any [`CustomValue`] (a number, a boolean, a list...).
     pub fn extra(mut self, key: &str, value: impl Into<CustomValue>) -> Self {
-        self.extra.push((String::from(key), value.into()));
+        self.more().extra.push((String::from(key), value.into()));
         self
     }
 
@@ -204,17 +208,28 @@ pub struct Page<T> {
     pub(crate) module: String,
     /// The parsed `path_template`, which keeps the text as given.
     pub(crate) template: Option<Template>,
-    pub(crate) supplied_path: Option<String>,
-    pub(crate) supplied_name: Option<String>,
     /// Worked-out texts, back to back (see [`Where`]).
     pub(crate) inferred: Box<str>,
     pub(crate) path: Where,
     pub(crate) name: Where,
     pub(crate) relative_path: Where,
-    pub(crate) supplied_title: bool,
     pub(crate) title: Text,
-    pub(crate) description: Text,
+    /// The effective order.
     pub(crate) order: Option<Order>,
+    pub(crate) layout: T,
+    pub(crate) registered: usize,
+    /// What many pages do not have, boxed so that a page moves as a few words.
+    pub(crate) more: Option<Box<PageMore>>,
+}
+
+/// The less common parts of a [`Page`]: the arguments as given, the redirect sources.
+#[derive(Debug, Default)]
+pub(crate) struct PageMore {
+    pub(crate) supplied_path: Option<String>,
+    pub(crate) supplied_name: Option<String>,
+    pub(crate) supplied_title: bool,
+    /// `None`: no description (an empty text).
+    pub(crate) description: Option<Text>,
     pub(crate) supplied_order: Option<Order>,
     pub(crate) supplied_image: Option<String>,
     /// The image found in the assets, when none was given.
@@ -223,9 +238,27 @@ pub struct Page<T> {
     pub(crate) redirect_from: Vec<String>,
     pub(crate) redirect_templates: Vec<Template>,
     pub(crate) extra: Vec<(String, CustomValue)>,
-    pub(crate) layout: T,
-    pub(crate) registered: usize,
 }
+
+impl PageMore {
+    /// True when nothing is set (the page needs no box).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.supplied_path.is_none()
+            && self.supplied_name.is_none()
+            && !self.supplied_title
+            && self.description.is_none()
+            && self.supplied_order.is_none()
+            && self.supplied_image.is_none()
+            && self.inferred_image.is_none()
+            && self.image_url.is_none()
+            && self.redirect_from.is_empty()
+            && self.redirect_templates.is_empty()
+            && self.extra.is_empty()
+    }
+}
+
+/// The description of a page without one.
+static NO_TEXT: Text = Text::Fixed(String::new());
 
 /// Where one of a page's effective texts is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,15 +284,20 @@ impl<T> Page<T> {
                 let start = start as usize;
                 self.inferred.get(start..start + len as usize).unwrap_or("")
             }
-            Where::SuppliedPath => self.supplied_path.as_deref().unwrap_or(""),
+            Where::SuppliedPath => self.supplied_path().unwrap_or(""),
             Where::Template => self.path_template().unwrap_or(""),
-            Where::SuppliedName => self.supplied_name.as_deref().unwrap_or(""),
+            Where::SuppliedName => self.supplied_name().unwrap_or(""),
             Where::Title => match &self.title {
                 Text::Fixed(s) => s,
                 Text::Computed(_) => "",
             },
             Where::Path => self.path(),
         }
+    }
+
+    /// The redirect sources' templates, in the order of [`redirect_from`](Self::redirect_from).
+    pub(crate) fn redirect_templates(&self) -> &[Template] {
+        self.more.as_ref().map_or(&[], |m| &m.redirect_templates)
     }
 
     /// The module path.
@@ -277,7 +315,7 @@ impl<T> Page<T> {
     }
     /// The `path` argument as given.
     pub fn supplied_path(&self) -> Option<&str> {
-        self.supplied_path.as_deref()
+        self.more.as_ref()?.supplied_path.as_deref()
     }
     /// The `path_template` argument as given.
     pub fn path_template(&self) -> Option<&str> {
@@ -293,7 +331,7 @@ impl<T> Page<T> {
     }
     /// The `name` argument as given.
     pub fn supplied_name(&self) -> Option<&str> {
-        self.supplied_name.as_deref()
+        self.more.as_ref()?.supplied_name.as_deref()
     }
     /// The title (fixed or computed).
     pub fn title(&self) -> &Text {
@@ -301,11 +339,14 @@ impl<T> Page<T> {
     }
     /// Whether a title was given.
     pub fn has_supplied_title(&self) -> bool {
-        self.supplied_title
+        self.more.as_ref().is_some_and(|m| m.supplied_title)
     }
     /// The description (fixed or computed).
     pub fn description(&self) -> &Text {
-        &self.description
+        self.more
+            .as_ref()
+            .and_then(|m| m.description.as_ref())
+            .unwrap_or(&NO_TEXT)
     }
     /// The effective order (the home page gets 0 while no page gives an order).
     pub fn order(&self) -> Option<&Order> {
@@ -313,33 +354,34 @@ impl<T> Page<T> {
     }
     /// The `order` argument as given.
     pub fn supplied_order(&self) -> Option<&Order> {
-        self.supplied_order.as_ref()
+        self.more.as_ref()?.supplied_order.as_ref()
     }
     /// The meta image file (given or inferred).
     pub fn image(&self) -> Option<&str> {
-        self.supplied_image
+        let more = self.more.as_ref()?;
+        more.supplied_image
             .as_deref()
-            .or(self.inferred_image.as_deref())
+            .or(more.inferred_image.as_deref())
     }
     /// The `image` argument as given.
     pub fn supplied_image(&self) -> Option<&str> {
-        self.supplied_image.as_deref()
+        self.more.as_ref()?.supplied_image.as_deref()
     }
     /// The meta image URL as given.
     pub fn image_url(&self) -> Option<&str> {
-        self.image_url.as_deref()
+        self.more.as_ref()?.image_url.as_deref()
     }
     /// The redirect sources, as given.
     pub fn redirect_from(&self) -> &[String] {
-        &self.redirect_from
+        self.more.as_ref().map_or(&[], |m| &m.redirect_from)
     }
     /// The custom keys, in the order given.
     pub fn extra(&self) -> impl Iterator<Item = (&str, &CustomValue)> {
-        self.extra.iter().map(|(k, v)| (k.as_str(), v))
+        self.extras().iter().map(|(k, v)| (k.as_str(), v))
     }
     /// One custom key's value (the last one given).
     pub fn extra_value(&self, key: &str) -> Option<&CustomValue> {
-        self.extra
+        self.extras()
             .iter()
             .rev()
             .find(|(k, _)| k == key)
@@ -349,6 +391,9 @@ impl<T> Page<T> {
     /// read their keys (`location`, `section`) this way.
     pub fn extra_text(&self, key: &str) -> Option<&str> {
         self.extra_value(key).and_then(CustomValue::as_text)
+    }
+    fn extras(&self) -> &[(String, CustomValue)] {
+        self.more.as_ref().map_or(&[], |m| &m.extra)
     }
     /// The page's address as the browser sees it (requests prefix included).
     pub fn relative_path(&self) -> &str {
@@ -362,8 +407,4 @@ impl<T> Page<T> {
     pub fn registration_index(&self) -> usize {
         self.registered
     }
-}
-
-pub(crate) fn truthy(text: &Option<Text>) -> bool {
-    text.as_ref().is_some_and(Text::is_truthy)
 }

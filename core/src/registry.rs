@@ -14,7 +14,7 @@ use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::{Order, compare_pages};
-use crate::page::{Page, PageSpec, Text, Where, truthy};
+use crate::page::{Page, PageMore, PageSpec, SpecMore, Text, Where};
 use crate::template::{Segment, Shape, Template};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
@@ -113,7 +113,7 @@ impl<T> RegistryBuilder<T> {
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one.
-        if pages.iter().all(|p| p.supplied_order.is_none()) {
+        if pages.iter().all(|p| p.supplied_order().is_none()) {
             for page in &mut pages {
                 if page.path().trim_matches('/').is_empty() {
                     page.order = Some(Order::Int(0));
@@ -143,13 +143,13 @@ impl<T> RegistryBuilder<T> {
             }
             let path = match &page.template {
                 None => Some(page.path()),
-                Some(_) => page.supplied_path.as_deref(),
+                Some(_) => page.supplied_path(),
             };
             if let Some(path) = path {
                 routes.push(route(paths.len() as u32, false));
                 paths.push(Template::from_path(path));
             }
-            for index in 0..page.redirect_templates.len() {
+            for index in 0..page.redirect_templates().len() {
                 routes.push(Route {
                     target: Target::Redirect {
                         page: position,
@@ -182,20 +182,32 @@ impl<T> RegistryBuilder<T> {
 
 /// Dash's registry order (POLICY D10): the pages (by registration index) sorted by
 /// `(order, module)`. Modules are unique, so no two pages tie. Pages without an order
-/// (usually all but the home page) sort on their module's first 16 bytes as one integer,
-/// then pages whose first 16 bytes agree on the whole module.
+/// (usually all but the home page) sort as integers: twelve bytes of the module, taken
+/// after the bytes that every such module starts with, above the registration index; then
+/// pages whose twelve bytes agree sort on the whole module.
 fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let mut ordered: Vec<u32> = Vec::new();
-    let mut keys: Vec<(u128, u32)> = Vec::with_capacity(pages.len());
+    let mut shared: Option<&[u8]> = None;
     for (i, p) in pages.iter().enumerate() {
         if p.order.is_some() {
             ordered.push(i as u32);
         } else {
-            let mut head = [0u8; 16];
-            let bytes = p.module.as_bytes();
-            let n = bytes.len().min(16);
-            head[..n].copy_from_slice(&bytes[..n]);
-            keys.push((u128::from_be_bytes(head), i as u32));
+            let module = p.module.as_bytes();
+            let same = shared.map_or(module.len(), |s| {
+                s.iter().zip(module).take_while(|(a, b)| a == b).count()
+            });
+            shared = Some(&module[..same]);
+        }
+    }
+    let skip = shared.map_or(0, <[u8]>::len);
+    let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
+    for (i, p) in pages.iter().enumerate() {
+        if p.order.is_none() {
+            let mut window = [0u8; 16];
+            let rest = p.module.as_bytes().get(skip..).unwrap_or_default();
+            let n = rest.len().min(12);
+            window[..n].copy_from_slice(&rest[..n]);
+            keys.push(u128::from_be_bytes(window) | i as u128);
         }
     }
     let page = |i: u32| &pages[i as usize];
@@ -203,24 +215,26 @@ fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
         let (x, y) = (page(a), page(b));
         compare_pages((x.order.as_ref(), &x.module), (y.order.as_ref(), &y.module))
     });
-    crate::sort::sort_by(&mut keys, Ord::cmp);
-    // Runs of equal prefixes (modules alike in their first 16 bytes) by the whole module.
+    // The low four bytes (the registration index) ascend as the keys are made.
+    crate::sort::sort_keys(&mut keys, 4);
+    // Runs of equal windows (modules alike in those bytes) by the whole module.
+    let window = |key: u128| key >> 32;
     let mut run = 0;
     while run < keys.len() {
         let end = run
             + keys[run..]
                 .iter()
-                .take_while(|k| k.0 == keys[run].0)
+                .take_while(|&&k| window(k) == window(keys[run]))
                 .count();
         if end - run > 1 {
             let by_module =
-                |a: &(u128, u32), b: &(u128, u32)| page(a.1).module.cmp(&page(b.1).module);
+                |a: &u128, b: &u128| page(*a as u32).module.cmp(&page(*b as u32).module);
             crate::sort::sort_by(&mut keys[run..end], by_module);
         }
         run = end;
     }
     ordered.reserve_exact(keys.len());
-    ordered.extend(keys.iter().map(|k| k.1));
+    ordered.extend(keys.iter().map(|&k| k as u32));
     ordered.into_boxed_slice()
 }
 
@@ -339,7 +353,7 @@ pub(crate) fn owned_template<'p, T>(pages: &'p [Page<T>], route: &Route) -> Opti
     match route.target {
         Target::Page(p) if route.is_page_template => pages.get(p)?.template.as_ref(),
         Target::Page(_) => None,
-        Target::Redirect { page, index } => pages.get(page)?.redirect_templates.get(index),
+        Target::Redirect { page, index } => pages.get(page)?.redirect_templates().get(index),
     }
 }
 
@@ -350,7 +364,7 @@ fn page_routes<T>(page: &Page<T>) -> Vec<Template> {
         None => alloc::vec![Template::from_path(page.path())],
         Some(t) => {
             let mut v = alloc::vec![t.clone()];
-            if let Some(p) = &page.supplied_path {
+            if let Some(p) = page.supplied_path() {
                 v.push(Template::from_path(p));
             }
             v
@@ -379,6 +393,10 @@ fn make_page<T>(
         module,
         path,
         path_template,
+        layout,
+        more,
+    } = spec;
+    let SpecMore {
         name,
         order,
         title,
@@ -387,8 +405,7 @@ fn make_page<T>(
         image_url,
         redirect_from: sources,
         extra,
-        layout,
-    } = spec;
+    } = more.map(|more| *more).unwrap_or_default();
     cx.naming.check(&module).map_err(module_error(&module))?;
     if taken(&module) {
         return Err(BuildError::DuplicateModule { module });
@@ -495,37 +512,39 @@ fn make_page<T>(
             (at, fixed_title(cx, title))
         }
     };
-    let description = if truthy(&description) {
-        description.unwrap_or(Text::Fixed(String::new()))
-    } else {
-        Text::Fixed(cx.config.description.clone().unwrap_or_default())
+    let description = match description {
+        Some(text) if text.is_truthy() => Some(text),
+        _ => cx.config.description.clone().map(Text::Fixed),
     };
     let inferred_image = match (&image, cx.assets) {
         (Some(_), _) | (None, []) => None,
         (None, assets) => infer_image(&module, assets),
     };
-    let mut page = Page {
-        module,
-        template,
+    let more = PageMore {
         supplied_path: path,
         supplied_name: name,
-        inferred: Box::default(),
-        path: path_at,
-        name: name_at,
-        relative_path: Where::Path,
         supplied_title,
-        title,
         description,
-        order: order.clone(),
-        supplied_order: order,
+        supplied_order: order.clone(),
         supplied_image: image,
         inferred_image,
         image_url,
         redirect_from,
         redirect_templates,
         extra,
+    };
+    let mut page = Page {
+        module,
+        template,
+        inferred: Box::default(),
+        path: path_at,
+        name: name_at,
+        relative_path: Where::Path,
+        title,
+        order,
         layout,
         registered,
+        more: (!more.is_empty()).then(|| Box::new(more)),
     };
     // The address under the requests prefix: the path itself when the prefix is `/` and
     // the path starts with exactly one `/`.
@@ -616,7 +635,7 @@ impl Claim {
         Some(match self.what {
             Claimed::Path => Shape::Path(page.path()),
             Claimed::Template => Shape::Template(page.template.as_ref()?),
-            Claimed::Redirect(i) => Shape::Template(page.redirect_templates.get(i)?),
+            Claimed::Redirect(i) => Shape::Template(page.redirect_templates().get(i)?),
         })
     }
 }
@@ -643,9 +662,9 @@ impl Claims {
             mine.push((shape, shape.hash(), t.given(), Claimed::Template));
         }
         let sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = page
-            .redirect_templates
+            .redirect_templates()
             .iter()
-            .zip(&page.redirect_from)
+            .zip(page.redirect_from())
             .enumerate()
             .map(|(i, (t, s))| {
                 let shape = Shape::Template(t);
@@ -717,7 +736,7 @@ impl Claims {
 /// POLICY C13: no redirect may land on an address that a redirect source catches, so every
 /// redirect is one hop (no chains, no cycles).
 fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
-    if pages.iter().all(|p| p.redirect_templates.is_empty()) {
+    if pages.iter().all(|p| p.redirect_templates().is_empty()) {
         return Ok(());
     }
     // The pages are in registration order.
@@ -725,9 +744,9 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
     let sources: Vec<(&Page<T>, &Template, &String)> = by_registration
         .iter()
         .flat_map(|p| {
-            p.redirect_templates
+            p.redirect_templates()
                 .iter()
-                .zip(&p.redirect_from)
+                .zip(p.redirect_from())
                 .map(move |(t, s)| (*p, t, s))
         })
         .collect();
@@ -736,7 +755,7 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
     }
     for target in by_registration
         .iter()
-        .filter(|p| !p.redirect_templates.is_empty())
+        .filter(|p| !p.redirect_templates().is_empty())
     {
         for route in page_routes(target) {
             for (owner, source, text) in &sources {

@@ -411,7 +411,7 @@ impl<T> Registry<T> {
             Target::Redirect { page, index } => {
                 let page = &self.pages[page];
                 let (location, target) =
-                    self.redirect_target(page, &page.redirect_templates[index], &segments);
+                    self.redirect_target(page, &page.redirect_templates()[index], &segments);
                 let mut location = relative_path(&self.prefixes.requests, &location);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());

@@ -49,6 +49,103 @@ fn sort_indices(order: &mut [u32], compare: &mut dyn FnMut(u32, u32) -> Ordering
     order.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
 }
 
+/// Sorts keys that are integers, unique (the callers say why), in ascending order. The
+/// keys' `in_order` lowest bytes are already ascending in the order given (a position, say),
+/// so only the bytes above them decide. From 256 keys on (outside wasm32) a
+/// least-significant-byte-first radix sort that skips the bytes every key has alike:
+/// building a registry sorts every page and route once, and their keys differ in a few
+/// bytes only.
+pub(crate) fn sort_keys<K: Radix>(keys: &mut alloc::vec::Vec<K>, in_order: usize) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if keys.len() >= 256 {
+        return radix_sort(keys, in_order);
+    }
+    let _ = in_order;
+    sort_by(keys, Ord::cmp);
+}
+
+/// An integer key, read byte by byte (for [`sort_keys`]).
+pub(crate) trait Radix: Copy + Ord {
+    /// Bytes in a key.
+    const BYTES: usize;
+    /// Byte `i`, 0 the least significant.
+    fn byte(&self, i: usize) -> u8;
+    /// The bits in which two keys differ.
+    fn differ(&self, other: &Self) -> Self;
+    /// The bits set in either key.
+    fn or(&self, other: &Self) -> Self;
+}
+
+impl Radix for u128 {
+    const BYTES: usize = 16;
+    #[inline]
+    fn byte(&self, i: usize) -> u8 {
+        (*self >> (8 * i)) as u8
+    }
+    fn differ(&self, other: &Self) -> Self {
+        self ^ other
+    }
+    fn or(&self, other: &Self) -> Self {
+        self | other
+    }
+}
+
+/// The pair compares as one 192-bit integer (`.0` the high bits).
+impl Radix for (u128, u64) {
+    const BYTES: usize = 24;
+    #[inline]
+    fn byte(&self, i: usize) -> u8 {
+        if i < 8 {
+            (self.1 >> (8 * i)) as u8
+        } else {
+            (self.0 >> (8 * (i - 8))) as u8
+        }
+    }
+    fn differ(&self, other: &Self) -> Self {
+        (self.0 ^ other.0, self.1 ^ other.1)
+    }
+    fn or(&self, other: &Self) -> Self {
+        (self.0 | other.0, self.1 | other.1)
+    }
+}
+
+/// One stable counting pass per byte that some keys differ in, least significant first,
+/// from byte `from` on (the passes are stable: the keys keep their given order below it).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn radix_sort<K: Radix>(keys: &mut alloc::vec::Vec<K>, from: usize) {
+    let Some(&first) = keys.first() else {
+        return;
+    };
+    let mut varying = first.differ(&first);
+    for k in keys.iter() {
+        varying = varying.or(&k.differ(&first));
+    }
+    let mut source = core::mem::take(keys);
+    let mut to = alloc::vec![first; source.len()];
+    for i in (from..K::BYTES).filter(|&i| varying.byte(i) != 0) {
+        let mut starts = [0usize; 256];
+        for k in source.iter() {
+            starts[usize::from(k.byte(i))] += 1;
+        }
+        let mut sum = 0;
+        for start in starts.iter_mut() {
+            let count = *start;
+            *start = sum;
+            sum += count;
+        }
+        for k in source.iter() {
+            let slot = &mut starts[usize::from(k.byte(i))];
+            // The counts add up to `source.len()`, the length of `to`.
+            if let Some(place) = to.get_mut(*slot) {
+                *place = *k;
+            }
+            *slot += 1;
+        }
+        core::mem::swap(&mut source, &mut to);
+    }
+    *keys = source;
+}
+
 /// Sorts `items` by the key `key`, unique per item.
 pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
@@ -77,6 +174,60 @@ mod tests {
             let mut few: Vec<u32> = (0..len).rev().collect();
             by_indices(&mut few, u32::cmp);
             assert_eq!(few, (0..len).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn radix_sort_matches_the_standard_sort() {
+        // Keys alike in most bytes (as module prefixes and route ranks are), and random ones.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for len in [0, 1, 2, 255, 256, 257, 1000, 5000] {
+            let alike: Vec<u128> = (0..len)
+                .map(|i| 0xabcd << 100 | u128::from(next() % 977) << 40 | i as u128)
+                .collect();
+            let random: Vec<u128> = (0..len)
+                .map(|_| u128::from(next()) << 64 | u128::from(next()))
+                .collect();
+            for keys in [alike, random] {
+                let mut want = keys.clone();
+                want.sort_unstable();
+                let mut got = keys.clone();
+                sort_keys(&mut got, 0);
+                assert_eq!(got, want);
+                let mut got = keys;
+                radix_sort(&mut got, 0);
+                assert_eq!(got, want);
+            }
+            let pairs: Vec<(u128, u64)> = (0..len)
+                .map(|i| {
+                    (
+                        u128::from(next() % 5) << 90,
+                        (next() % 300) << 32 | i as u64,
+                    )
+                })
+                .collect();
+            let mut want = pairs.clone();
+            want.sort_unstable();
+            let mut got = pairs.clone();
+            radix_sort(&mut got, 0);
+            assert_eq!(got, want);
+            // The low four bytes hold the position: ascending as given, so not sorted on.
+            let mut got = pairs;
+            radix_sort(&mut got, 4);
+            assert_eq!(got, want);
+            let mut got: Vec<u128> = (0..len)
+                .map(|i| u128::from(next() % 50) << 64 | i as u128)
+                .collect();
+            let mut want = got.clone();
+            want.sort_unstable();
+            sort_keys(&mut got, 4);
+            assert_eq!(got, want);
         }
     }
 

@@ -150,3 +150,42 @@ proptest! {
         checks::differential(&table, &requests, &fills).map_err(TestCaseError::fail)?;
     }
 }
+
+proptest! {
+    #![proptest_config(cases(32))]
+
+    /// POLICY D10 on tables large enough for the build's radix sorts (256 keys and more):
+    /// pages with an order first, by order then module, then the others by module, whatever
+    /// prefix the modules share and however many agree in their first bytes.
+    #[test]
+    fn registry_order_of_large_tables(
+        modules in proptest::collection::hash_set(
+            "(pages|app::pages|p)(\\.[a-c\u{e9}]{1,3}){1,3}(::[a-z_\0]{1,14})?",
+            256..400,
+        ),
+        orders in proptest::collection::vec(proptest::option::weighted(0.05, -3i64..3), 400),
+        long_prefix in any::<bool>(),
+    ) {
+        // Path and name given: nothing inferred (so no Unicode case mapping is needed).
+        let prefix = if long_prefix { "application::web::pages::" } else { "" };
+        let modules: Vec<String> = modules.iter().map(|m| format!("{prefix}{m}")).collect();
+        let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
+        for (i, module) in modules.iter().enumerate() {
+            let mut spec = folio_core::PageSpec::new(module)
+                .path(&format!("/p{i}"))
+                .name("page")
+                .layout(i);
+            if let Some(order) = orders[i] {
+                spec = spec.order(folio_core::Order::Int(order));
+            }
+            builder.page(spec);
+        }
+        let registry = builder.build().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut want: Vec<usize> = (0..modules.len()).collect();
+        want.sort_by(|&a, &b| {
+            (orders[a].is_none(), orders[a], &modules[a]).cmp(&(orders[b].is_none(), orders[b], &modules[b]))
+        });
+        let got: Vec<usize> = registry.pages().map(|p| *p.layout()).collect();
+        prop_assert_eq!(got, want);
+    }
+}
