@@ -127,12 +127,37 @@ pub fn module_components(module: &str) -> impl Iterator<Item = &str> {
 
 /// The last component of a module path (POLICY C3): used for the name, image inference and
 /// the `not_found_404` test.
+///
+/// ```
+/// use folio_core::last_component;
+/// assert_eq!(last_component("app::pages.weekly_analytics"), "weekly_analytics");
+/// assert_eq!(last_component("a:::b"), ":b"); // `::` is taken first, from the left
+/// ```
 pub fn last_component(module: &str) -> &str {
-    if !module.as_bytes().contains(&b':') {
-        // Only `.` separates: the text after the last one.
-        return module.rsplit('.').next().unwrap_or(module);
+    // Found from the end: the last `.`, or the last run of two or more `:` (split into
+    // `::` pairs from its left, so an odd run leaves its last `:` to the component).
+    let bytes = module.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b'.' => return module.get(i + 1..).unwrap_or(""),
+            b':' => {
+                let mut start = i;
+                while start > 0 && bytes[start - 1] == b':' {
+                    start -= 1;
+                }
+                let run = i + 1 - start;
+                if run >= 2 {
+                    let from = if run % 2 == 0 { i + 1 } else { i };
+                    return module.get(from..).unwrap_or("");
+                }
+                i = start;
+            }
+            _ => {}
+        }
     }
-    module_components(module).last().unwrap_or(module)
+    module
 }
 
 /// The last path component of a pages folder (`src/pages` and `pages/` give `pages`), or
@@ -146,6 +171,24 @@ pub(crate) fn folder_basename(folder: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_component_is_the_last_of_the_components() {
+        // Every text of up to 7 characters over `a . : é`, against the forward split.
+        let alphabet = ['a', '.', ':', 'é'];
+        let mut text = String::new();
+        for len in 0..=7u32 {
+            for mut n in 0..4usize.pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(alphabet[n % 4]);
+                    n /= 4;
+                }
+                let want = module_components(&text).last().unwrap_or(text.as_str());
+                assert_eq!(last_component(&text), want, "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn d8_first_whole_component() {

@@ -661,16 +661,16 @@ impl Claims {
             let shape = Shape::Template(t);
             mine.push((shape, shape.hash(), t.given(), Claimed::Template));
         }
-        let sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = page
-            .redirect_templates()
-            .iter()
-            .zip(page.redirect_from())
-            .enumerate()
-            .map(|(i, (t, s))| {
-                let shape = Shape::Template(t);
-                (shape, shape.hash(), s.as_str(), Claimed::Redirect(i))
-            })
-            .collect();
+        let mut sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
+        let redirects = page.redirect_templates();
+        if !redirects.is_empty() {
+            sources.extend(redirects.iter().zip(page.redirect_from()).enumerate().map(
+                |(i, (t, s))| {
+                    let shape = Shape::Template(t);
+                    (shape, shape.hash(), s.as_str(), Claimed::Redirect(i))
+                },
+            ));
+        }
         let find = |table: &HashTable<Claim>, shape: &Shape<'_>, hash: u64| {
             table
                 .find(hash, |c| {
@@ -705,8 +705,10 @@ impl Claims {
                 .or_else(|| find(&self.sources, shape, *hash))
                 .map(|o| (o, *source))
         });
+        let no_sources = self.sources.is_empty();
         let path_hits = mine.iter().filter_map(|(shape, hash, path, _)| {
-            find(&self.sources, shape, *hash).map(|o| (o, *path))
+            let hit = (!no_sources).then(|| find(&self.sources, shape, *hash));
+            hit.flatten().map(|o| (o, *path))
         });
         let hit = source_hits.chain(path_hits).min_by_key(|(o, _)| *o);
         if let Some((other, source)) = hit {
@@ -716,10 +718,15 @@ impl Claims {
                 other: earlier[other].module.clone(),
             });
         }
+        // None of these shapes is claimed yet (or this page would have failed above), but
+        // a page may claim one shape twice (a static template and its equal path).
         let at = earlier.len();
         for (table, claims) in [(&mut self.identities, &mine), (&mut self.sources, &sources)] {
-            for (shape, hash, _, what) in claims {
-                if find(table, shape, *hash).is_none() {
+            for (k, (shape, hash, _, what)) in claims.iter().enumerate() {
+                let repeated = claims[..k]
+                    .iter()
+                    .any(|(other, h, _, _)| h == hash && other.same(shape));
+                if !repeated {
                     let claim = Claim {
                         hash: *hash,
                         page: at,
