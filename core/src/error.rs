@@ -46,11 +46,15 @@ impl fmt::Display for ModuleError {
                     Inferred::Name => "name",
                     Inferred::Path => "path",
                 };
+                // The character and its code point rather than `{character:?}`: `char`'s
+                // `Debug` brings the Unicode printable tables (≈ 3 KB gzipped) into every
+                // browser bundle that reports build errors.
                 write!(
                     f,
-                    "its inferred {what} holds {character:?}, which needs Unicode case \
-                     mapping: enable folio-core's `unicode-case` feature, or give the page \
-                     a {what}"
+                    "its inferred {what} holds '{character}' (U+{:04X}), which needs Unicode \
+                     case mapping: enable folio-core's `unicode-case` feature, or give the \
+                     page a {what}",
+                    u32::from(*character)
                 )
             }
         }

@@ -246,7 +246,7 @@ mod tests {
         assert_eq!(error.kind(), "needs_unicode_case");
         assert_eq!(
             error.to_string(),
-            "module `pages.ΑΣ`: its inferred path holds 'Α', which needs Unicode case \
+            "module `pages.ΑΣ`: its inferred path holds 'Α' (U+0391), which needs Unicode case \
              mapping: enable folio-core's `unicode-case` feature, or give the page a path"
         );
         let error = build(PageSpec::new("pages.ΑΣ").path("/as")).unwrap_err();
