@@ -4,6 +4,11 @@
 //! draw the same menus from the same registry. The menus depend only on the page shown, so
 //! a server computes them once per page at start-up ([`MenuTable`]).
 
+use alloc::borrow::ToOwned;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use folio_core::{Active, NavEntry, Page, Query, Registry, Resolution};
 
 use crate::content::{Field, Lang, REGIONS, esc};
@@ -34,7 +39,7 @@ pub enum Client<'a> {
     Missing,
 }
 
-/// Addresses worth a click, relative to the prefix.
+/// Addresses worth a click, relative to the prefix, and their labels (both as HTML).
 const EXAMPLES: [(&str, &str); 5] = [
     ("report/7", "/report/7"),
     (
@@ -42,7 +47,7 @@ const EXAMPLES: [(&str, &str); 5] = [
         "/asset/a100/department/hello-sales",
     ),
     (
-        "archive?report_id=9&department_id=55",
+        "archive?report_id=9&amp;department_id=55",
         "/archive?report_id=9&amp;department_id=55",
     ),
     ("archive-2021", "/archive-2021 → /archive"),
@@ -158,7 +163,7 @@ impl MenuTable {
     /// The menus when `page` of `registry` is shown (`None`: no page). A page of another
     /// registry gets the menus of no page.
     pub fn menus<T>(&self, registry: &Registry<T>, page: Option<&Page<T>>) -> Menus<'_> {
-        page.and_then(|page| registry.pages().position(|p| std::ptr::eq(p, page)))
+        page.and_then(|page| registry.pages().position(|p| core::ptr::eq(p, page)))
             .and_then(|i| self.pages.get(i))
             .unwrap_or(&self.none)
             .menus()
@@ -267,31 +272,47 @@ pub fn document(
 }
 
 /// The inside of `<body>`: what the browser router swaps on a client-side navigation.
+/// Written piece by piece (no `format!`): each `format!` is code of its own in the browser
+/// bundle, which draws this on every navigation.
 pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
     let p = frame.prefix.trim_end_matches('/');
     let lang = frame.lang;
     let mut out = String::with_capacity(3072 + content.len());
-    out.push_str(&format!(
-        "\n<header class=\"top\">\n<a class=\"brand\" href=\"{p}/\"><img src=\"{p}/assets/logo.svg\" alt=\"\" width=\"28\" height=\"28\"><span>{}</span></a>\n<nav class=\"menu\">\n",
-        lang.t("app")
-    ));
+    for piece in [
+        "\n<header class=\"top\">\n<a class=\"brand\" href=\"",
+        p,
+        "/\"><img src=\"",
+        p,
+        "/assets/logo.svg\" alt=\"\" width=\"28\" height=\"28\"><span>",
+        lang.t("app"),
+        "</span></a>\n<nav class=\"menu\">\n",
+    ] {
+        out.push_str(piece);
+    }
     for link in &menus.nav {
         push_link(&mut out, link);
     }
     let next = query_encode(frame.target);
     out.push_str("</nav>\n<div class=\"lang\">\n");
-    for other in [Lang::En, Lang::Fr] {
-        let class = if other == lang {
-            " class=\"current\""
-        } else {
-            ""
-        };
+    for (other, label) in [(Lang::En, "EN"), (Lang::Fr, "FR")] {
         // A server route, not a page: a full page load.
-        out.push_str(&format!(
-            "<a{class} data-external href=\"{p}/set-language?lang={code}&amp;next={next}\">{label}</a>\n",
-            code = other.code(),
-            label = other.code().to_uppercase()
-        ));
+        out.push_str(if other == lang {
+            "<a class=\"current\" data-external href=\""
+        } else {
+            "<a data-external href=\""
+        });
+        for piece in [
+            p,
+            "/set-language?lang=",
+            other.code(),
+            "&amp;next=",
+            &next,
+            "\">",
+            label,
+            "</a>\n",
+        ] {
+            out.push_str(piece);
+        }
     }
     out.push_str("</div>\n</header>\n<div class=\"layout\">\n<aside class=\"side\">\n");
     if let Some(region) = &frame.region {
@@ -299,7 +320,9 @@ pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
     }
     for (section, links) in &menus.sidebar {
         if let Some(section) = section {
-            out.push_str(&format!("<h3>{}</h3>\n", esc(lang.t_or(section))));
+            out.push_str("<h3>");
+            push_escaped(&mut out, lang.t_or(section));
+            out.push_str("</h3>\n");
         }
         out.push_str("<nav>\n");
         for link in links {
@@ -307,54 +330,52 @@ pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
         }
         out.push_str("</nav>\n");
     }
-    out.push_str(&format!(
-        "<h3>{}</h3>\n<nav class=\"examples\">\n",
-        lang.t("try")
-    ));
+    out.push_str("<h3>");
+    out.push_str(lang.t("try"));
+    out.push_str("</h3>\n<nav class=\"examples\">\n");
     for (href, label) in EXAMPLES {
-        out.push_str(&format!(
-            "<a href=\"{p}/{href}\">{label}</a>\n",
-            href = href.replace('&', "&amp;")
-        ));
+        for piece in ["<a href=\"", p, "/", href, "\">", label, "</a>\n"] {
+            out.push_str(piece);
+        }
     }
     out.push_str("</nav>\n</aside>\n<main id=\"page-content\">\n");
     if let [ancestors @ .., last] = &menus.crumbs[..] {
         if !ancestors.is_empty() {
             out.push_str("<nav class=\"crumbs\" aria-label=\"breadcrumbs\">");
             for link in ancestors {
-                out.push_str(&format!(
-                    "<a href=\"{}\">{}</a> › ",
-                    esc(link.href),
-                    esc(link.label)
-                ));
+                out.push_str("<a href=\"");
+                push_escaped(&mut out, link.href);
+                out.push_str("\">");
+                push_escaped(&mut out, link.label);
+                out.push_str("</a> › ");
             }
-            out.push_str(&format!(
-                "<span aria-current=\"page\">{}</span></nav>\n",
-                esc(last.label)
-            ));
+            out.push_str("<span aria-current=\"page\">");
+            push_escaped(&mut out, last.label);
+            out.push_str("</span></nav>\n");
         }
     }
     out.push_str(content);
-    out.push_str(&format!(
-        "</main>\n</div>\n<footer>{} · folio + {}</footer>\n",
-        lang.t("tagline"),
-        esc(frame.server)
-    ));
+    out.push_str("</main>\n</div>\n<footer>");
+    out.push_str(lang.t("tagline"));
+    out.push_str(" · folio + ");
+    push_escaped(&mut out, frame.server);
+    out.push_str("</footer>\n");
     out
 }
 
 fn push_link(out: &mut String, link: &Link<'_>) {
-    let current = if link.current {
-        " class=\"current\" aria-current=\"page\""
-    } else {
-        ""
-    };
-    let external = if link.external { " data-external" } else { "" };
-    out.push_str(&format!(
-        "<a{current}{external} href=\"{}\">{}</a>\n",
-        esc(link.href),
-        esc(link.label)
-    ));
+    out.push_str("<a");
+    if link.current {
+        out.push_str(" class=\"current\" aria-current=\"page\"");
+    }
+    if link.external {
+        out.push_str(" data-external");
+    }
+    out.push_str(" href=\"");
+    push_escaped(out, link.href);
+    out.push_str("\">");
+    push_escaped(out, link.label);
+    out.push_str("</a>\n");
 }
 
 /// The region control: an App-scope widget (Streamlit's sidebar widget in the entrypoint),
@@ -406,12 +427,15 @@ fn push_escaped(out: &mut String, text: &str) {
 /// Percent-encodes a value for a query string (everything but unreserved characters and
 /// `/`).
 pub fn query_encode(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out

@@ -33,11 +33,17 @@
 //! page that only the server can draw (it reads server state) says
 //! `.extra("client", "server")`: links to it are then full page loads.
 
+#![no_std]
+
+extern crate alloc;
+
 pub mod content;
 pub mod document;
 mod state;
 
 pub use state::{Place, REGION, WidgetState};
+
+use alloc::string::String;
 
 use folio_core::{AssetFiles, BuildError, Config, Registry, RegistryBuilder};
 

@@ -4,6 +4,7 @@
 //! this trait; the servers implement it over their run's state (`frame.rs`), the browser
 //! bundle has none (the widgets page is drawn by the server: `client = server`).
 
+use alloc::string::String;
 use core::fmt;
 
 use folio_core::streamlit::Persist;

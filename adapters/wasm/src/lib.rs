@@ -37,6 +37,8 @@
 //! assert!(matches!(nav.click(&away), Decision::Ignore));
 //! ```
 
+#![cfg_attr(not(test), no_std)]
+
 extern crate alloc;
 
 mod navigator;

@@ -1,5 +1,7 @@
 //! `pages/analytics.py`: a city picked in a form; its GET query re-renders the page.
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 

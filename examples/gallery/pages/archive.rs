@@ -1,5 +1,7 @@
 //! `pages/archive.py`: query arguments shown, and two old addresses redirected here.
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 

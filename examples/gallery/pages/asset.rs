@@ -1,5 +1,7 @@
 //! Two path variables, with the title and description computed from them.
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::{PageSpec, Text};
 

@@ -1,5 +1,7 @@
 //! `pages/home.py`: `register_page(__name__, path="/")`.
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 

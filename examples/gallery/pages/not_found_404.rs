@@ -1,5 +1,7 @@
 //! `pages/not_found_404.py`: the custom 404 page (found by its module name).
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 

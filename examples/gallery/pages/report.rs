@@ -1,5 +1,7 @@
 //! `path_template="/report/<report_id>"`.
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 

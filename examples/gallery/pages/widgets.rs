@@ -5,9 +5,15 @@
 //! clears once you visit another page) and a name that is persisted for the whole visit
 //! (persist Session). Only the server keeps the state, so only the server draws this page.
 
-use crate::{Layout, PageInput, Place, REGION, content};
+use alloc::string::String;
+
+use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
-use folio_core::streamlit::Persist;
+#[cfg(feature = "widget-state")]
+use {
+    crate::{Place, REGION},
+    folio_core::streamlit::Persist,
+};
 
 /// The page.
 pub fn page() -> PageSpec<Layout> {
@@ -19,9 +25,18 @@ pub fn page() -> PageSpec<Layout> {
 }
 
 fn layout(input: &PageInput<'_>) -> String {
-    let Some(state) = input.widgets else {
-        return content::widgets_unavailable(input.lang);
-    };
+    // Without the feature (the browser bundle, which keeps no state) only the notice is
+    // drawn, and the server draws the page anyway (`client = server`).
+    #[cfg(feature = "widget-state")]
+    if let Some(state) = input.widgets {
+        return drawn(input, state);
+    }
+    content::widgets_unavailable(input.lang)
+}
+
+/// The page from the run's widget state.
+#[cfg(feature = "widget-state")]
+fn drawn(input: &PageInput<'_>, state: &dyn crate::WidgetState) -> String {
     let search = state.text(Place::Page, "search", "", Persist::None);
     let name = state.text(Place::Page, "name", "", Persist::Session);
     // The frame registers the region after the page; its value is already the session's.

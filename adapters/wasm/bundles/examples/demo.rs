@@ -1,14 +1,17 @@
 //! The bundle `ci.sh size` measures: folio-core + folio-wasm with a small page table
 //! rendered to HTML strings. Load it into a page with `<div id="page-container">`.
+#![cfg_attr(target_family = "wasm", no_std)]
+
+extern crate alloc;
+
+use alloc::string::String;
 
 use folio_core::{Argument, Config, PageSpec, RegistryBuilder, Text, write_escaped};
 use folio_wasm::{Content, Router};
 use wasm_bindgen::prelude::*;
 
-// talc rather than std's dlmalloc: the same job in less of the bundle (single-threaded wasm).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+// The allocator and the panic handler (no `std` in the browser).
+use folio_wasm_bundles as _;
 
 /// Builds the registry and starts routing into `#page-container`.
 #[wasm_bindgen(start)]
@@ -68,6 +71,6 @@ pub fn start() -> Result<(), JsValue> {
         Content::Html(html)
     })?;
     // The router lives as long as the page.
-    std::mem::forget(router);
+    core::mem::forget(router);
     Ok(())
 }

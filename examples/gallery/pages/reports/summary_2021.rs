@@ -1,6 +1,8 @@
 //! `pages/reports/summary_2021.py`: listed in the sidebar through a custom key, under the
 //! "reports" section.
 
+use alloc::string::String;
+
 use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 
