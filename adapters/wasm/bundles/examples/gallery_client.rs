@@ -19,7 +19,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 
-use folio_core::{Registry, Resolution};
+use folio_core::{BuildError, Registry, Resolution};
 use folio_gallery::content::{Field, Lang};
 use folio_gallery::document::{self, Frame, Menus};
 use folio_gallery::{Layout, PageInput};
@@ -41,11 +41,22 @@ pub fn start() -> Result<(), JsValue> {
         .get_attribute("data-prefix")
         .unwrap_or_else(|| "/".into());
     let server = body.get_attribute("data-server").unwrap_or_default();
-    // The whole message, not just the kind (1 KB gzipped): a page file whose name the
-    // browser cannot infer without Unicode case mapping says what to do about it.
+    // A module error with its whole message: a page file whose name the browser cannot
+    // infer without Unicode case mapping (the one build error only the browser meets, as
+    // the servers map case in Unicode) says what to do about it. Any other build error
+    // fails the servers' build of the same pages first, with its message; here its kind
+    // (the other messages would be 1 KB gzipped of the bundle).
     let build = || {
-        folio_gallery::registry(&prefix, folio_gallery::ASSET_FILES)
-            .map_err(|e| JsValue::from_str(&e.to_string()))
+        folio_gallery::registry(&prefix, folio_gallery::ASSET_FILES).map_err(|e| match &e {
+            BuildError::Module { module, error } => {
+                let mut message = String::from("module `");
+                message.push_str(module);
+                message.push_str("`: ");
+                message.push_str(&error.to_string());
+                JsValue::from_str(&message)
+            }
+            _ => JsValue::from_str(e.kind()),
+        })
     };
     // The router decides what to show; the menus need the core's decision for the
     // address too (`active`, `breadcrumbs`), taken from a second copy of the registry.
