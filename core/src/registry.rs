@@ -15,7 +15,7 @@ use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::{Order, compare_pages};
 use crate::page::{Page, PageMore, PageSpec, SpecMore, Text, Where};
-use crate::template::{Segment, Shape, Template};
+use crate::template::{Segment, Shape, Template, fits_spans};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
 /// freezes them into a [`Registry`].
@@ -479,7 +479,7 @@ fn make_page<T>(
         error: crate::error::TemplateError::TooLong,
     };
     let path_at = match (&path, &template) {
-        (Some(p), _) if p.len() > MAX_TEXT => return Err(too_long(&module, p)),
+        (Some(p), _) if !fits_spans(p.len()) => return Err(too_long(&module, p)),
         (Some(_), _) => Where::SuppliedPath,
         // SEMANTICS 3.1: a parsed static template has no `<`, so it is its own path.
         (None, Some(t)) if t.is_static() && t.given().starts_with('/') => Where::Template,
@@ -566,9 +566,6 @@ fn make_page<T>(
     Ok(page)
 }
 
-/// Texts and spans are addressed with 32-bit offsets.
-const MAX_TEXT: usize = u32::MAX as usize;
-
 /// Where the text `buffer[start..]` (just pushed) is, or `None` past 4 GiB.
 /// A naming error as a build error on `module`.
 fn module_error(module: &str) -> impl FnOnce(ModuleError) -> BuildError + '_ {
@@ -579,11 +576,12 @@ fn module_error(module: &str) -> impl FnOnce(ModuleError) -> BuildError + '_ {
 }
 
 fn push_inferred(buffer: &str, start: usize) -> Option<Where> {
+    // Texts are addressed with 32-bit offsets: the end must fit too.
+    u32::try_from(buffer.len()).ok()?;
     Some(Where::Inferred {
         start: u32::try_from(start).ok()?,
         len: u32::try_from(buffer.len() - start).ok()?,
     })
-    .filter(|_| buffer.len() <= MAX_TEXT)
 }
 
 /// The title when it is not the page's name: as given, or the app's title.

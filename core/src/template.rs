@@ -122,8 +122,12 @@ pub(crate) enum SegmentKind {
     Variable = 2,
 }
 
-/// Spans are `u32`: longer texts are refused (or, for a static path, cut).
-const MAX_TEXT: usize = u32::MAX as usize;
+/// Spans are `u32`: longer texts are refused (or, for a static path, cut). A function, not
+/// a `len > u32::MAX` comparison, so that it reads the same on 32-bit targets, where no
+/// text can be that long.
+pub(crate) fn fits_spans(len: usize) -> bool {
+    u32::try_from(len).is_ok()
+}
 
 impl Template {
     /// Parses a template. Errors follow POLICY D9: unbalanced or nested `<` `>`, two
@@ -148,7 +152,10 @@ impl Template {
     /// percent-decoded, inner empty segments kept (POLICY D2, D4). Never fails (a path
     /// longer than 4 GiB is read up to there; the registry refuses such paths).
     pub fn from_path(path: &str) -> Template {
-        let mut cut = path.len().min(MAX_TEXT);
+        let mut cut = path.len();
+        if !fits_spans(cut) {
+            cut = u32::MAX as usize;
+        }
         while !path.is_char_boundary(cut) {
             cut -= 1;
         }

@@ -15,7 +15,7 @@ pub(super) struct Parts {
 
 impl Parts {
     pub(super) fn parse(text: &str) -> Result<Parts, TemplateError> {
-        if text.len() > MAX_TEXT {
+        if !fits_spans(text.len()) {
             return Err(TemplateError::TooLong);
         }
         let bytes = text.as_bytes();
