@@ -129,6 +129,20 @@ pub(crate) fn fits_spans(len: usize) -> bool {
     u32::try_from(len).is_ok()
 }
 
+/// The bounds of `bytes` without the slashes at both ends (ignored in templates and paths,
+/// POLICY D2): `start == end` when nothing else is left.
+pub(crate) fn inner_bounds(bytes: &[u8]) -> (usize, usize) {
+    let mut start = 0;
+    while bytes.get(start) == Some(&b'/') {
+        start += 1;
+    }
+    let mut end = bytes.len();
+    while end > start && bytes[end - 1] == b'/' {
+        end -= 1;
+    }
+    (start, end)
+}
+
 impl Template {
     /// Parses a template. Errors follow POLICY D9: unbalanced or nested `<` `>`, two
     /// variables with nothing between them, a name that is not an identifier, the same name

@@ -19,15 +19,7 @@ impl Parts {
             return Err(TemplateError::TooLong);
         }
         let bytes = text.as_bytes();
-        // Slashes at both ends are ignored.
-        let mut start = 0;
-        while bytes.get(start) == Some(&b'/') {
-            start += 1;
-        }
-        let mut end = bytes.len();
-        while end > start && bytes[end - 1] == b'/' {
-            end -= 1;
-        }
+        let (start, end) = inner_bounds(bytes);
         let mut parts = Parts::default();
         if start == end {
             return Ok(parts);

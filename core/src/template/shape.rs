@@ -19,14 +19,7 @@ impl Shape<'_> {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
                 // Nothing to decode: the segments are the raw text between slashes.
                 let bytes = path.as_bytes();
-                let mut start = 0;
-                while bytes.get(start) == Some(&b'/') {
-                    start += 1;
-                }
-                let mut end = bytes.len();
-                while end > start && bytes[end - 1] == b'/' {
-                    end -= 1;
-                }
+                let (mut start, end) = inner_bounds(bytes);
                 while start < end {
                     let stop = bytes[start..end]
                         .iter()
