@@ -11,20 +11,10 @@
 # overhead per URL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-case "${1:-}" in
-  axum) package=folio-axum gallery=gallery plain=plain_axum ;;
-  actix) package=folio-actix gallery=actix_gallery plain=plain_actix ;;
-  *) echo "usage: $0 axum|actix" >&2; exit 2 ;;
-esac
 REQUESTS=${REQUESTS:-300}
 RUNS=${RUNS:-3}
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 # BIN_DIR: measure binaries built elsewhere (another commit's) instead of building these.
-if [ -z "${BIN_DIR:-}" ]; then
-  cargo build --release -q -p "$package" --example "$gallery" --example "$plain"
-  BIN_DIR=$CARGO_TARGET_DIR/release/examples
-fi
-urls=("/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales")
+source adapters/common/bench-servers.sh
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT

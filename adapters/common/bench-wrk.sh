@@ -8,20 +8,14 @@
 # Needs wrk (Debian: apt-get install wrk). Servers are pinned to CPU 0, wrk to CPU 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-case "${1:-}" in
-  axum) package=folio-axum gallery=gallery plain=plain_axum ;;
-  actix) package=folio-actix gallery=actix_gallery plain=plain_actix ;;
-  *) echo "usage: $0 axum|actix" >&2; exit 2 ;;
-esac
 ROUNDS=${ROUNDS:-3}
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build --release -q -p "$package" --example "$gallery" --example "$plain"
-FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/$gallery" >/dev/null & G=$!
-FOLIO_ADDR=127.0.0.1:8051 taskset -c 0 "$CARGO_TARGET_DIR/release/examples/$plain" >/dev/null & P=$!
+source adapters/common/bench-servers.sh   # package, binaries in BIN_DIR, urls
+FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$BIN_DIR/$gallery" >/dev/null & G=$!
+FOLIO_ADDR=127.0.0.1:8051 taskset -c 0 "$BIN_DIR/$plain" >/dev/null & P=$!
 trap 'kill $G $P; rm -f "${results:-}"' EXIT
 sleep 1
 # The two must serve the same bytes (one Host for both: it is in twitter:url and image URLs).
-for u in "/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales"; do
+for u in "${urls[@]}"; do
   a=$(curl -s -H "Host: localhost" "http://127.0.0.1:8050$u" | md5sum)
   b=$(curl -s -H "Host: localhost" "http://127.0.0.1:8051$u" | md5sum)
   [ "$a" = "$b" ] || { echo "folio and plain differ on $u" >&2; exit 1; }
@@ -31,7 +25,7 @@ cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 results=$(mktemp)
 for round in $(seq "$ROUNDS"); do
-  for u in "/" "/archive?report_id=9&department_id=55" "/asset/a100/department/hello-sales"; do
+  for u in "${urls[@]}"; do
     for pair in "folio 8050 $G" "plain 8051 $P"; do
       set -- $pair
       c0=$(cpu "$3")
