@@ -174,7 +174,8 @@ impl Index {
     }
 
     /// The fully static route spelled exactly `inner` (a raw request path without slashes
-    /// at its ends). Keys hold no `%`, so a hit means the request is plain too. Such a route
+    /// at its ends). Keys hold no `%`, so a hit means the request is plain too, and never
+    /// start or end with `/`, so a path that spells one needs no trimming. Such a route
     /// outranks every other route that can match the same path, so a hit decides the
     /// request.
     #[inline(always)]
@@ -518,7 +519,9 @@ fn static_key(template: &Template, key: &mut String) -> bool {
         let Segment::Static(text) = seg else {
             return false;
         };
-        if text.bytes().any(|b| b == b'/' || b == b'%') {
+        // A key never starts or ends with `/`: the resolver relies on it (a request
+        // spelling a key is its own inner path).
+        if text.is_empty() || text.bytes().any(|b| b == b'/' || b == b'%') {
             return false;
         }
         if i > 0 {

@@ -324,20 +324,59 @@ impl<T> Registry<T> {
                 return Resolution::Rejected(e);
             }
         }
-        let Some(inner) = inner_path(path, prefix) else {
-            return self.not_found(query, false);
+        let rest = if prefix.is_empty() {
+            path
+        } else {
+            match path.strip_prefix(prefix) {
+                Some(rest) => rest,
+                None => return self.not_found(query, false),
+            }
         };
-        // A static route spelled exactly as the request needs no split (map keys hold no
-        // `%`, so a hit is a plain request); most hits are pages served as is.
+        // The usual request is `/` and then a static route's key, which never starts or
+        // ends with a slash: probed before any trimming, so a static hit costs the probe.
+        let Some(tail) = rest.strip_prefix('/') else {
+            return match rest.is_empty() {
+                true => self.resolve_inner("", query),
+                false => self.not_found(query, false),
+            };
+        };
+        if let Some(hit) = self.index.find_static(tail) {
+            return self.static_answer(hit, tail, query);
+        }
+        // Without a slash at either end, `tail` is the inner path, which no static route
+        // spells: straight to the walk.
+        match tail.as_bytes() {
+            [b'/', ..] | [.., b'/'] => self.resolve_inner(trim_slashes(tail), query),
+            _ => self.resolve_walk(tail, query),
+        }
+    }
+
+    /// `inner`: the request path under the prefix, without slashes at its ends.
+    #[inline(never)]
+    fn resolve_inner<'r, 'p>(&'r self, inner: &'p str, query: Query<'p>) -> Resolution<'r, 'p, T> {
         match self.index.find_static(inner) {
-            Some(StaticHit::Page(i)) => Resolution::Page(PageMatch {
+            Some(hit) => self.static_answer(hit, inner, query),
+            None => self.resolve_walk(inner, query),
+        }
+    }
+
+    /// The answer for a static route spelled exactly as the request (map keys hold no `%`,
+    /// so a hit is a plain request); most hits are pages served as is.
+    #[inline(always)]
+    fn static_answer<'r, 'p>(
+        &'r self,
+        hit: StaticHit<'r>,
+        inner: &'p str,
+        query: Query<'p>,
+    ) -> Resolution<'r, 'p, T> {
+        match hit {
+            StaticHit::Page(i) => Resolution::Page(PageMatch {
                 page: &self.pages[i],
                 template: None,
                 segments: Segments::Raw(inner),
                 query,
             }),
-            Some(StaticHit::Route(route)) => self.finish(Some(route), Segments::Raw(inner), query),
-            None => self.resolve_walk(inner, query),
+            StaticHit::Route(route) => self.finish(Some(route), Segments::Raw(inner), query),
         }
     }
 
@@ -510,27 +549,17 @@ impl<T> Registry<T> {
     }
 }
 
-/// The request path under `prefix` (without its trailing slashes), without slashes at
-/// its ends: `None` when the path is outside the prefix. `str::strip_prefix` with a `char`
-/// cuts without the character-boundary checks that indexing by position needs (on the
-/// static answer, they were a tenth of its instructions); the prefix is usually `/`
-/// (nothing to compare).
-#[inline]
-fn inner_path<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+/// `path` without slashes at its ends. `str::strip_prefix` with a `char` cuts without the
+/// character-boundary checks that indexing by position needs.
+fn trim_slashes(path: &str) -> &str {
     let mut rest = path;
-    if !prefix.is_empty() {
-        rest = rest.strip_prefix(prefix)?;
-    }
-    if !(rest.is_empty() || rest.as_bytes()[0] == b'/') {
-        return None;
-    }
     while let Some(tail) = rest.strip_prefix('/') {
         rest = tail;
     }
     while let Some(head) = rest.strip_suffix('/') {
         rest = head;
     }
-    Some(rest)
+    rest
 }
 
 /// The answer of a walk over decoded segments, which never meets an escape.
