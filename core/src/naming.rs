@@ -77,14 +77,17 @@ impl Naming for DashNaming {
         let last = last_component(module);
         if last.is_ascii() {
             // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
-            // lower-cased (one pass, no intermediate strings: every page needs its name).
-            let mut name = String::with_capacity(last.len());
-            for (i, b) in last.bytes().enumerate() {
-                name.push(match b {
-                    b'_' => ' ',
-                    _ if i == 0 => char::from(b.to_ascii_uppercase()),
-                    _ => char::from(b.to_ascii_lowercase()),
-                });
+            // lower-cased, mapped in place in one copy (every page needs its name).
+            let mut name = String::from(last);
+            name.make_ascii_lowercase();
+            if let Some(first) = name.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            // `_` is a space; same length, so each is replaced in place.
+            let mut from = 0;
+            while let Some(at) = name.get(from..).and_then(|rest| rest.find('_')) {
+                name.replace_range(from + at..=from + at, " ");
+                from += at + 1;
             }
             return Ok(name);
         }

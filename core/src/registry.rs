@@ -115,7 +115,7 @@ impl<T> RegistryBuilder<T> {
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one.
         if pages.iter().all(|p| p.supplied_order().is_none()) {
             for page in &mut pages {
-                if page.path().trim_matches('/').is_empty() {
+                if page.path().bytes().all(|b| b == b'/') {
                     page.order = Some(Order::Int(0));
                 }
             }

@@ -394,15 +394,14 @@ impl fmt::Display for Template {
 
 /// Python's `str.isidentifier`: XID_Start or `_`, then XID_Continue (keywords allowed).
 fn is_identifier(name: &str) -> bool {
+    // The ASCII part of XID_Start is the letters, of XID_Continue also digits and `_`:
+    // one pass over an ASCII name, the Unicode tables only past its first other byte.
     let bytes = name.as_bytes();
-    if bytes.is_ascii() {
-        // The ASCII part of XID_Start is the letters, of XID_Continue also digits and `_`.
-        return bytes
-            .first()
-            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    match bytes.iter().position(|&b| !word(b)) {
+        None => return bytes.first().is_some_and(|b| !b.is_ascii_digit()),
+        Some(at) if bytes[at].is_ascii() => return false,
+        Some(_) => {}
     }
     let mut chars = name.chars();
     match chars.next() {

@@ -161,14 +161,22 @@ impl Parts {
 
     /// The decoded literal `text[from..to]`: a span of `text` itself when it holds no `%`
     /// (`escaped`), else of the decoded text that will follow it.
+    #[inline]
     pub(super) fn literal(&mut self, text: &str, from: usize, to: usize, escaped: bool) -> Span {
-        let raw = &text[from..to];
         if !escaped {
             return Span {
                 start: from as u32,
-                len: raw.len() as u32,
+                len: (to - from) as u32,
             };
         }
+        self.decoded_literal(text, from, to)
+    }
+
+    /// [`literal`](Self::literal) for a literal that holds `%` (rare: kept out of line).
+    #[cold]
+    #[inline(never)]
+    fn decoded_literal(&mut self, text: &str, from: usize, to: usize) -> Span {
+        let raw = &text[from..to];
         let decoded = percent_decode(raw);
         self.literal_chars = self.literal_chars + count_chars(&decoded) - count_chars(raw);
         let start = text.len() + self.decoded.len();

@@ -12,39 +12,57 @@ pub(crate) enum Shape<'a> {
 }
 
 impl Shape<'_> {
-    /// Equal shapes hash equally.
+    /// Equal shapes hash equally. A shape is hashed as its text: the decoded segments
+    /// joined by `/`, cut at each variable into runs of literal text (hashed whole, not
+    /// segment by segment), so a path or a template without `%` is hashed straight from the
+    /// text it was given. (A `/` decoded from `%2F` makes two different shapes hash alike:
+    /// a collision, settled by [`same`](Self::same).)
     pub(crate) fn hash(&self) -> u64 {
         let mut h = ShapeHash(0);
         match self {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
-                // Nothing to decode: the segments are the raw text between slashes.
                 let bytes = path.as_bytes();
-                let (mut start, end) = inner_bounds(bytes);
-                while start < end {
-                    let stop = bytes[start..end]
-                        .iter()
-                        .position(|&b| b == b'/')
-                        .map_or(end, |i| start + i);
-                    h.mix(SEGMENT);
-                    h.bytes(&bytes[start..stop]);
-                    start = stop + 1;
-                }
+                let (start, end) = inner_bounds(bytes);
+                h.bytes(&bytes[start..end]);
             }
             Shape::Path(path) => {
-                for seg in path_segments(path) {
-                    h.mix(SEGMENT);
-                    h.literal(&seg);
+                let mut run = String::new();
+                for (i, seg) in path_segments(path).enumerate() {
+                    if i > 0 {
+                        run.push('/');
+                    }
+                    run.push_str(&seg);
                 }
+                h.literal(&run);
+            }
+            // No literal was decoded: the runs are the given text between the `<name>`s.
+            Shape::Template(t) if t.text.len() == t.given as usize => {
+                let given = t.given().as_bytes();
+                let (mut at, end) = inner_bounds(given);
+                for var in t.vars.iter() {
+                    // The name is spelled `<name>` in the given text.
+                    let open = (var.name.start as usize).saturating_sub(1);
+                    h.bytes(given.get(at..open).unwrap_or_default());
+                    h.mix(VARIABLE);
+                    at = (var.name.start + var.name.len) as usize + 1;
+                }
+                h.bytes(given.get(at..end).unwrap_or_default());
             }
             Shape::Template(t) => {
-                for seg in t.segments.iter() {
-                    h.mix(SEGMENT);
-                    h.literal(seg.head.of(&t.text));
+                let mut run = String::new();
+                for (i, seg) in t.segments.iter().enumerate() {
+                    if i > 0 {
+                        run.push('/');
+                    }
+                    run.push_str(seg.head.of(&t.text));
                     for var in t.pattern(seg).vars {
+                        h.literal(&run);
                         h.mix(VARIABLE);
-                        h.literal(var.after.of(&t.text));
+                        run.clear();
+                        run.push_str(var.after.of(&t.text));
                     }
                 }
+                h.literal(&run);
             }
         }
         h.0
@@ -79,7 +97,6 @@ pub(crate) fn text_hash(text: &str) -> u64 {
     h.0
 }
 
-const SEGMENT: u64 = 0x5e67_1a2b_3c4d_5e6f;
 const VARIABLE: u64 = 0x7a71_b2c3_d4e5_f607;
 
 /// FxHash-style rounds, eight bytes at a time; each literal ends with its length, so

@@ -1,4 +1,5 @@
 use super::*;
+use alloc::format;
 use alloc::vec;
 
 fn vars(t: &str, p: &str) -> Option<Vec<(String, String)>> {
@@ -97,4 +98,46 @@ fn display_round_trips() {
         let again = Template::parse(&alloc::format!("{parsed}")).unwrap();
         assert_eq!(parsed, again, "{t}");
     }
+}
+
+#[test]
+fn equal_shapes_hash_equally() {
+    // Every pair of texts over a small alphabet (with `%`-escapes, slashes at the ends and
+    // variables): when two shapes are the same, their hashes agree, whichever way (path or
+    // template, escaped or plain) each was written.
+    let pieces = ["a", "/", "%61", "%2F", "<x>", "<y>", "-", "//"];
+    let mut texts = vec![String::new()];
+    for _ in 0..3 {
+        let mut longer = Vec::new();
+        for t in &texts {
+            for p in pieces {
+                longer.push(format!("{t}{p}"));
+            }
+        }
+        texts.extend(longer);
+    }
+    texts.sort();
+    texts.dedup();
+    let templates: Vec<Template> = texts
+        .iter()
+        .filter_map(|t| Template::parse(t).ok())
+        .collect();
+    let paths: Vec<&str> = texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.contains('<'))
+        .collect();
+    let mut shapes: Vec<Shape<'_>> = templates.iter().map(Shape::Template).collect();
+    shapes.extend(paths.iter().map(|p| Shape::Path(p)));
+    let mut same = 0;
+    for a in &shapes {
+        for b in &shapes {
+            if a.same(b) {
+                same += 1;
+                assert_eq!(a.hash(), b.hash(), "{a:?} and {b:?}");
+            }
+        }
+    }
+    // Not only each shape with itself: escaped and plain spellings meet.
+    assert!(same > 2 * shapes.len(), "{same} of {}", shapes.len());
 }
