@@ -255,7 +255,7 @@ impl Trie {
                 }
             }
             if literal != NONE {
-                if let Some(found) = self.search(literal as usize, path, next, depth, ends)? {
+                if let Some(found) = self.descend(literal, path, next, depth, ends)? {
                     return Ok(Some(found));
                 }
             }
@@ -282,6 +282,23 @@ impl Trie {
         }
     }
 
+    /// The best route below `child` for the segments from `next` on: past the last
+    /// segment, the child's own answer, without a call.
+    #[inline(always)]
+    fn descend<'t, P: Segments<'t>>(
+        &self,
+        child: u32,
+        path: P,
+        next: usize,
+        depth: usize,
+        ends: &mut Ends,
+    ) -> Result<Option<u32>, HasEscape> {
+        if path.is_end(next) {
+            return Ok((self.answer(child) != NONE).then_some(child));
+        }
+        self.search(child as usize, path, next, depth, ends)
+    }
+
     /// The best route below the partial children of `node` that match `text`.
     fn partials<'t, P: Segments<'t>>(
         &self,
@@ -299,7 +316,7 @@ impl Trie {
                 if !self.middle_matches(shape, middle) {
                     continue;
                 }
-                if let Some(found) = self.search(shape.child as usize, path, next, depth, ends)? {
+                if let Some(found) = self.descend(shape.child, path, next, depth, ends)? {
                     best = Some(self.better(best, found));
                 }
             }
@@ -349,7 +366,7 @@ impl Trie {
         }
         let mut best: Option<u32> = None;
         for &child in found.iter().take(count) {
-            if let Some(found) = self.search(child as usize, path, next, depth, ends)? {
+            if let Some(found) = self.descend(child, path, next, depth, ends)? {
                 best = Some(self.better(best, found));
             }
         }

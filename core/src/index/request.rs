@@ -51,6 +51,10 @@ pub(crate) trait Segments<'t>: Copy {
     /// The segment at `pos` and the position of the next one; `Ok(None)` after the last
     /// segment.
     fn segment(self, pos: usize) -> Result<Option<(&'t [u8], usize)>, HasEscape>;
+
+    /// Whether `pos` is past the last segment (where [`segment`](Self::segment) finds
+    /// none), without looking at the text.
+    fn is_end(self, pos: usize) -> bool;
 }
 
 /// The raw text of a request path (slashes at both ends trimmed). A segment holding `%`
@@ -78,6 +82,11 @@ impl<'t> Segments<'t> for RawPath<'t> {
             _ => Ok(rest.get(..len).map(|text| (text, pos + len + 1))),
         }
     }
+
+    #[inline]
+    fn is_end(self, pos: usize) -> bool {
+        pos > self.0.len()
+    }
 }
 
 impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
@@ -89,6 +98,11 @@ impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
     #[inline]
     fn segment(self, pos: usize) -> Result<Option<(&'t [u8], usize)>, HasEscape> {
         Ok(self.get(pos).map(|s| (s.as_ref().as_bytes(), pos + 1)))
+    }
+
+    #[inline]
+    fn is_end(self, pos: usize) -> bool {
+        pos >= self.len()
     }
 }
 
