@@ -259,9 +259,10 @@ struct StaticMap {
     slots: Box<[StaticSlot]>,
     /// The text of keys longer than 16 bytes.
     text: Box<str>,
-    /// Bit `n` is set when a key is `n` bytes long (from 255 on: bit 255): most requests
-    /// for a dynamic page skip hashing the path.
-    lengths: [u64; 4],
+    /// Bit `n` is set when a key is `n` bytes long (from 63 on: bit 63; longer keys are
+    /// filtered by [`long_keys`](Self::long_keys)): most requests for a dynamic page skip
+    /// hashing the path.
+    lengths: u64,
     /// For keys longer than 16 bytes, a bit per [`Key::hash`] (modulo its length in bits,
     /// 16 per key): in a large table most lengths hold a key, and a request for a
     /// dynamic page of such a length skips hashing its whole path and reading a slot
@@ -317,7 +318,7 @@ impl StaticMap {
             StaticMap {
                 slots: alloc::vec![empty; size].into_boxed_slice(),
                 text: Box::from(""),
-                lengths: [0; 4],
+                lengths: 0,
                 long_keys: alloc::vec![0; bits / 64].into_boxed_slice(),
             },
             String::new(),
@@ -328,8 +329,7 @@ impl StaticMap {
     #[inline(always)]
     fn get(&self, key: &str) -> Option<u32> {
         let bytes = key.as_bytes();
-        let n = bytes.len().min(255);
-        if self.lengths[n / 64] & (1 << (n % 64)) == 0 {
+        if self.lengths & length_bit(bytes.len()) == 0 {
             return None;
         }
         if bytes.len() > 16 {
@@ -415,6 +415,13 @@ fn same_middle(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+/// A key length's bit in [`StaticMap::lengths`]: bit `n` for `n` bytes, bit 63 for any
+/// length from 63 on.
+#[inline(always)]
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
+}
+
 /// A [`StaticMap`] being filled, with the text of its long keys.
 struct StaticBuilder(StaticMap, String);
 
@@ -446,8 +453,7 @@ impl StaticBuilder {
             let bit = k.hash() as usize & (map.long_keys.len() * 64 - 1);
             map.long_keys[bit / 64] |= 1 << (bit % 64);
         }
-        let n = bytes.len().min(255);
-        map.lengths[n / 64] |= 1 << (n % 64);
+        map.lengths |= length_bit(bytes.len());
     }
 
     fn freeze(self) -> StaticMap {

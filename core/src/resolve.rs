@@ -167,8 +167,12 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// The path variables, `(name, decoded value)` in template order. Values borrow from
     /// the request; only values that contained `%` were decoded.
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
-        let count = self.template.map_or(0, Template::len);
-        Values::new(self.template, self.segments.cursor(count))
+        // No template (a static page, the usual hit): no cursor to set up.
+        let cursor = match self.template {
+            Some(t) => self.segments.cursor(t.len()),
+            None => AnyCursor::Decoded(&[]),
+        };
+        Values::new(self.template, cursor)
     }
 
     /// One path variable.
