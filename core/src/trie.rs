@@ -89,6 +89,18 @@ struct Class {
     tail: u32,
     table: u32,
     mask: u32,
+    /// A bit per head and tail of the class ([`end_bit`]): a segment whose first and last
+    /// bytes cannot start a head and end a tail here skips the probe.
+    ends: u64,
+}
+
+/// A head and tail's bit in [`Class::ends`], from the head's first byte and the tail's
+/// last byte (0 for an empty head or tail).
+#[inline(always)]
+fn end_bit(head: &[u8], tail: &[u8]) -> u64 {
+    let first = u32::from(head.first().copied().unwrap_or(0));
+    let last = u32::from(tail.last().copied().unwrap_or(0));
+    1 << ((first.wrapping_mul(5) ^ last) & 63)
 }
 
 /// The partial children with one head and tail; `count == 0` is an empty slot.
@@ -395,6 +407,9 @@ impl Trie {
         else {
             return (&[], &[]);
         };
+        if class.ends & end_bit(head, tail) == 0 {
+            return (&[], &[]);
+        }
         let shapes = self
             .partial_slot(class, head, tail)
             .and_then(|slot| {

@@ -330,8 +330,10 @@ impl Trie {
         };
         self.partial_slots.resize(table + size, empty);
         let mask = size as u32 - 1;
+        let mut ends = 0;
         for group in groups {
             let p = &group[0];
+            ends |= end_bit(p.head.as_bytes(), p.tail.as_bytes());
             let (head, tail) = (Key::of(p.head.as_bytes()), Key::of(p.tail.as_bytes()));
             let mut i = pair_hash(&head, &tail) & mask;
             while self.partial_slots[table + i as usize].count != 0 {
@@ -368,6 +370,7 @@ impl Trie {
             tail: first.tail.len() as u32,
             table: table as u32,
             mask,
+            ends,
         });
     }
 }
