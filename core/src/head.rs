@@ -41,50 +41,117 @@ impl<'a> Head<'a> {
     /// The ten tags in Dash's order: `(attribute, key, value)`, values unescaped; empty
     /// when page meta tags are off.
     pub fn tags(&self) -> impl Iterator<Item = (&'static str, &'static str, &str)> {
-        let tags = [
-            ("name", "description", &*self.description),
-            ("property", "twitter:card", "summary_large_image"),
-            ("property", "twitter:url", &*self.url),
-            ("property", "twitter:title", &*self.title),
-            ("property", "twitter:description", &*self.description),
-            ("property", "twitter:image", &*self.image),
-            ("property", "og:title", &*self.title),
-            ("property", "og:type", "website"),
-            ("property", "og:description", &*self.description),
-            ("property", "og:image", &*self.image),
-        ];
-        tags.into_iter()
+        let values = TagValues {
+            title: &*self.title,
+            description: &*self.description,
+            url: &*self.url,
+            image: &*self.image,
+            card: CARD,
+            kind: KIND,
+        };
+        values
+            .tags()
+            .into_iter()
             .take(if self.include_meta { 10 } else { 0 })
     }
 
     /// Writes `<title>…</title>` and the meta tags, escaped as Python's
     /// `html.escape(quote=True)`, one tag per line.
     pub fn write_html(&self, out: &mut impl Write) -> fmt::Result {
-        // Title and description are written three times each: scan them once, and write
-        // text without anything to escape as it is. Plain `write_str`s throughout: a server
-        // writes this on every request, and `write!` costs a formatting pass per tag.
-        let title = Text::new(&self.title);
-        let description = Text::new(&self.description);
-        out.write_str("<title>")?;
-        title.write(out)?;
-        out.write_str("</title>")?;
-        for (attr, key, value) in self.tags() {
-            let value = if core::ptr::eq(value, &*self.title) {
-                title
-            } else if core::ptr::eq(value, &*self.description) {
-                description
-            } else {
-                Text::new(value)
-            };
-            out.write_str("\n<meta ")?;
-            out.write_str(attr)?;
-            out.write_str("=\"")?;
-            out.write_str(key)?;
-            out.write_str("\" content=\"")?;
-            value.write(out)?;
-            out.write_str("\">")?;
-        }
-        Ok(())
+        let url = Value::Text(Text::new(&self.url));
+        let image = Value::Text(Text::new(&self.image));
+        write_tags(
+            out,
+            &self.title,
+            &self.description,
+            url,
+            image,
+            self.include_meta,
+        )
+    }
+}
+
+/// `<title>` and, when `include_meta`, the ten tags. Title and description are written
+/// three times each and the image twice: each is scanned once, and text without anything
+/// to escape is written as it is; the two fixed values need no scan. Plain `write_str`s
+/// throughout: a server writes this on every request, and `write!` costs a formatting pass
+/// per tag.
+fn write_tags(
+    out: &mut impl Write,
+    title: &str,
+    description: &str,
+    url: Value<'_>,
+    image: Value<'_>,
+    include_meta: bool,
+) -> fmt::Result {
+    let title = Text::new(title);
+    out.write_str("<title>")?;
+    title.write(out)?;
+    out.write_str("</title>")?;
+    if !include_meta {
+        return Ok(());
+    }
+    let values = TagValues {
+        title: Value::Text(title),
+        description: Value::Text(Text::new(description)),
+        url,
+        image,
+        card: Value::Text(Text::fixed(CARD)),
+        kind: Value::Text(Text::fixed(KIND)),
+    };
+    for ((_, _, value), opening) in values.tags().into_iter().zip(OPENINGS) {
+        out.write_str(opening)?;
+        value.write(out)?;
+        out.write_str("\">")?;
+    }
+    Ok(())
+}
+
+/// Each tag's markup up to its value, in [`TagValues::tags`]'s order (a test checks it):
+/// one write per tag instead of five.
+const OPENINGS: [&str; 10] = [
+    "\n<meta name=\"description\" content=\"",
+    "\n<meta property=\"twitter:card\" content=\"",
+    "\n<meta property=\"twitter:url\" content=\"",
+    "\n<meta property=\"twitter:title\" content=\"",
+    "\n<meta property=\"twitter:description\" content=\"",
+    "\n<meta property=\"twitter:image\" content=\"",
+    "\n<meta property=\"og:title\" content=\"",
+    "\n<meta property=\"og:type\" content=\"",
+    "\n<meta property=\"og:description\" content=\"",
+    "\n<meta property=\"og:image\" content=\"",
+];
+
+/// The fixed values of `twitter:card` and `og:type`.
+const CARD: &str = "summary_large_image";
+const KIND: &str = "website";
+
+/// The six values the ten tags repeat, as text ([`Head::tags`]) or as scanned text
+/// ([`Head::write_html`]): the tag list is written once, here.
+struct TagValues<V> {
+    title: V,
+    description: V,
+    url: V,
+    image: V,
+    card: V,
+    kind: V,
+}
+
+impl<V: Copy> TagValues<V> {
+    /// Dash's order: `(attribute, key, value)`.
+    fn tags(&self) -> [(&'static str, &'static str, V); 10] {
+        [
+            ("name", "description", self.description),
+            ("property", "twitter:card", self.card),
+            ("property", "twitter:url", self.url),
+            ("property", "twitter:title", self.title),
+            ("property", "twitter:description", self.description),
+            ("property", "twitter:image", self.image),
+            ("property", "og:title", self.title),
+            ("property", "og:type", self.kind),
+            ("property", "og:description", self.description),
+            ("property", "og:image", self.image),
+        ]
     }
 }
 
@@ -103,11 +170,40 @@ impl<'t> Text<'t> {
         }
     }
 
+    /// One of the fixed values of [`Head::tags`], which hold nothing to escape.
+    const fn fixed(text: &'t str) -> Self {
+        Text {
+            text,
+            escape: false,
+        }
+    }
+
     fn write(self, out: &mut impl Write) -> fmt::Result {
         if self.escape {
             write_escaped(out, self.text)
         } else {
             out.write_str(self.text)
+        }
+    }
+}
+
+/// A tag value as written: text, or the request URL written in its two parts (no `String`
+/// made for it on every request).
+#[derive(Clone, Copy)]
+enum Value<'t> {
+    Text(Text<'t>),
+    /// The origin, then the request target.
+    Url(Text<'t>, Text<'t>),
+}
+
+impl Value<'_> {
+    fn write(self, out: &mut impl Write) -> fmt::Result {
+        match self {
+            Value::Text(text) => text.write(out),
+            Value::Url(origin, target) => {
+                origin.write(out)?;
+                target.write(out)
+            }
         }
     }
 }
@@ -141,17 +237,31 @@ pub fn write_escaped(out: &mut impl Write, text: &str) -> fmt::Result {
     out.write_str(&text[start..])
 }
 
-/// Whether `text` holds any of `& < > " '`. Sixteen bytes at a time without an early exit,
-/// which the compiler turns into vector compares: most head text has none of them.
+/// Whether `text` holds any of `& < > " '`. Eight bytes at a time as one `u64` (most head
+/// text has none of them, and a byte-wise loop costs several instructions a byte): `<`
+/// and `>` differ only in bit 1 and `&` and `'` only in bit 0, so three compares of every
+/// byte find the five.
 fn needs_escape(text: &str) -> bool {
-    let special = |b: u8| (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
-    let mut chunks = text.as_bytes().chunks_exact(16);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // Nonzero when some byte of `word` is `byte`: the high bit of a byte is set by the
+    // subtraction only where it borrows through a zero byte, and a borrow starts only at a
+    // zero byte, so "any" is exact (which byte is not needed here).
+    let has = |word: u64, byte: u8| {
+        let diff = word ^ (ONES * u64::from(byte));
+        diff.wrapping_sub(ONES) & !diff & HIGHS
+    };
+    let special =
+        |word: u64| (has(word | (ONES * 2), b'>') | has(word | ONES, b'\'') | has(word, b'"')) != 0;
+    let mut chunks = text.as_bytes().chunks_exact(8);
     for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | special(b)) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if special(u64::from_le_bytes(word)) {
             return true;
         }
     }
-    chunks.remainder().iter().any(|&b| special(b))
+    chunks.remainder().iter().any(|&b| ESCAPED[usize::from(b)])
 }
 
 /// The bytes [`write_escaped`] replaces: `& < > " '`.
@@ -176,52 +286,159 @@ impl<T> Registry<T> {
         origin: &str,
         target: &str,
     ) -> Head<'r> {
-        let target = target.split('#').next().unwrap_or("");
-        let mut url = String::with_capacity(origin.len() + target.len());
+        let source = self.head_source(resolution, target);
+        let mut url = String::with_capacity(origin.len() + source.target.len());
         url.push_str(origin);
-        url.push_str(target);
+        url.push_str(source.target);
+        let image = match source.image {
+            Image::None => Cow::Borrowed(""),
+            Image::Url(u) => Cow::Borrowed(u),
+            Image::Asset(file) => Cow::Owned(file.url(origin)),
+        };
+        Head {
+            title: source.title,
+            description: source.description,
+            image,
+            url,
+            include_meta: self.config.include_pages_meta,
+        }
+    }
+
+    /// Writes the head's HTML (what [`Head::write_html`] writes for
+    /// [`head`](Self::head)`(resolution, origin, target)`) without making the head: the
+    /// request URL is written from its parts, where `head` makes a `String` of it. A server
+    /// writes a head on every page request.
+    ///
+    /// ```
+    /// use folio_core::{Config, PageSpec, RegistryBuilder};
+    /// let mut b = RegistryBuilder::new(Config::new());
+    /// b.page(PageSpec::new("pages.home").path("/").image("a b.png").layout(()));
+    /// let registry = b.build().unwrap();
+    /// let resolution = registry.resolve("/", "x=1&y=2");
+    /// let (mut direct, mut made) = (String::new(), String::new());
+    /// registry.write_head(&resolution, "http://h", "/?x=1&y=2", &mut direct).unwrap();
+    /// registry.head(&resolution, "http://h", "/?x=1&y=2").write_html(&mut made).unwrap();
+    /// assert_eq!(direct, made);
+    /// assert!(direct.contains(r#"content="http://h/assets/a%20b.png""#));
+    /// assert!(direct.contains(r#"content="http://h/?x=1&amp;y=2""#));
+    /// ```
+    pub fn write_head(
+        &self,
+        resolution: &Resolution<'_, '_, T>,
+        origin: &str,
+        target: &str,
+        out: &mut impl Write,
+    ) -> fmt::Result {
+        let source = self.head_source(resolution, target);
+        let url = Value::Url(Text::new(origin), Text::new(source.target));
+        let asset;
+        let image = match source.image {
+            Image::None => "",
+            Image::Url(u) => u,
+            Image::Asset(file) => {
+                asset = file.url(origin);
+                &asset
+            }
+        };
+        let image = Value::Text(Text::new(image));
         let include_meta = self.config.include_pages_meta;
+        write_tags(
+            out,
+            &source.title,
+            &source.description,
+            url,
+            image,
+            include_meta,
+        )
+    }
+
+    /// What [`head`](Self::head) and [`write_head`](Self::write_head) are made of.
+    fn head_source<'r, 't>(
+        &'r self,
+        resolution: &Resolution<'r, '_, T>,
+        target: &'t str,
+    ) -> HeadSource<'r, 't> {
+        let target = target.split('#').next().unwrap_or("");
         let matched = match resolution {
             Resolution::Page(m) => Some(m),
             Resolution::Redirect(r) => Some(r.page()),
             Resolution::NotFound(_) | Resolution::Rejected(_) => None,
         };
         let Some(m) = matched else {
-            return Head {
+            return HeadSource {
                 title: Cow::Borrowed(self.config.app_title()),
                 description: Cow::Borrowed(""),
-                image: Cow::Borrowed(""),
-                url,
-                include_meta,
+                target,
+                image: Image::None,
             };
         };
         let page = m.page();
         let image = match (page.image_url(), page.image()) {
-            (Some(u), _) if !u.is_empty() => Cow::Borrowed(u),
-            (_, Some(file)) if !file.is_empty() => {
-                let assets = &self.config.assets_url_path;
-                let mut url = String::with_capacity(
-                    origin.len() + self.prefixes.requests.len() + assets.len() + file.len() + 2,
-                );
-                match &self.config.assets_external_path {
-                    Some(b) => url.push_str(b),
-                    None => {
-                        url.push_str(origin);
-                        url.push_str(&self.prefixes.requests);
-                    }
-                }
-                push_asset_path(&mut url, assets, file);
-                Cow::Owned(url)
-            }
-            _ => Cow::Borrowed(""),
+            (Some(u), _) if !u.is_empty() => Image::Url(u),
+            (_, Some(file)) if !file.is_empty() => Image::Asset(AssetFile {
+                external: self.config.assets_external_path.as_deref(),
+                requests_prefix: &self.prefixes.requests,
+                assets_url_path: &self.config.assets_url_path,
+                file,
+            }),
+            _ => Image::None,
         };
-        Head {
+        HeadSource {
             title: m.title(),
             description: m.description(),
+            target,
             image,
-            url,
-            include_meta,
         }
+    }
+}
+
+/// A head before its URLs are made: the request URL is the origin then `target`.
+struct HeadSource<'r, 't> {
+    title: Cow<'r, str>,
+    description: Cow<'r, str>,
+    /// The request target without its fragment.
+    target: &'t str,
+    image: Image<'r>,
+}
+
+/// Where the meta image comes from (POLICY D16).
+#[derive(Clone, Copy)]
+enum Image<'r> {
+    None,
+    /// The page's own image URL.
+    Url(&'r str),
+    Asset(AssetFile<'r>),
+}
+
+/// A file of the assets folder, served under the external assets path when there is one,
+/// or under the origin and the requests prefix.
+#[derive(Clone, Copy)]
+struct AssetFile<'r> {
+    external: Option<&'r str>,
+    requests_prefix: &'r str,
+    assets_url_path: &'r str,
+    file: &'r str,
+}
+
+impl AssetFile<'_> {
+    /// The file's URL, under `origin` unless the assets have an external path.
+    fn url(self, origin: &str) -> String {
+        let mut url = String::with_capacity(
+            origin.len()
+                + self.requests_prefix.len()
+                + self.assets_url_path.len()
+                + self.file.len()
+                + 2,
+        );
+        match self.external {
+            Some(base) => url.push_str(base),
+            None => {
+                url.push_str(origin);
+                url.push_str(self.requests_prefix);
+            }
+        }
+        push_asset_path(&mut url, self.assets_url_path, self.file);
+        url
     }
 }
 
@@ -286,5 +503,49 @@ mod tests {
             }
         }
         assert!(!needs_escape("é — ünïcode only, none of the five"));
+    }
+
+    #[test]
+    fn the_openings_are_the_tags_markup() {
+        let values = TagValues {
+            title: "",
+            description: "",
+            url: "",
+            image: "",
+            card: CARD,
+            kind: KIND,
+        };
+        for ((attr, key, _), opening) in values.tags().into_iter().zip(OPENINGS) {
+            let mut expected = String::from("\n<meta ");
+            for part in [attr, "=\"", key, "\" content=\""] {
+                expected.push_str(part);
+            }
+            assert_eq!(opening, expected);
+        }
+    }
+
+    #[test]
+    fn the_word_scan_agrees_with_the_table_on_every_character() {
+        // Every ASCII byte and a few multi-byte characters (bytes 0x80 and up, where a
+        // borrow could carry), at every position of a word and of the tail.
+        let mut chars: alloc::vec::Vec<char> = (0u8..0x80).map(char::from).collect();
+        chars.extend(['é', '€', '\u{7ff}', '\u{ffff}', '\u{10ffff}']);
+        for c in chars {
+            for at in 0..20 {
+                for filler in ["a", "\u{0}", "\u{ff}"] {
+                    let text: String = (0..20)
+                        .map(|i| {
+                            if i == at {
+                                String::from(c)
+                            } else {
+                                String::from(filler)
+                            }
+                        })
+                        .collect();
+                    let naive = text.bytes().any(|b| ESCAPED[usize::from(b)]);
+                    assert_eq!(needs_escape(&text), naive, "{c:?} at {at} in {filler:?}");
+                }
+            }
+        }
     }
 }

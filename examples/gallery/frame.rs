@@ -4,8 +4,10 @@
 //! from the `lang` cookie, and the language switch's answer. Each adapter's `app` module
 //! only wires these into its framework.
 
+use std::sync::LazyLock;
+
 use folio_core::Query;
-use folio_core::streamlit::{Persist, WidgetId};
+use folio_core::streamlit::{Persist, Scope, WidgetId};
 use folio_gallery::content::{Field, Lang, REGIONS};
 use folio_gallery::document::{self, Client, Frame, MenuTable};
 use folio_gallery::{Layout, PageInput, Place, REGION, WidgetState};
@@ -60,6 +62,11 @@ impl WidgetState for SessionState<'_> {
     }
 }
 
+/// The form field of the app-wide region control: the same on every page, so made once
+/// rather than on every request.
+static REGION_FIELD: LazyLock<String> =
+    LazyLock::new(|| Widgets::field(&WidgetId::user(Scope::App, REGION)));
+
 /// Dash's `app.layout` around the page; `menus` is the registry's [`MenuTable`] (made once,
 /// at start-up), `server` is named in the footer, `client` says whether the browser bundle
 /// takes over navigation.
@@ -72,23 +79,21 @@ pub fn shell(
     let registry = view.registry();
     // The page the core matched: the menus mark it; the 404 page marks none.
     let shown = view.page().filter(|_| !view.context().is_not_found());
-    // The app-wide control, registered on every page that runs (App scope). One id for
-    // its field name and its registration (what `SessionState` does in two calls).
+    // The app-wide control, registered on every page that runs (App scope).
     let region = view.context().widgets().map(|w| {
-        let id = w.on_app(REGION);
-        let name = Widgets::field(&id);
         let default = REGIONS[0].0;
-        let text = w
-            .text(id, default, Persist::None)
-            .unwrap_or_else(|_| default.to_owned());
-        (name, text)
+        w.text(w.on_app(REGION), default, Persist::None)
+            .unwrap_or_else(|_| default.to_owned())
     });
     let frame = Frame {
         lang: Lang::from_code(view.input("language")),
         prefix: registry.requests_prefix(),
         target: view.context().target(),
         server,
-        region: region.as_ref().map(|(name, value)| Field { name, value }),
+        region: region.as_deref().map(|value| Field {
+            name: &REGION_FIELD,
+            value,
+        }),
     };
     let menus = menus.menus(registry, shown);
     document::document(&frame, view.head(), client, &menus, view.content())

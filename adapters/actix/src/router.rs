@@ -169,15 +169,12 @@ impl<T: Send + Sync + 'static> Folio<T> {
                 .get(HOST)
                 .and_then(|h| h.to_str().ok())
                 .or_else(|| uri.authority().map(|a| a.as_str()));
-            let inputs = self
-                .inputs
-                .iter()
-                .map(|(name, read)| (name.clone(), read(&request)))
-                .collect();
-            let incoming = Incoming::get(target)
-                .method(request.method().as_str())
-                .host(host)
-                .with_inputs(inputs);
+            let incoming = (self.inputs.iter()).fold(
+                Incoming::get(target)
+                    .method(request.method().as_str())
+                    .host(host),
+                |incoming, (name, read)| incoming.input(name, read(&request)),
+            );
             match decide(&self.registry, self.origin.as_deref(), incoming) {
                 Decision::Reply(reply) => return reply_response(reply),
                 Decision::Render(render) => render,

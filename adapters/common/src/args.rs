@@ -24,17 +24,14 @@ impl std::error::Error for ArgsError {}
 
 pub(crate) fn deserialize<'a, T: DeserializeOwned>(
     arguments: impl Iterator<Item = (&'a str, Argument<'a>)>,
-    inputs: &'a [(String, Option<String>)],
+    inputs: impl Iterator<Item = (&'a str, Option<&'a str>)> + Clone,
 ) -> Result<T, ArgsError> {
     // Routing inputs override arguments of the same name (Dash); the rules for turning text
     // into fields are the core's, so the adapters and `PageMatch::arguments_as` agree.
+    let overriding = inputs.clone();
     let merged: Vec<(&str, Argument<'_>)> = arguments
-        .filter(|(k, _)| !inputs.iter().any(|(i, v)| i == k && v.is_some()))
-        .chain(
-            inputs
-                .iter()
-                .filter_map(|(k, v)| v.as_deref().map(|v| (k.as_str(), Argument::One(v.into())))),
-        )
+        .filter(|(k, _)| !overriding.clone().any(|(i, v)| i == *k && v.is_some()))
+        .chain(inputs.filter_map(|(k, v)| v.map(|v| (k, Argument::One(v.into())))))
         .collect();
     folio_core::from_arguments(&merged).map_err(|e| ArgsError {
         message: e.to_string(),
@@ -90,11 +87,8 @@ mod tests {
             ("flag".to_owned(), one("true")),
             ("unknown".to_owned(), one("ignored")),
         ];
-        let inputs = vec![
-            ("lang".to_owned(), Some("fr".to_owned())),
-            ("absent".to_owned(), None),
-        ];
-        let t: Typed = deserialize(pairs(&args), &inputs).unwrap();
+        let inputs = [("lang", Some("fr")), ("absent", None)];
+        let t: Typed = deserialize(pairs(&args), inputs.into_iter()).unwrap();
         assert_eq!(
             t,
             Typed {
@@ -109,6 +103,8 @@ mod tests {
         );
     }
 
+    const NO_INPUTS: std::iter::Empty<(&str, Option<&str>)> = std::iter::empty();
+
     #[test]
     fn bad_values_are_errors_not_panics() {
         #[derive(Debug, Deserialize)]
@@ -116,18 +112,18 @@ mod tests {
         struct N {
             id: u8,
         }
-        let err = deserialize::<N>(pairs(&[("id".to_owned(), one("300"))]), &[]).unwrap_err();
+        let err = deserialize::<N>(pairs(&[("id".to_owned(), one("300"))]), NO_INPUTS).unwrap_err();
         assert!(err.to_string().contains("300"), "{err}");
         let err = deserialize::<N>(
             pairs(&[(
                 "id".to_owned(),
                 Argument::Many(vec![Cow::Borrowed("1"), Cow::Borrowed("2")]),
             )]),
-            &[],
+            NO_INPUTS,
         )
         .unwrap_err();
         assert!(err.to_string().contains("several"), "{err}");
-        assert!(deserialize::<N>(pairs(&[]), &[]).is_err());
+        assert!(deserialize::<N>(pairs(&[]), NO_INPUTS).is_err());
     }
 
     #[test]
@@ -138,7 +134,7 @@ mod tests {
         }
         let l: L = deserialize(
             pairs(&[("language".to_owned(), one("xx"))]),
-            &[("language".to_owned(), Some("fr".to_owned()))],
+            [("language", Some("fr"))].into_iter(),
         )
         .unwrap();
         assert_eq!(l.language, "fr");

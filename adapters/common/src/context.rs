@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 use folio_core::{Argument, NotFound, Page, PageMatch, Query};
 use serde::de::DeserializeOwned;
+use smallvec::SmallVec;
 
 use crate::args::{self, ArgsError};
+use crate::decide::Inputs;
 use crate::state::Widgets;
 
 /// Everything the router decided about a request: Dash's layout keyword arguments, split
@@ -21,7 +23,7 @@ use crate::state::Widgets;
 /// b.page(PageSpec::new("pages.report").path_template("/report/<report_id>").layout(()));
 /// let registry = b.build().unwrap();
 /// let incoming = Incoming::get("/report/7?tab=map")
-///     .with_inputs(vec![("language".to_owned(), Some("fr".to_owned()))]);
+///     .input("language", Some("fr".to_owned()));
 /// let Decision::Render(render) = decide(&registry, None, incoming) else { panic!() };
 /// let ctx = render.context();
 /// assert_eq!(ctx.variable("report_id"), Some("7"));
@@ -49,7 +51,8 @@ struct Data {
     variables: Vec<(Span, Span)>,
     query: Span,
     arguments: Vec<(Span, Values)>,
-    inputs: Vec<(String, Option<String>)>,
+    /// Routing inputs: name, and value when the request carried it.
+    inputs: SmallVec<[(Span, Option<Span>); 2]>,
     target: Span,
     prefix: Span,
 }
@@ -69,14 +72,14 @@ enum Values {
 }
 
 /// What the router read from the request besides the resolution.
-pub(crate) struct Request<'a> {
-    pub(crate) inputs: Vec<(String, Option<String>)>,
+pub(crate) struct Request<'a, 'i> {
+    pub(crate) inputs: Inputs<'i>,
     pub(crate) target: &'a str,
     pub(crate) prefix: &'a str,
 }
 
 impl RequestContext {
-    pub(crate) fn for_page<T>(m: &PageMatch<'_, '_, T>, request: Request<'_>) -> Self {
+    pub(crate) fn for_page<T>(m: &PageMatch<'_, '_, T>, request: Request<'_, '_>) -> Self {
         let mut data = Data::base(Some(m.page()), false, &request, m.query().raw());
         data.variables = m
             .variables()
@@ -87,10 +90,10 @@ impl RequestContext {
             .iter()
             .map(|(k, a)| (data.push(k), data.push_values(a)))
             .collect();
-        RequestContext::new(data, request.inputs)
+        RequestContext::new(data)
     }
 
-    pub(crate) fn for_not_found<T>(nf: &NotFound<'_, '_, T>, request: Request<'_>) -> Self {
+    pub(crate) fn for_not_found<T>(nf: &NotFound<'_, '_, T>, request: Request<'_, '_>) -> Self {
         let mut data = Data::base(nf.page(), true, &request, nf.query().raw());
         data.arguments = nf
             .query()
@@ -104,11 +107,10 @@ impl RequestContext {
                 (data.push(k), values)
             })
             .collect();
-        RequestContext::new(data, request.inputs)
+        RequestContext::new(data)
     }
 
-    fn new(mut data: Data, inputs: Vec<(String, Option<String>)>) -> Self {
-        data.inputs = inputs;
+    fn new(data: Data) -> Self {
         RequestContext {
             data: Arc::new(data),
             widgets: None,
@@ -126,11 +128,15 @@ impl Data {
     fn base<T>(
         page: Option<&Page<T>>,
         not_found: bool,
-        request: &Request<'_>,
+        request: &Request<'_, '_>,
         query: &str,
     ) -> Self {
         let page_len = page.map_or(0, |p| p.module().len() + p.name().len());
-        let capacity = page_len + 2 * request.target.len() + query.len() + request.prefix.len();
+        let inputs_len: usize = (request.inputs.iter())
+            .map(|(name, value)| name.len() + value.as_ref().map_or(0, String::len))
+            .sum();
+        let capacity =
+            page_len + 2 * request.target.len() + query.len() + request.prefix.len() + inputs_len;
         let mut data = Data {
             text: String::with_capacity(capacity),
             module: None,
@@ -139,7 +145,7 @@ impl Data {
             variables: Vec::new(),
             query: Span { start: 0, end: 0 },
             arguments: Vec::new(),
-            inputs: Vec::new(),
+            inputs: SmallVec::new(),
             target: Span { start: 0, end: 0 },
             prefix: Span { start: 0, end: 0 },
         };
@@ -148,6 +154,10 @@ impl Data {
         data.target = data.push(request.target);
         data.prefix = data.push(request.prefix);
         data.query = data.push(query);
+        for (name, value) in &request.inputs {
+            let input = (data.push(name), value.as_deref().map(|v| data.push(v)));
+            data.inputs.push(input);
+        }
         data
     }
 
@@ -250,19 +260,13 @@ impl RequestContext {
     /// A routing input (Dash's `routing_callback_inputs`), passed to every page; `None`
     /// when the request did not carry it.
     pub fn input(&self, name: &str) -> Option<&str> {
-        self.data
-            .inputs
-            .iter()
-            .find(|(k, _)| k == name)
-            .and_then(|(_, v)| v.as_deref())
+        self.inputs().find(|(k, _)| *k == name).and_then(|(_, v)| v)
     }
 
     /// The routing inputs, in the order they were declared.
-    pub fn inputs(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
-        self.data
-            .inputs
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_deref()))
+    pub fn inputs(&self) -> impl Iterator<Item = (&str, Option<&str>)> + Clone {
+        let data = &*self.data;
+        (data.inputs.iter()).map(|&(k, v)| (data.at(k), v.map(|v| data.at(v))))
     }
 
     /// The app's requests prefix (`/`, or `/app/` when mounted there), for building links
@@ -299,6 +303,6 @@ impl RequestContext {
     /// }
     /// ```
     pub fn args<T: DeserializeOwned>(&self) -> Result<T, ArgsError> {
-        args::deserialize(self.arguments(), &self.data.inputs)
+        args::deserialize(self.arguments(), self.inputs())
     }
 }

@@ -5,6 +5,7 @@
 //! writes the response.
 
 use folio_core::{Page, Registry, Resolution};
+use smallvec::SmallVec;
 
 use crate::context::{self, RequestContext};
 use crate::shell::{Shell, View};
@@ -20,8 +21,13 @@ pub struct Incoming<'a> {
     target: &'a str,
     method: &'a str,
     host: Option<&'a str>,
-    inputs: Vec<(String, Option<String>)>,
+    /// Names borrowed from the adapter, values read from the request: nothing allocated
+    /// for an app's first two inputs (the context copies them into its one buffer).
+    inputs: Inputs<'a>,
 }
+
+/// The routing inputs of a request: `(name, value)` in declaration order.
+pub(crate) type Inputs<'a> = SmallVec<[(&'a str, Option<String>); 2]>;
 
 impl<'a> Incoming<'a> {
     /// A `GET` of `target`: the request target in origin form (path, then `?` and the
@@ -31,7 +37,7 @@ impl<'a> Incoming<'a> {
             target,
             method: "GET",
             host: None,
-            inputs: Vec::new(),
+            inputs: SmallVec::new(),
         }
     }
 
@@ -48,9 +54,10 @@ impl<'a> Incoming<'a> {
         self
     }
 
-    /// The routing inputs read from the request, `(name, value)` in declaration order.
-    pub fn with_inputs(mut self, inputs: Vec<(String, Option<String>)>) -> Self {
-        self.inputs = inputs;
+    /// A routing input read from the request (`None`: the request does not carry it);
+    /// call it for each input, in declaration order.
+    pub fn input(mut self, name: &'a str, value: Option<String>) -> Self {
+        self.inputs.push((name, value));
         self
     }
 }
@@ -234,20 +241,25 @@ pub fn decide<'r, T>(
         _ => return Decision::Reply(Reply::status(resolution.status())),
     };
     let mut head = String::with_capacity(1024);
-    let data = match origin {
-        Some(origin) => registry.head(&resolution, origin, target),
-        None => {
-            // The origin is only read while the head data is made (the data keeps copies):
-            // it borrows the head's buffer until then.
-            head.push_str("http://");
-            head.push_str(incoming.host.unwrap_or("localhost"));
-            let data = registry.head(&resolution, &head, target);
-            head.clear();
-            data
+    let host = incoming.host.unwrap_or("localhost");
+    // The origin made on the stack when it fits (a host is rarely longer): the head is
+    // written from its parts, and nothing else is allocated for it.
+    let mut buffer = [0; 128];
+    let made = match origin {
+        Some(_) => None,
+        None => join_into(&mut buffer, "http://", host),
+    };
+    let owned;
+    let origin = match (origin, made) {
+        (Some(origin), _) => origin,
+        (None, Some(made)) => made,
+        (None, None) => {
+            owned = format!("http://{host}");
+            &owned
         }
     };
     // Writing to a String cannot fail.
-    let _ = data.write_html(&mut head);
+    let _ = registry.write_head(&resolution, origin, target, &mut head);
     Decision::Render(Render {
         registry,
         page,
@@ -255,4 +267,12 @@ pub fn decide<'r, T>(
         context,
         head,
     })
+}
+
+/// `a` then `b` in `buffer`, when they fit.
+fn join_into<'b>(buffer: &'b mut [u8], a: &str, b: &str) -> Option<&'b str> {
+    let joined = buffer.get_mut(..a.len() + b.len())?;
+    joined[..a.len()].copy_from_slice(a.as_bytes());
+    joined[a.len()..].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(joined).ok()
 }
