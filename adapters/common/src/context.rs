@@ -48,9 +48,10 @@ struct Data {
     module: Option<Span>,
     name: Option<Span>,
     not_found: bool,
-    variables: Vec<(Span, Span)>,
+    // Inline for the usual few: a context is made on every page request.
+    variables: SmallVec<[(Span, Span); 4]>,
     query: Span,
-    arguments: Vec<(Span, Values)>,
+    arguments: SmallVec<[(Span, Values); 4]>,
     /// Routing inputs: name, and value when the request carried it.
     inputs: SmallVec<[(Span, Option<Span>); 2]>,
     target: Span,
@@ -120,6 +121,22 @@ impl RequestContext {
     pub(crate) fn attach_widgets(&mut self, widgets: Widgets) {
         self.widgets = Some(widgets);
     }
+
+    /// The page's module (`""` for none), shared with this context rather than copied:
+    /// what a widget run names its page by.
+    pub(crate) fn module_name(&self) -> ModuleName {
+        ModuleName(Arc::clone(&self.data))
+    }
+}
+
+/// A context's page module, kept by a widget run (see [`RequestContext::module_name`]).
+#[derive(Debug, Clone)]
+pub(crate) struct ModuleName(Arc<Data>);
+
+impl ModuleName {
+    pub(crate) fn as_str(&self) -> &str {
+        self.0.module.map_or("", |m| self.0.at(m))
+    }
 }
 
 impl Data {
@@ -142,9 +159,9 @@ impl Data {
             module: None,
             name: None,
             not_found,
-            variables: Vec::new(),
+            variables: SmallVec::new(),
             query: Span { start: 0, end: 0 },
-            arguments: Vec::new(),
+            arguments: SmallVec::new(),
             inputs: SmallVec::new(),
             target: Span { start: 0, end: 0 },
             prefix: Span { start: 0, end: 0 },

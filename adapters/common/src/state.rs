@@ -32,7 +32,9 @@ use folio_core::streamlit::{
 };
 use serde::Deserialize;
 use serde_json::Value;
+use smallvec::SmallVec;
 
+use crate::context::ModuleName;
 use crate::decide::Render;
 
 /// The key under which an adapter keeps the widget state in a browser session's store.
@@ -89,11 +91,11 @@ impl WidgetRun {
     /// when there is none, or when it does not deserialize), applying the request's widget
     /// fields, and attaches the [`Widgets`] handle to the render's context.
     pub fn begin<T>(render: &mut Render<'_, T>, stored: Option<Value>) -> WidgetRun {
-        let page = render.context().module().unwrap_or_default().to_owned();
+        let page = render.context().module_name();
         let restored = stored
             .as_ref()
             .and_then(|v| Session::<Value>::deserialize(v).ok());
-        let (values, triggers) = fields(render.context().query().raw(), &page);
+        let (values, triggers) = fields(render.context().query().raw(), page.as_str());
         let sent = !values.is_empty() || !triggers.is_empty();
         let (session, before, changed, primed) = match restored {
             // The most common request of all: nothing stored, nothing sent. The run starts
@@ -108,21 +110,21 @@ impl WidgetRun {
                 // form sends were rendered when it was drawn.
                 let primed = before.is_none() && sent;
                 if primed {
-                    register_sent(&mut session, &page, &values, &triggers);
+                    register_sent(&mut session, page.as_str(), &values, &triggers);
                 }
                 let kind = if sent {
                     RequestKind::WidgetChange
                 } else {
                     RequestKind::NavClick
                 };
-                let changed = start(&mut session, &page, kind, &values, &triggers);
+                let changed = start(&mut session, page.as_str(), kind, &values, &triggers);
                 (Some(session), before, changed, primed)
             }
         };
         let widgets = Widgets {
             inner: Arc::new(Mutex::new(Inner {
                 session,
-                defaults: Vec::new(),
+                defaults: SmallVec::new(),
                 page,
                 changed,
                 wrote: primed,
@@ -263,9 +265,10 @@ struct Inner {
     /// run (listed in `defaults`): each then has its default, as the core would say, and
     /// none of it needs keeping. Anything else makes the session (see `session`).
     session: Option<Session<Value>>,
-    /// The text widgets registered while `session` is `None`: id, default, persist policy.
-    defaults: Vec<(WidgetId, String, Persist)>,
-    page: String,
+    /// The text widgets registered while `session` is `None`: id, default, persist policy
+    /// (inline: a page registers a few, and this is made on every page request).
+    defaults: SmallVec<[(WidgetId, String, Persist); 2]>,
+    page: ModuleName,
     changed: Vec<WidgetId>,
     /// Something other than widget defaults went into the session (fields applied, `set`,
     /// `remove`): a session never stored must be stored.
@@ -279,7 +282,7 @@ impl fmt::Debug for Widgets {
         inner.session();
         let state = inner.session.as_ref().map(Session::state);
         f.debug_struct("Widgets")
-            .field("page", &inner.page)
+            .field("page", &inner.page.as_str())
             .field("state", &state.unwrap_or_default())
             .finish_non_exhaustive()
     }
@@ -294,7 +297,7 @@ impl Widgets {
 
     /// The page of this run: the page's module (the id of its `Scope::Page`).
     pub fn page(&self) -> String {
-        self.lock().page.clone()
+        self.lock().page.as_str().to_owned()
     }
 
     /// A user-keyed widget of the app (the shell, on every page).
@@ -392,7 +395,7 @@ impl Inner {
         let (page, defaults) = (&self.page, &mut self.defaults);
         self.session.get_or_insert_with(|| {
             let mut session = Session::new();
-            start(&mut session, page, RequestKind::NavClick, &[], &[]);
+            start(&mut session, page.as_str(), RequestKind::NavClick, &[], &[]);
             for (id, default, persist) in defaults.drain(..) {
                 let widget = Widget::new(id, Value::String(default)).persist(persist);
                 // Registered once each, in this run's scopes (see `is_new`): cannot fail.
@@ -411,7 +414,7 @@ impl Inner {
         };
         let in_run = match &id.scope {
             Scope::App => true,
-            Scope::Page(page) => *page == self.page,
+            Scope::Page(page) => page == self.page.as_str(),
         };
         in_run
             && !self
