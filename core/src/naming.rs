@@ -77,17 +77,15 @@ impl Naming for DashNaming {
         let last = last_component(module);
         if last.is_ascii() {
             // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
-            // lower-cased, mapped in place in one copy (every page needs its name).
+            // lower-cased, mapped in place after one copy (every page needs its name);
+            // `_` is a space.
             let mut name = String::from(last);
             name.make_ascii_lowercase();
             if let Some(first) = name.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
-            // `_` is a space; same length, so each is replaced in place.
-            let mut from = 0;
-            while let Some(at) = name.get(from..).and_then(|rest| rest.find('_')) {
-                name.replace_range(from + at..=from + at, " ");
-                from += at + 1;
+            if name.contains('_') {
+                name = name.replace('_', " ");
             }
             return Ok(name);
         }

@@ -240,23 +240,6 @@ pub(crate) struct PageMore {
     pub(crate) extra: Vec<(String, CustomValue)>,
 }
 
-impl PageMore {
-    /// True when nothing is set (the page needs no box).
-    pub(crate) fn is_empty(&self) -> bool {
-        self.supplied_path.is_none()
-            && self.supplied_name.is_none()
-            && !self.supplied_title
-            && self.description.is_none()
-            && self.supplied_order.is_none()
-            && self.supplied_image.is_none()
-            && self.inferred_image.is_none()
-            && self.image_url.is_none()
-            && self.redirect_from.is_empty()
-            && self.redirect_templates.is_empty()
-            && self.extra.is_empty()
-    }
-}
-
 /// The description of a page without one.
 static NO_TEXT: Text = Text::Fixed(String::new());
 

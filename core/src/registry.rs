@@ -520,19 +520,32 @@ fn make_page<T>(
         (Some(_), _) | (None, []) => None,
         (None, assets) => infer_image(&module, assets),
     };
-    let more = PageMore {
-        supplied_path: path,
-        supplied_name: name,
-        supplied_title,
-        description,
-        supplied_order: order.clone(),
-        supplied_image: image,
-        inferred_image,
-        image_url,
-        redirect_from,
-        redirect_templates,
-        extra,
-    };
+    // Most pages have none of these: no box, and no large value made to find that out.
+    let needs_more = path.is_some()
+        || name.is_some()
+        || supplied_title
+        || description.is_some()
+        || order.is_some()
+        || image.is_some()
+        || inferred_image.is_some()
+        || image_url.is_some()
+        || !redirect_from.is_empty()
+        || !extra.is_empty();
+    let more = needs_more.then(|| {
+        Box::new(PageMore {
+            supplied_path: path,
+            supplied_name: name,
+            supplied_title,
+            description,
+            supplied_order: order.clone(),
+            supplied_image: image,
+            inferred_image,
+            image_url,
+            redirect_from,
+            redirect_templates,
+            extra,
+        })
+    });
     let mut page = Page {
         module,
         template,
@@ -544,7 +557,7 @@ fn make_page<T>(
         order,
         layout,
         registered,
-        more: (!more.is_empty()).then(|| Box::new(more)),
+        more,
     };
     // The address under the requests prefix: the path itself when the prefix is `/` and
     // the path starts with exactly one `/`.

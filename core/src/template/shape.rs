@@ -25,16 +25,6 @@ impl Shape<'_> {
                 let (start, end) = inner_bounds(bytes);
                 h.bytes(&bytes[start..end]);
             }
-            Shape::Path(path) => {
-                let mut run = String::new();
-                for (i, seg) in path_segments(path).enumerate() {
-                    if i > 0 {
-                        run.push('/');
-                    }
-                    run.push_str(&seg);
-                }
-                h.literal(&run);
-            }
             // No literal was decoded: the runs are the given text between the `<name>`s.
             Shape::Template(t) if t.text.len() == t.given as usize => {
                 let given = t.given().as_bytes();
@@ -48,7 +38,17 @@ impl Shape<'_> {
                 }
                 h.bytes(given.get(at..end).unwrap_or_default());
             }
-            Shape::Template(t) => {
+            // Rare: a decoded `%`. The runs are written out (a path as the template of its
+            // decoded segments).
+            _ => {
+                let from_path;
+                let t = match self {
+                    Shape::Template(t) => *t,
+                    Shape::Path(path) => {
+                        from_path = Template::from_path(path);
+                        &from_path
+                    }
+                };
                 let mut run = String::new();
                 for (i, seg) in t.segments.iter().enumerate() {
                     if i > 0 {
