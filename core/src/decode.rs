@@ -70,9 +70,118 @@ fn decode_bytes(bytes: &[u8], plus_is_space: bool) -> String {
     }
 }
 
+/// The bytes of [`percent_decode`]`(raw)`, one at a time and without allocating: each
+/// escape decoded, then every byte sequence that is not UTF-8 replaced by U+FFFD by the
+/// maximal-subpart rule (the rule of `String::from_utf8_lossy`). Request segments holding
+/// `%` are decoded with it into a stack buffer, or compared with it directly when they do
+/// not fit one.
+#[derive(Debug, Clone)]
+pub(crate) struct DecodedBytes<'a> {
+    raw: &'a [u8],
+    /// The rest of the character being given: `pending[at..len]`.
+    pending: [u8; 4],
+    at: u8,
+    len: u8,
+}
+
+impl<'a> DecodedBytes<'a> {
+    pub(crate) fn new(raw: &'a str) -> DecodedBytes<'a> {
+        DecodedBytes {
+            raw: raw.as_bytes(),
+            pending: [0; 4],
+            at: 0,
+            len: 0,
+        }
+    }
+}
+
+impl Iterator for DecodedBytes<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        if self.at < self.len {
+            let b = self.pending[usize::from(self.at)];
+            self.at += 1;
+            return Some(b);
+        }
+        let (first, n) = escaped_unit(self.raw)?;
+        if first < 0x80 {
+            self.raw = self.raw.get(n..).unwrap_or_default();
+            return Some(first);
+        }
+        // A multi-byte sequence: take its units while they can continue it. The bytes
+        // taken before the one that cannot are one maximal subpart (one U+FFFD).
+        let width = utf8_width(first);
+        let mut sequence = [first, 0, 0, 0];
+        let (mut k, mut taken) = (1, n);
+        while k < width {
+            let Some((b, m)) = escaped_unit(self.raw.get(taken..).unwrap_or_default()) else {
+                break;
+            };
+            let continues = if k == 1 {
+                continues_lead(first, b)
+            } else {
+                (0x80..=0xBF).contains(&b)
+            };
+            if !continues {
+                break;
+            }
+            sequence[k] = b;
+            k += 1;
+            taken += m;
+        }
+        self.raw = self.raw.get(taken..).unwrap_or_default();
+        if width > 0 && k == width {
+            self.pending = sequence;
+            self.len = width as u8;
+        } else {
+            self.pending = [0xEF, 0xBF, 0xBD, 0];
+            self.len = 3;
+        }
+        self.at = 1;
+        Some(self.pending[0])
+    }
+}
+
+/// The first byte of `raw` once escapes are decoded, and how many bytes of `raw` it
+/// takes: 3 for a valid escape, else 1 (a malformed `%` stays literal).
+#[inline]
+fn escaped_unit(raw: &[u8]) -> Option<(u8, usize)> {
+    match raw {
+        [b'%', hi, lo, ..] => Some(hex_pair(*hi, *lo).map_or((b'%', 1), |b| (b, 3))),
+        [b, ..] => Some((*b, 1)),
+        [] => None,
+    }
+}
+
+/// The length of the UTF-8 sequence a non-ASCII byte starts; 0 when it starts none.
+#[inline]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => 0,
+    }
+}
+
+/// Whether `b` may follow `lead` in a UTF-8 sequence (no overlong forms, no surrogates,
+/// nothing past U+10FFFF).
+#[inline]
+fn continues_lead(lead: u8, b: u8) -> bool {
+    match lead {
+        0xE0 => (0xA0..=0xBF).contains(&b),
+        0xED => (0x80..=0x9F).contains(&b),
+        0xF0 => (0x90..=0xBF).contains(&b),
+        0xF4 => (0x80..=0x8F).contains(&b),
+        _ => (0x80..=0xBF).contains(&b),
+    }
+}
+
 /// The byte written `%hi lo`, if both are hexadecimal digits.
 #[inline]
-fn hex_pair(hi: u8, lo: u8) -> Option<u8> {
+pub(crate) fn hex_pair(hi: u8, lo: u8) -> Option<u8> {
     let (hi, lo) = (HEX_VALUE[usize::from(hi)], HEX_VALUE[usize::from(lo)]);
     ((hi | lo) < 16).then_some(hi << 4 | lo)
 }
@@ -140,12 +249,67 @@ pub(crate) const SEGMENT_KEEP: &[u8] = b"!$&'()*+,;=:@";
 mod tests {
     use super::*;
     use alloc::vec;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn malformed_escapes_stay_literal() {
         assert_eq!(percent_decode("%zz%4%"), "%zz%4%");
         assert_eq!(percent_decode("%41%4a"), "AJ");
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn decoded_bytes_are_percent_decode() {
+        let cases = [
+            "",
+            "abc",
+            "caf%C3%A9",
+            "%zz%4%",
+            "100%",
+            "%FF",
+            "%ED%A0%80",
+            "%E2%82",
+            "%E2%82x",
+            "%F0%9F%98",
+            "%F0%9F%98%80",
+            "%C3%A9%A9",
+            "é%A9",
+            "%E2é",
+            "%C0%AF",
+            "%F4%90%80%80",
+            "%e2%82%ac",
+            "a%2Fb",
+            "%%41",
+            "%F0%90",
+            "%80%80%80%80%80",
+            "%F5%80",
+        ];
+        for raw in cases {
+            let bytes: Vec<u8> = DecodedBytes::new(raw).collect();
+            assert_eq!(bytes, percent_decode(raw).as_bytes(), "{raw:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Escapes of any byte (valid UTF-8 or not), malformed escapes and raw characters,
+        /// mixed: the byte iterator gives exactly what `percent_decode` allocates.
+        #[test]
+        fn decoded_bytes_agree_with_percent_decode(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY.prop_map(|b| alloc::format!("%{b:02X}")),
+                    (0x80u8..0xC0).prop_map(|b| alloc::format!("%{b:02x}")),
+                    proptest::sample::select(vec!["%", "%4", "%zz", "a", "é", "/", "€", "😀"])
+                        .prop_map(String::from),
+                ],
+                0..12,
+            )
+        ) {
+            let raw: String = parts.concat();
+            let bytes: Vec<u8> = DecodedBytes::new(&raw).collect();
+            let expected = percent_decode(&raw);
+            proptest::prop_assert_eq!(&bytes[..], expected.as_bytes());
+        }
     }
 
     #[test]

@@ -43,6 +43,14 @@ pub(crate) struct Route {
     pub(crate) serves_plain_page: bool,
 }
 
+/// The buffer a path holding `%` is first decoded into (see [`Index::find_escaped`]).
+const SHORT_ESCAPED_BYTES: usize = 256;
+const SHORT_ESCAPED_SEGMENTS: usize = 16;
+/// The largest buffer: every path the default [`Limits`](crate::Limits) let through fits
+/// (at most 8 KiB and 256 segments, the prefix and outer slashes not counted).
+const ESCAPED_BYTES: usize = 8 * 1024;
+const ESCAPED_SEGMENTS: usize = 256;
+
 /// [`Route::path`] of a route whose template a page owns.
 pub(crate) const NO_PATH: u32 = u32::MAX;
 
@@ -217,6 +225,47 @@ impl Index {
             .routes
             .get(answer as usize)
             .map_or(Walked::None, Walked::Route))
+    }
+
+    /// The best route for `inner` (a raw request path, slashes at both ends trimmed) when it
+    /// holds `%`, found without allocating: its segments are decoded into a buffer on the
+    /// stack for the walk. `owned` gives the template of a route whose [`Route::path`] is
+    /// [`NO_PATH`] (see [`find_escaped_long`](Self::find_escaped_long)).
+    #[inline(never)]
+    pub(crate) fn find_escaped<'p>(
+        &self,
+        inner: &str,
+        owned: impl Fn(&Route) -> Option<&'p Template>,
+    ) -> Option<&Route> {
+        // Most such paths are short: a small buffer is cheap to set up.
+        let mut buf = DecodeBuf::<SHORT_ESCAPED_BYTES, SHORT_ESCAPED_SEGMENTS>::new();
+        match buf.decode(inner) {
+            Some(path) => self.find(path, &mut Ends::default()).unwrap_or(None),
+            None => self.find_escaped_long(inner, owned),
+        }
+    }
+
+    /// [`find_escaped`](Self::find_escaped) for a path that the small buffer cannot hold:
+    /// one as long as the default [`Limits`](crate::Limits) allow. A longer path (limits
+    /// raised) is matched against every route in rank order, each segment compared with
+    /// its decoding as it is decoded: slower (a scan of the table), still no allocation
+    /// and the same answer.
+    #[cold]
+    #[inline(never)]
+    fn find_escaped_long<'p>(
+        &self,
+        inner: &str,
+        owned: impl Fn(&Route) -> Option<&'p Template>,
+    ) -> Option<&Route> {
+        let mut buf = DecodeBuf::<ESCAPED_BYTES, ESCAPED_SEGMENTS>::new();
+        if let Some(path) = buf.decode(inner) {
+            return self.find(path, &mut Ends::default()).unwrap_or(None);
+        }
+        self.routes.iter().find(|r| {
+            self.path_template(r)
+                .or_else(|| owned(r))
+                .is_some_and(|t| matches_escaped(t, inner))
+        })
     }
 
     /// The naive reference: the first route in rank order that matches. Used to check the
@@ -540,7 +589,14 @@ fn static_key(template: &Template, key: &mut String) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::same_middle;
+    use super::{ESCAPED_BYTES, ESCAPED_SEGMENTS, same_middle};
+
+    #[test]
+    fn the_largest_escaped_buffer_holds_every_path_the_default_limits_allow() {
+        let limits = crate::Limits::default();
+        assert!(limits.max_path_bytes <= ESCAPED_BYTES);
+        assert!(limits.max_segments <= ESCAPED_SEGMENTS);
+    }
 
     #[test]
     fn same_middle_compares_every_byte_between_the_ends() {

@@ -2,16 +2,16 @@
 //! D11, D12, D13).
 
 use alloc::borrow::Cow;
-use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use smallvec::SmallVec;
 
 use crate::config::{relative_path, strip_prefix};
-use crate::decode::{decoded_segments, encode_into};
+use crate::decode::encode_into;
 use crate::index::{
-    Cursor, Ends, HasEscape, Raw, RawPath, Route, Spanned, StaticHit, Target, Walked, split_request,
+    Cursor, Ends, Escaped, EscapedPath, HasEscape, Raw, RawPath, Route, Spanned, StaticHit, Target,
+    Walked, matches_escaped, split_request,
 };
 use crate::limits::LimitError;
 use crate::page::Page;
@@ -21,12 +21,15 @@ use crate::template::{Template, Values};
 
 /// The request segments a match was made on: the raw path when it is plain (the usual
 /// case: nothing stored, segments found again when variables are read), with where its
-/// segments end when the trie walked it, else the decoded segments.
+/// segments end when the trie walked it; else a path holding `%` (the request's, or a
+/// redirect target's own) with the decoding of its segments that hold `%`, made when a
+/// value is first read from one. One variant owns memory, so that dropping a match (on
+/// every lookup's path) tests one variant.
 #[derive(Debug)]
 enum Segments<'p> {
     Raw(&'p str),
     Walked(&'p str, Ends),
-    Decoded(Box<[Cow<'p, str>]>),
+    Escaped(EscapedPath<'p>),
 }
 
 /// A cursor over any kind of [`Segments`].
@@ -34,7 +37,7 @@ enum Segments<'p> {
 enum AnyCursor<'t> {
     Raw(Raw<'t>),
     Spanned(Spanned<'t>),
-    Decoded(&'t [Cow<'t, str>]),
+    Escaped(Escaped<'t>),
 }
 
 impl<'t> Cursor<'t> for AnyCursor<'t> {
@@ -43,7 +46,7 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
         Ok(match self {
             AnyCursor::Raw(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Raw(c))),
             AnyCursor::Spanned(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Spanned(c))),
-            AnyCursor::Decoded(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Decoded(c))),
+            AnyCursor::Escaped(c) => c.step()?.map(|(s, c)| (s, AnyCursor::Escaped(c))),
         })
     }
 
@@ -52,7 +55,7 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
         match self {
             AnyCursor::Raw(c) => AnyCursor::Raw(c.skip(len)),
             AnyCursor::Spanned(c) => AnyCursor::Spanned(c.skip(len)),
-            AnyCursor::Decoded(c) => AnyCursor::Decoded(Cursor::skip(c, len)),
+            AnyCursor::Escaped(c) => AnyCursor::Escaped(c.skip(len)),
         }
     }
 
@@ -61,7 +64,7 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
         match self {
             AnyCursor::Raw(c) => c.last(),
             AnyCursor::Spanned(c) => c.last(),
-            AnyCursor::Decoded(c) => Cursor::last(c),
+            AnyCursor::Escaped(c) => c.last(),
         }
     }
 
@@ -77,6 +80,9 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
 impl<'p> Segments<'p> {
     /// A cursor over the segments, for reading the variables of a template of `count`
     /// segments that matches them (so the request has `count` segments too).
+    // Always inline: every lookup reads its variables through it, and the rare arms
+    // made it too large for the compiler's own choice.
+    #[inline(always)]
     fn cursor(&self, count: usize) -> AnyCursor<'_> {
         match self {
             Segments::Raw(inner) => AnyCursor::Raw(Raw::new(inner)),
@@ -84,16 +90,18 @@ impl<'p> Segments<'p> {
                 Some(c) => AnyCursor::Spanned(c),
                 None => AnyCursor::Raw(Raw::new(inner)),
             },
-            Segments::Decoded(s) => AnyCursor::Decoded(s),
+            Segments::Escaped(path) => AnyCursor::Escaped(path.cursor()),
         }
     }
 
-    /// A cursor over the segments that finds them again (for a template that may not
-    /// match).
-    fn search_cursor(&self) -> AnyCursor<'_> {
+    /// Whether `template` matches the segments (for a template that may not match):
+    /// without allocating, a path holding `%` too.
+    fn matched_by(&self, template: &Template) -> bool {
         match self {
-            Segments::Raw(inner) | Segments::Walked(inner, _) => AnyCursor::Raw(Raw::new(inner)),
-            Segments::Decoded(s) => AnyCursor::Decoded(s),
+            Segments::Raw(inner) | Segments::Walked(inner, _) => {
+                template.matches_at(AnyCursor::Raw(Raw::new(inner)))
+            }
+            Segments::Escaped(path) => matches_escaped(template, path.inner()),
         }
     }
 }
@@ -170,7 +178,7 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
         // No template (a static page, the usual hit): no cursor to set up.
         let cursor = match self.template {
             Some(t) => self.segments.cursor(t.len()),
-            None => AnyCursor::Decoded(&[]),
+            None => AnyCursor::Raw(Raw::new("")),
         };
         Values::new(self.template, cursor)
     }
@@ -407,16 +415,19 @@ impl<T> Registry<T> {
         }
     }
 
-    /// A request holding `%` in a segment the raw walk visited: decode, then walk again.
+    /// A request holding `%` in a segment the raw walk visited: walk again, its segments
+    /// decoded on the stack; values are decoded when they are read.
     #[inline(never)]
     fn resolve_decoded<'r, 'p>(
         &'r self,
         inner: &'p str,
         query: Query<'p>,
     ) -> Resolution<'r, 'p, T> {
-        let decoded = split_request(inner);
-        let route = found(self.index.find(&decoded[..], &mut Ends::default()));
-        self.finish(route, Segments::Decoded(decoded.into()), query)
+        let route = self
+            .index
+            .find_escaped(inner, |r| owned_template(&self.pages, r));
+        let segments = Segments::Escaped(EscapedPath::new(Cow::Borrowed(inner)));
+        self.finish(route, segments, query)
     }
 
     #[cold]
@@ -453,18 +464,24 @@ impl<T> Registry<T> {
             Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
             Target::Redirect { page, index } => {
                 let page = &self.pages[page];
-                let (location, target) =
+                let target =
                     self.redirect_target(page, &page.redirect_templates()[index], &segments);
-                let mut location = relative_path(&self.prefixes.requests, &location);
+                let mut location = relative_path(&self.prefixes.requests, &target);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
-                // POLICY C13 guarantees the target is a page route that no source catches.
-                let target: Box<[Cow<'p, str>]> = target.into_iter().map(Cow::Owned).collect();
-                match found(self.index.find(&target[..], &mut Ends::default())) {
+                // The target's segments are its path's, decoded. POLICY C13 guarantees the
+                // target is a page route that no source catches.
+                let inner = String::from(trim_slashes(&target));
+                let owned = |r: &Route| owned_template(&self.pages, r);
+                match self.index.find_escaped(&inner, owned) {
                     Some(route) => match route.target {
                         Target::Page(i) => Resolution::Redirect(Redirect {
                             location,
-                            page: self.page_match(i, Segments::Decoded(target), query),
+                            page: self.page_match(
+                                i,
+                                Segments::Escaped(EscapedPath::new(Cow::Owned(inner))),
+                                query,
+                            ),
                         }),
                         Target::Redirect { .. } => not_found(true),
                     },
@@ -495,7 +512,8 @@ impl<T> Registry<T> {
                 .index
                 .find(RawPath(inner), &mut Ends::default())
                 .unwrap_or_else(|HasEscape| {
-                    found(self.index.find(&decoded[..], &mut Ends::default()))
+                    self.index
+                        .find_escaped(inner, |r| owned_template(&self.pages, r))
                 })
                 .map(id),
         };
@@ -513,7 +531,7 @@ impl<T> Registry<T> {
         let template = page
             .template
             .as_ref()
-            .filter(|t| !t.is_static() && t.matches_at(segments.search_cursor()));
+            .filter(|t| !t.is_static() && segments.matched_by(t));
         PageMatch {
             page,
             template,
@@ -523,13 +541,8 @@ impl<T> Registry<T> {
     }
 
     /// The target of a redirect: the page's path, or its template filled with the values
-    /// the source bound. Returns (path for the Location, decoded segments).
-    fn redirect_target(
-        &self,
-        page: &Page<T>,
-        source: &Template,
-        request: &Segments<'_>,
-    ) -> (String, Vec<String>) {
+    /// the source bound (percent-encoded).
+    fn redirect_target(&self, page: &Page<T>, source: &Template, request: &Segments<'_>) -> String {
         match &page.template {
             Some(t) if !t.is_static() => {
                 let bound: Vec<(&str, &str)> =
@@ -542,13 +555,9 @@ impl<T> Registry<T> {
                 };
                 let mut path = String::new();
                 t.write_url(&mut path, &value);
-                let segments = decoded_segments(&path).map(Cow::into_owned).collect();
-                (path, segments)
+                path
             }
-            _ => (
-                String::from(page.path()),
-                decoded_segments(page.path()).map(Cow::into_owned).collect(),
-            ),
+            _ => String::from(page.path()),
         }
     }
 }
@@ -564,11 +573,6 @@ fn trim_slashes(path: &str) -> &str {
         rest = head;
     }
     rest
-}
-
-/// The answer of a walk over decoded segments, which never meets an escape.
-fn found<T>(walk: Result<Option<T>, HasEscape>) -> Option<T> {
-    walk.unwrap_or(None)
 }
 
 /// POLICY C10: a `%` that does not start a valid escape becomes `%25`; everything outside

@@ -2,10 +2,17 @@
 //! them: raw (found one at a time), recorded by the walk, or decoded.
 
 use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::OnceCell;
+
+use crate::decode::{DecodedBytes, hex_pair};
+use crate::template::{Segment, Template};
 
 /// The segments of a request path (slashes at both ends already trimmed), each decoded
-/// where it contains `%`: the slow path, for requests the raw walk gave up on.
+/// where it contains `%`, collected: for the naive reference matcher and redirect targets,
+/// never for resolving a request.
 pub(crate) fn split_request(inner: &str) -> Vec<Cow<'_, str>> {
     if inner.is_empty() {
         return Vec::new();
@@ -103,6 +110,304 @@ impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
     #[inline]
     fn is_end(self, pos: usize) -> bool {
         pos >= self.len()
+    }
+}
+
+/// A request path holding `%`, decoded segment by segment into a buffer on the stack for
+/// the trie walk: up to `N` bytes of path and `S` segments. Decoding never lengthens a
+/// segment (a 3-byte escape gives one byte, or its share of one 3-byte U+FFFD), so each
+/// decoded segment is written where its raw text starts and cannot reach the next one.
+#[derive(Debug)]
+pub(crate) struct DecodeBuf<const N: usize, const S: usize> {
+    bytes: [u8; N],
+    /// Where each segment starts in `bytes` and its decoded length.
+    spans: [(u16, u16); S],
+}
+
+impl<const N: usize, const S: usize> DecodeBuf<N, S> {
+    pub(crate) fn new() -> Self {
+        DecodeBuf {
+            bytes: [0; N],
+            spans: [(0, 0); S],
+        }
+    }
+
+    /// The decoded segments of `inner` (a raw path, slashes at both ends trimmed); `None`
+    /// when it is longer than `N` bytes or has more than `S` segments.
+    pub(crate) fn decode<'b>(&'b mut self, inner: &str) -> Option<Decoded<'b>> {
+        if inner.len() > N || N > usize::from(u16::MAX) {
+            return None;
+        }
+        let raw = inner.as_bytes();
+        let mut count = 0;
+        // Where the segment being decoded starts (in `raw` and in `bytes`), and where
+        // its raw text is read.
+        let (mut start, mut at) = (0, 0);
+        while !raw.is_empty() {
+            // One pass: escapes decoded, every other byte copied, up to the next `/`.
+            // Any escaped byte outside ASCII (its high bit) calls for a UTF-8 check.
+            let (mut end, mut high) = (start, 0u8);
+            while let Some(&b) = raw.get(at) {
+                let (byte, len) = match b {
+                    b'/' => break,
+                    b'%' => match raw.get(at + 1..at + 3) {
+                        Some(&[hi, lo]) => hex_pair(hi, lo).map_or((b'%', 1), |b| {
+                            high |= b;
+                            (b, 3)
+                        }),
+                        _ => (b'%', 1),
+                    },
+                    _ => (b, 1),
+                };
+                *self.bytes.get_mut(end)? = byte;
+                end += 1;
+                at += len;
+            }
+            // Escaped bytes that are not UTF-8 (rare): written again, repaired.
+            if high >= 0x80 && core::str::from_utf8(self.bytes.get(start..end)?).is_err() {
+                end = start;
+                for b in DecodedBytes::new(inner.get(start..at)?) {
+                    // Cannot pass `at` (see above); were it to, the caller's fallback
+                    // answers instead.
+                    if end >= at {
+                        return None;
+                    }
+                    *self.bytes.get_mut(end)? = b;
+                    end += 1;
+                }
+            }
+            // Both fit: `end <= inner.len() <= N <= u16::MAX`.
+            *self.spans.get_mut(count)? = (start as u16, (end - start) as u16);
+            count += 1;
+            if at >= raw.len() {
+                break;
+            }
+            at += 1;
+            start = at;
+        }
+        Some(Decoded {
+            bytes: &self.bytes,
+            spans: self.spans.get(..count)?,
+        })
+    }
+}
+
+/// The segments of a request path that [`DecodeBuf::decode`] decoded; a position is a
+/// segment's number.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Decoded<'b> {
+    bytes: &'b [u8],
+    spans: &'b [(u16, u16)],
+}
+
+impl<'b> Segments<'b> for Decoded<'b> {
+    #[inline]
+    fn first(self) -> usize {
+        0
+    }
+
+    #[inline]
+    fn segment(self, pos: usize) -> Result<Option<(&'b [u8], usize)>, HasEscape> {
+        Ok(self.spans.get(pos).map(|&(start, len)| {
+            let start = usize::from(start);
+            let text = self.bytes.get(start..start + usize::from(len));
+            (text.unwrap_or_default(), pos + 1)
+        }))
+    }
+    #[inline]
+    fn is_end(self, pos: usize) -> bool {
+        pos >= self.spans.len()
+    }
+}
+
+/// Whether `template` matches the request path `inner` (slashes at both ends trimmed),
+/// which holds `%`: each segment compared with its decoding while it is decoded, with no
+/// buffer, so for a path of any length. The fallback when a [`DecodeBuf`] is too small.
+pub(crate) fn matches_escaped(template: &Template, inner: &str) -> bool {
+    let count = if inner.is_empty() {
+        0
+    } else {
+        inner.split('/').count()
+    };
+    let segments = template.segments();
+    segments.len() == count
+        && segments
+            .zip(inner.split('/'))
+            .all(|(seg, raw)| segment_matches_escaped(&seg, raw))
+}
+
+/// [`Segment::matches`] on the decoding of `raw`, read as it is decoded.
+fn segment_matches_escaped(seg: &Segment<'_>, raw: &str) -> bool {
+    match seg {
+        Segment::Static(text) => DecodedBytes::new(raw).eq(text.bytes()),
+        Segment::Pattern(_) => pattern_matches_escaped(seg, raw),
+    }
+}
+
+/// [`segment_matches_escaped`] for a segment with variables.
+fn pattern_matches_escaped(seg: &Segment<'_>, raw: &str) -> bool {
+    let decoded = || DecodedBytes::new(raw);
+    let len = decoded().count();
+    let parts = seg.parts().count();
+    // A literal at either end is matched in place; each variable takes at least one byte
+    // (one character: a literal found in UTF-8 text starts on a character boundary).
+    let mut head = 0;
+    if let Some(Ok(h)) = seg.parts().next() {
+        if !decoded().take(h.len()).eq(h.bytes()) {
+            return false;
+        }
+        head = h.len();
+    }
+    let mut tail = 0;
+    if let (true, Some(Ok(t))) = (parts > 1, seg.parts().last()) {
+        if t.len() > len || !decoded().skip(len - t.len()).eq(t.bytes()) {
+            return false;
+        }
+        tail = t.len();
+    }
+    let Some(end) = len.checked_sub(tail).filter(|&end| end > head) else {
+        return false;
+    };
+    // The literals between variables, each at its leftmost place: a split exists exactly
+    // when this finds one.
+    let mut at = head;
+    for (i, part) in seg.parts().enumerate() {
+        let Ok(lit) = part else { continue };
+        if i == 0 || i + 1 == parts {
+            continue;
+        }
+        let mut place = at + 1;
+        let mut window = decoded().skip(place);
+        loop {
+            if place + lit.len() > end {
+                return false;
+            }
+            if window.clone().take(lit.len()).eq(lit.bytes()) {
+                break;
+            }
+            window.next();
+            place += 1;
+        }
+        at = place + lit.len();
+    }
+    at < end
+}
+
+/// A path holding `%` (a request's, or a redirect target's; slashes at both ends trimmed)
+/// with the decoded text of its segments that hold `%`, one after another in path order,
+/// made the first time a cursor reads one: resolving such a request allocates nothing, and
+/// only reading a value that holds `%` does. One boxed string, so that dropping a match
+/// stays cheap (its drop code is on every lookup's path).
+#[derive(Debug)]
+pub(crate) struct EscapedPath<'p> {
+    inner: Cow<'p, str>,
+    texts: OnceCell<Box<str>>,
+}
+
+impl<'p> EscapedPath<'p> {
+    pub(crate) fn new(inner: Cow<'p, str>) -> EscapedPath<'p> {
+        EscapedPath {
+            inner,
+            texts: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn inner(&self) -> &str {
+        &self.inner
+    }
+
+    /// The decoding of the `k`-th segment that holds `%`.
+    fn text(&self, k: usize) -> &str {
+        let escaped = || {
+            self.inner
+                .split('/')
+                .filter(|s| s.as_bytes().contains(&b'%'))
+        };
+        let texts = self.texts.get_or_init(|| {
+            escaped()
+                .map(crate::decode::percent_decode)
+                .collect::<String>()
+                .into_boxed_str()
+        });
+        // Where the `k`-th starts: after the decodings of the ones before it.
+        let start: usize = escaped()
+            .take(k)
+            .map(|s| DecodedBytes::new(s).count())
+            .sum();
+        let len = escaped().nth(k).map_or(0, |s| DecodedBytes::new(s).count());
+        texts.get(start..start + len).unwrap_or_default()
+    }
+
+    /// A cursor at the first segment.
+    #[inline]
+    pub(crate) fn cursor(&self) -> Escaped<'_> {
+        Escaped {
+            rest: (!self.inner.is_empty()).then_some(&*self.inner),
+            escaped: 0,
+            path: self,
+        }
+    }
+}
+
+/// A [`Cursor`] over an [`EscapedPath`]: plain segments are lent from the path, the others
+/// from its decoded text, made only when one is read (passing a segment decodes nothing).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Escaped<'t> {
+    rest: Option<&'t str>,
+    /// How many segments holding `%` the cursor has passed.
+    escaped: usize,
+    path: &'t EscapedPath<'t>,
+}
+
+impl<'t> Escaped<'t> {
+    /// The next raw segment and the cursor after it.
+    fn advance(self) -> Option<(&'t str, Self)> {
+        let text = self.rest?;
+        let (segment, rest) = match text.split_once('/') {
+            Some((segment, rest)) => (segment, Some(rest)),
+            None => (text, None),
+        };
+        let escaped = self.escaped + usize::from(segment.as_bytes().contains(&b'%'));
+        Some((
+            segment,
+            Escaped {
+                rest,
+                escaped,
+                ..self
+            },
+        ))
+    }
+
+    /// The decoded text of `segment`, the raw segment this cursor is at.
+    fn read(self, segment: &'t str) -> &'t str {
+        if segment.as_bytes().contains(&b'%') {
+            self.path.text(self.escaped)
+        } else {
+            segment
+        }
+    }
+}
+
+impl<'t> Cursor<'t> for Escaped<'t> {
+    // Out of line (as the other two): a rare cursor, kept out of the lookups that
+    // inline the common ones.
+    #[inline(never)]
+    fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
+        Ok(self
+            .advance()
+            .map(|(segment, next)| (self.read(segment), next)))
+    }
+
+    #[inline(never)]
+    fn skip(self, _len: usize) -> Self {
+        // A literal's decoded length says nothing of its raw length: find the `/`.
+        self.advance()
+            .map_or(Escaped { rest: None, ..self }, |(_, next)| next)
+    }
+
+    #[inline(never)]
+    fn last(self) -> Option<&'t str> {
+        self.rest.map(|segment| self.read(segment))
     }
 }
 
@@ -295,4 +600,58 @@ fn find_slash_or_percent(bytes: &[u8]) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The segments a [`DecodeBuf`] decodes, as strings.
+    fn decoded<const N: usize, const S: usize>(
+        buf: &mut DecodeBuf<N, S>,
+        inner: &str,
+    ) -> Option<Vec<String>> {
+        let path = buf.decode(inner)?;
+        let mut out = Vec::new();
+        let mut pos = path.first();
+        while let Ok(Some((text, next))) = path.segment(pos) {
+            out.push(String::from_utf8(text.to_vec()).expect("decoded text is UTF-8"));
+            pos = next;
+        }
+        assert!(path.is_end(pos));
+        Some(out)
+    }
+
+    #[test]
+    fn a_path_too_long_or_with_too_many_segments_is_left_to_the_fallback() {
+        assert!(decoded(&mut DecodeBuf::<8, 4>::new(), "a%41/b/c/d").is_none());
+        assert!(decoded(&mut DecodeBuf::<64, 4>::new(), "a/b/c/d/e").is_none());
+        let four = decoded(&mut DecodeBuf::<64, 4>::new(), "a/%2F//d").unwrap();
+        assert_eq!(four, ["a", "/", "", "d"]);
+        assert_eq!(decoded(&mut DecodeBuf::<8, 4>::new(), ""), Some(Vec::new()));
+    }
+
+    proptest! {
+        /// Decoded in the buffer, every segment is what `percent_decode` gives it, `%2F`
+        /// stays inside its segment, and bytes that are not UTF-8 are repaired alike.
+        #[test]
+        fn the_buffer_decodes_like_split_request(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    any::<u8>().prop_map(|b| alloc::format!("%{b:02X}")),
+                    proptest::sample::select(alloc::vec!["%", "%4", "/", "/", "a", "é", "€", "%2f"])
+                        .prop_map(String::from),
+                ],
+                0..24,
+            )
+        ) {
+            let inner = parts.concat();
+            let inner = inner.trim_matches('/');
+            let expected: Vec<String> =
+                split_request(inner).into_iter().map(Cow::into_owned).collect();
+            let got = decoded(&mut DecodeBuf::<256, 64>::new(), inner);
+            prop_assert_eq!(got, Some(expected));
+        }
+    }
 }
