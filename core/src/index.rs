@@ -43,9 +43,6 @@ pub(crate) struct Route {
     pub(crate) serves_plain_page: bool,
 }
 
-/// The buffer a path holding `%` is first decoded into (see [`Index::find_escaped`]).
-const SHORT_ESCAPED_BYTES: usize = 256;
-const SHORT_ESCAPED_SEGMENTS: usize = 16;
 /// The largest buffer: every path the default [`Limits`](crate::Limits) let through fits
 /// (at most 8 KiB and 256 segments, the prefix and outer slashes not counted).
 const ESCAPED_BYTES: usize = 8 * 1024;
@@ -229,43 +226,50 @@ impl Index {
 
     /// The best route for `inner` (a raw request path, slashes at both ends trimmed) when it
     /// holds `%`, found without allocating: its segments are decoded into a buffer on the
-    /// stack for the walk. `owned` gives the template of a route whose [`Route::path`] is
-    /// [`NO_PATH`] (see [`find_escaped_long`](Self::find_escaped_long)).
+    /// stack for the walk, the smallest that holds the path (a buffer is zeroed before use:
+    /// its size is a cost). `owned` gives the template of a route whose [`Route::path`] is
+    /// [`NO_PATH`], for a path too long for the largest buffer (limits raised), which is
+    /// matched against every route in rank order, each segment compared with its decoding
+    /// as it is decoded: slower (a scan of the table), still no allocation and the same
+    /// answer.
     #[inline(never)]
     pub(crate) fn find_escaped<'p>(
         &self,
         inner: &str,
         owned: impl Fn(&Route) -> Option<&'p Template>,
     ) -> Option<&Route> {
-        // Most such paths are short: a small buffer is cheap to set up.
-        let mut buf = DecodeBuf::<SHORT_ESCAPED_BYTES, SHORT_ESCAPED_SEGMENTS>::new();
-        match buf.decode(inner) {
-            Some(path) => self.find(path, &mut Ends::default()).unwrap_or(None),
-            None => self.find_escaped_long(inner, owned),
+        let walked = self
+            .find_decoded::<256, 16>(inner)
+            .or_else(|| self.find_escaped_long(inner));
+        match walked {
+            Some(found) => found,
+            None => self.routes.iter().find(|r| {
+                self.path_template(r)
+                    .or_else(|| owned(r))
+                    .is_some_and(|t| matches_escaped(t, inner))
+            }),
         }
     }
 
-    /// [`find_escaped`](Self::find_escaped) for a path that the small buffer cannot hold:
-    /// one as long as the default [`Limits`](crate::Limits) allow. A longer path (limits
-    /// raised) is matched against every route in rank order, each segment compared with
-    /// its decoding as it is decoded: slower (a scan of the table), still no allocation
-    /// and the same answer.
+    /// [`find_escaped`](Self::find_escaped) in the larger buffers; `None` when none holds
+    /// the path.
     #[cold]
     #[inline(never)]
-    fn find_escaped_long<'p>(
-        &self,
-        inner: &str,
-        owned: impl Fn(&Route) -> Option<&'p Template>,
-    ) -> Option<&Route> {
-        let mut buf = DecodeBuf::<ESCAPED_BYTES, ESCAPED_SEGMENTS>::new();
-        if let Some(path) = buf.decode(inner) {
-            return self.find(path, &mut Ends::default()).unwrap_or(None);
+    fn find_escaped_long(&self, inner: &str) -> Option<Option<&Route>> {
+        self.find_decoded::<2048, 64>(inner)
+            .or_else(|| self.find_decoded::<ESCAPED_BYTES, ESCAPED_SEGMENTS>(inner))
+    }
+
+    /// The walk over `inner` decoded into a buffer of `N` bytes and `S` segments; `None`
+    /// when it does not fit.
+    #[inline(never)]
+    fn find_decoded<const N: usize, const S: usize>(&self, inner: &str) -> Option<Option<&Route>> {
+        if inner.len() > N {
+            return None;
         }
-        self.routes.iter().find(|r| {
-            self.path_template(r)
-                .or_else(|| owned(r))
-                .is_some_and(|t| matches_escaped(t, inner))
-        })
+        let mut buf = DecodeBuf::<N, S>::new();
+        let path = buf.decode(inner)?;
+        Some(self.find(path, &mut Ends::default()).unwrap_or(None))
     }
 
     /// The naive reference: the first route in rank order that matches. Used to check the
