@@ -264,7 +264,7 @@ pub fn document(
         esc(frame.prefix),
         esc(frame.server)
     ));
-    out.push_str(&body(frame, menus, content));
+    write_body(&mut out, frame, menus, content, &mut |_| {});
     // Nothing after `</body>`: a parser would move that whitespace into the body, which
     // the browser bundle swaps.
     out.push_str("</body></html>");
@@ -272,12 +272,137 @@ pub fn document(
 }
 
 /// The inside of `<body>`: what the browser router swaps on a client-side navigation.
+pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
+    let mut out = String::with_capacity(3072 + content.len());
+    write_body(&mut out, frame, menus, content, &mut |_| {});
+    out
+}
+
+/// The inside of `<body>` with its parts marked: the places where one page's body differs
+/// from another's in the same frame (the menus' `current` marks, the language links'
+/// return address, the region form's action, the page in `<main>`), each the inside or
+/// one attribute of an element of [`Body::ELEMENTS`]. The browser bundle updates only the
+/// parts that changed: parsing the whole body again (its menus, the region's `<select>`)
+/// was the largest cost of a click after `pushState`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    html: String,
+    /// Where the parts start and end in `html`: `[start, end, start, end, …]`.
+    bounds: Vec<usize>,
+    /// By part: the attribute whose value it is, or `None` for an element's inside.
+    attributes: Vec<Option<&'static str>>,
+}
+
+/// Where a part starts and ends in the markup being written, and which attribute's value
+/// it is (`None`: the element's inside).
+type Mark = (usize, usize, Option<&'static str>);
+
+impl Body {
+    /// The elements the parts belong to, one per part and in the same order (document
+    /// order, as `querySelectorAll` lists them).
+    pub const ELEMENTS: &'static str = "nav.menu, div.lang, form.app-control, aside > nav, main";
+
+    /// The body [`body`] writes, with its parts.
+    pub fn new(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> Self {
+        let mut body = Body {
+            html: String::with_capacity(3072 + content.len()),
+            bounds: Vec::with_capacity(16),
+            attributes: Vec::with_capacity(8),
+        };
+        let Body {
+            html,
+            bounds,
+            attributes,
+        } = &mut body;
+        write_body(html, frame, menus, content, &mut |(
+            start,
+            end,
+            attribute,
+        )| {
+            bounds.extend([start, end]);
+            attributes.push(attribute);
+        });
+        body
+    }
+
+    /// The markup.
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+
+    /// How many parts (and elements of [`Body::ELEMENTS`]) it has.
+    pub fn parts(&self) -> usize {
+        self.attributes.len()
+    }
+
+    /// Turns a DOM drawn from `self` into one drawn from `next` by updating only the
+    /// parts that differ: calls `update(i, attribute, value)` for each, where `i` is the
+    /// part's element in [`Body::ELEMENTS`] order and `value` its new inner HTML
+    /// (`attribute` `None`) or the attribute's value. False when they differ outside
+    /// their parts (another language or region, a query the region form carries) or an
+    /// attribute's new value holds an escape (`&…;`: its markup is not its value): the DOM
+    /// then needs a whole new body, and may have been updated in part. The parts are
+    /// well-formed markup, so each parses alone as it does in the body.
+    ///
+    /// ```
+    /// use folio_gallery::content::Lang;
+    /// use folio_gallery::document::{Body, Frame, Menus};
+    /// let registry = folio_gallery::registry("/", folio_gallery::ASSET_FILES).unwrap();
+    /// let body = |target: &str| {
+    ///     let frame = Frame { lang: Lang::En, prefix: "/", target, server: "axum", region: None };
+    ///     let here = registry.resolve(target, "");
+    ///     Body::new(&frame, &Menus::from_registry(&registry, &here), "<h1>page</h1>")
+    /// };
+    /// let mut updates = Vec::new();
+    /// assert!(body("/analytics").update(&body("/archive"), &mut |i, _, value| updates.push((i, value.to_owned()))));
+    /// assert_eq!(updates[0], (0, "\n<a href=\"/\">Home</a>\n<a href=\"/analytics\">Analytics</a>\n\
+    ///     <a class=\"current\" aria-current=\"page\" href=\"/archive\">Archive</a>\n<a data-external href=\"/widgets\">Widgets</a>\n".to_owned()));
+    /// ```
+    pub fn update(
+        &self,
+        next: &Body,
+        update: &mut dyn FnMut(usize, Option<&'static str>, &str),
+    ) -> bool {
+        if self.bounds.len() != next.bounds.len() {
+            return false;
+        }
+        // The frame and the parts alternate: frame, part, frame, …, part, frame. Equal
+        // frames mean parts of the same kinds: the frame before an attribute's value ends
+        // in its `name="`, the one before an element's inside in `>`.
+        let (mut old_at, mut new_at) = (0, 0);
+        for k in 0..=self.bounds.len() {
+            let old_end = self.bounds.get(k).copied().unwrap_or(self.html.len());
+            let new_end = next.bounds.get(k).copied().unwrap_or(next.html.len());
+            let (old, new) = (
+                self.html.get(old_at..old_end),
+                next.html.get(new_at..new_end),
+            );
+            if old != new {
+                let (i, new) = (k / 2, new.unwrap_or_default());
+                match next.attributes.get(i).filter(|_| k % 2 == 1) {
+                    Some(Some(_)) if new.contains('&') => return false,
+                    Some(attribute) => update(i, *attribute, new),
+                    None => return false,
+                }
+            }
+            (old_at, new_at) = (old_end, new_end);
+        }
+        true
+    }
+}
+
+/// Writes the inside of `<body>` to `out`, calling `mark` with each part (see [`Body`]).
 /// Written piece by piece (no `format!`): each `format!` is code of its own in the browser
 /// bundle, which draws this on every navigation.
-pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
+fn write_body<'a>(
+    out: &mut String,
+    frame: &Frame<'a>,
+    menus: &Menus<'_>,
+    content: &str,
+    mark: &mut dyn FnMut(Mark),
+) {
     let p = frame.prefix.trim_end_matches('/');
     let lang = frame.lang;
-    let mut out = String::with_capacity(3072 + content.len());
     for piece in [
         "\n<header class=\"top\">\n<a class=\"brand\" href=\"",
         p,
@@ -285,15 +410,20 @@ pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
         p,
         "/assets/logo.svg\" alt=\"\" width=\"28\" height=\"28\"><span>",
         lang.t("app"),
-        "</span></a>\n<nav class=\"menu\">\n",
+        "</span></a>\n<nav class=\"menu\">",
     ] {
         out.push_str(piece);
     }
+    let start = out.len();
+    out.push('\n');
     for link in &menus.nav {
-        push_link(&mut out, link);
+        push_link(out, link);
     }
+    mark((start, out.len(), None));
     let next = query_encode(frame.target);
-    out.push_str("</nav>\n<div class=\"lang\">\n");
+    out.push_str("</nav>\n<div class=\"lang\">");
+    let start = out.len();
+    out.push('\n');
     for (other, label) in [(Lang::En, "EN"), (Lang::Fr, "FR")] {
         // A server route, not a page: a full page load.
         out.push_str(if other == lang {
@@ -314,53 +444,62 @@ pub fn body(frame: &Frame<'_>, menus: &Menus<'_>, content: &str) -> String {
             out.push_str(piece);
         }
     }
+    mark((start, out.len(), None));
     out.push_str("</div>\n</header>\n<div class=\"layout\">\n<aside class=\"side\">\n");
     if let Some(region) = &frame.region {
-        push_region(&mut out, frame, region);
+        push_region(out, frame, region, mark);
     }
     for (section, links) in &menus.sidebar {
         if let Some(section) = section {
             out.push_str("<h3>");
-            push_escaped(&mut out, lang.t_or(section));
+            push_escaped(out, lang.t_or(section));
             out.push_str("</h3>\n");
         }
-        out.push_str("<nav>\n");
+        out.push_str("<nav>");
+        let start = out.len();
+        out.push('\n');
         for link in links {
-            push_link(&mut out, link);
+            push_link(out, link);
         }
+        mark((start, out.len(), None));
         out.push_str("</nav>\n");
     }
     out.push_str("<h3>");
     out.push_str(lang.t("try"));
-    out.push_str("</h3>\n<nav class=\"examples\">\n");
+    out.push_str("</h3>\n<nav class=\"examples\">");
+    let start = out.len();
+    out.push('\n');
     for (href, label) in EXAMPLES {
         for piece in ["<a href=\"", p, "/", href, "\">", label, "</a>\n"] {
             out.push_str(piece);
         }
     }
-    out.push_str("</nav>\n</aside>\n<main id=\"page-content\">\n");
+    mark((start, out.len(), None));
+    out.push_str("</nav>\n</aside>\n<main id=\"page-content\">");
+    let start = out.len();
+    out.push('\n');
     if let [ancestors @ .., last] = &menus.crumbs[..] {
         if !ancestors.is_empty() {
             out.push_str("<nav class=\"crumbs\" aria-label=\"breadcrumbs\">");
             for link in ancestors {
                 out.push_str("<a href=\"");
-                push_escaped(&mut out, link.href);
+                push_escaped(out, link.href);
                 out.push_str("\">");
-                push_escaped(&mut out, link.label);
+                push_escaped(out, link.label);
                 out.push_str("</a> › ");
             }
             out.push_str("<span aria-current=\"page\">");
-            push_escaped(&mut out, last.label);
+            push_escaped(out, last.label);
             out.push_str("</span></nav>\n");
         }
     }
     out.push_str(content);
+    mark((start, out.len(), None));
     out.push_str("</main>\n</div>\n<footer>");
     out.push_str(lang.t("tagline"));
     out.push_str(" · folio + ");
-    push_escaped(&mut out, frame.server);
+    push_escaped(out, frame.server);
     out.push_str("</footer>\n");
-    out
 }
 
 fn push_link(out: &mut String, link: &Link<'_>) {
@@ -381,11 +520,18 @@ fn push_link(out: &mut String, link: &Link<'_>) {
 /// The region control: an App-scope widget (Streamlit's sidebar widget in the entrypoint),
 /// sent by a GET form back to the page being shown with that page's own query arguments.
 /// Drawn on every page, so written piece by piece (no `format!`).
-fn push_region(out: &mut String, frame: &Frame<'_>, region: &Field<'_>) {
+fn push_region<'a>(
+    out: &mut String,
+    frame: &Frame<'a>,
+    region: &Field<'_>,
+    mark: &mut dyn FnMut(Mark),
+) {
     let lang = frame.lang;
     let (path, query) = frame.target.split_once('?').unwrap_or((frame.target, ""));
     out.push_str("<form class=\"app-control\" method=\"get\" action=\"");
+    let start = out.len();
     push_escaped(out, path);
+    mark((start, out.len(), Some("action")));
     out.push_str("\">\n<label for=\"app-region\">");
     out.push_str(lang.t("region"));
     out.push_str("</label>\n<select id=\"app-region\" name=\"");
@@ -439,4 +585,100 @@ pub fn query_encode(value: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Lang;
+
+    /// `old`'s markup with `updates` made to its parts, as the browser makes them to the
+    /// parts' elements.
+    fn updated(old: &Body, updates: &[(usize, Option<&str>, String)]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (i, part) in old.bounds.chunks(2).enumerate() {
+            out.push_str(&old.html[at..part[0]]);
+            match updates.iter().find(|u| u.0 == i) {
+                Some((_, None, html)) => out.push_str(html),
+                Some((_, Some(name), value)) => {
+                    assert_eq!(old.attributes[i], Some(*name));
+                    push_escaped(&mut out, value);
+                }
+                None => out.push_str(&old.html[part[0]..part[1]]),
+            }
+            at = part[1];
+        }
+        out.push_str(&old.html[at..]);
+        out
+    }
+
+    #[test]
+    fn updates_turn_a_body_into_another_or_ask_for_a_new_one() {
+        let registry = crate::registry("/", crate::ASSET_FILES).expect("builds");
+        let targets = [
+            "/",
+            "/analytics",
+            "/archive",
+            "/reports/summary-2021",
+            "/archive?report_id=9&department_id=5%265",
+            "/archive?report_id=10",
+            "/no/such/page",
+            "/a&b\"<c>",
+        ];
+        let region = |value| {
+            Some(Field {
+                name: "w:app:region",
+                value,
+            })
+        };
+        let mut bodies = Vec::new();
+        for lang in [Lang::En, Lang::Fr] {
+            for region in [None, region("all"), region("europe")] {
+                for target in targets {
+                    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+                    let here = registry.resolve(path, query);
+                    let frame = Frame {
+                        lang,
+                        prefix: "/",
+                        target,
+                        server: "axum",
+                        region,
+                    };
+                    let content = alloc::format!("<h1>{}</h1>", crate::content::esc(target));
+                    let menus = Menus::from_registry(&registry, &here);
+                    let new = Body::new(&frame, &menus, &content);
+                    assert_eq!(new.html(), body(&frame, &menus, &content));
+                    bodies.push(((lang, region.map(|f| f.value), target), new));
+                }
+            }
+        }
+        for ((lang, region, target), old) in &bodies {
+            for ((next_lang, next_region, next_target), new) in &bodies {
+                let mut updates = Vec::new();
+                let in_place = old.update(new, &mut |i, attribute, value| {
+                    updates.push((i, attribute, String::from(value)));
+                });
+                if in_place {
+                    assert_eq!(
+                        updated(old, &updates),
+                        new.html,
+                        "{target} -> {next_target}"
+                    );
+                    assert_eq!(updates.is_empty(), old == new, "{target} -> {next_target}");
+                }
+                // The same frame, no query for the region form to carry and a form action
+                // without escapes: in place.
+                let same_frame = lang == next_lang && region == next_region;
+                let no_query = !target.contains('?') && !next_target.contains('?');
+                let plain_action = !next_target.contains(['&', '"', '<', '>']);
+                if same_frame && (region.is_none() || (no_query && plain_action)) {
+                    assert!(in_place, "{target} -> {next_target}");
+                }
+                if !same_frame {
+                    assert!(!in_place, "{target} -> {next_target}");
+                }
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //    server sees exactly ONE document request for the whole walk (its access log, counted
 //    by `Sec-Fetch-Dest: document`).
 // 2. Click-to-content: performance.now() around a link click (the click handler resolves
-//    through the core and swaps the body synchronously), median over many clicks.
+//    through the core and updates the body synchronously), median over many clicks.
 // 3. Deep links and reloads are served by the server with the right status and head.
 // 4. A screenshot of the gallery (tests/artifacts/gallery.png, written by each run, not tracked).
 // 5. The widgets corner: the region, a page field and a persisted field across pages, with

@@ -156,22 +156,27 @@ pub struct Visit<'r, 'p, T> {
 }
 
 impl<'r, 'p, T> Visit<'r, 'p, T> {
-    fn new(registry: &'r Registry<T>, loc: &Location<'p>, push: bool, scroll: Scroll) -> Self {
-        let resolution = registry.resolve_browser(loc.pathname, loc.search);
-        let (address, history) = match &resolution {
+    fn new(
+        registry: &'r Registry<T>,
+        resolution: Resolution<'r, 'p, T>,
+        loc: &Location<'p>,
+        push: bool,
+        scroll: Scroll,
+    ) -> Self {
+        let (address, redirected) = match &resolution {
             Resolution::Redirect(r) => {
                 let mut a = String::from(r.location());
                 a.push_str(loc.hash);
-                (a.clone(), History::Replace(a))
+                (a, true)
             }
-            _ if push => (loc.address(), History::Push(loc.address())),
-            _ => (loc.address(), History::Keep),
+            _ => (loc.address(), false),
         };
         // A redirect replaces the entry it came from; a pushed navigation that lands on a
         // redirect pushes the final address instead, so Back never returns to the source.
-        let history = match history {
-            History::Replace(a) if push => History::Push(a),
-            h => h,
+        let history = match (push, redirected) {
+            (true, _) => History::Push(address.clone()),
+            (false, true) => History::Replace(address.clone()),
+            (false, false) => History::Keep,
         };
         let not_found = match &resolution {
             Resolution::NotFound(nf) => nf.page_match(),
@@ -310,25 +315,29 @@ impl<T> Navigator<T> {
     /// render, or only scroll when just the fragment changes. Outside the requests prefix
     /// it is [`Decision::Ignore`] (a full page load, the server decides).
     pub fn navigate<'s, 'p>(&'s mut self, loc: &Location<'p>) -> Decision<'s, 'p, T> {
-        if let Resolution::NotFound(nf) = self.registry.resolve_browser(loc.pathname, loc.search) {
+        // One resolution serves both the prefix check and the render.
+        let Navigator { registry, shown } = self;
+        let registry: &'s Registry<T> = registry;
+        let resolution = registry.resolve_browser(loc.pathname, loc.search);
+        if let Resolution::NotFound(nf) = &resolution {
             if !nf.is_inside() {
                 return Decision::Ignore;
             }
         }
-        if !loc.hash.is_empty() && self.is_shown(loc) {
+        if !loc.hash.is_empty() && is_shown(shown, loc) {
             return Decision::Stay {
                 history: History::Push(loc.address()),
                 scroll: fragment(loc.hash).unwrap_or(Scroll::Top),
             };
         }
         let scroll = fragment(loc.hash).unwrap_or(Scroll::Top);
-        Decision::Render(self.visit(loc, true, scroll))
+        Decision::Render(Self::show(shown, registry, resolution, loc, true, scroll))
     }
 
     /// Back or Forward (`popstate`): render the address now in the bar, unless only the
     /// fragment changed. The browser restores the scroll position.
     pub fn pop<'s, 'p>(&'s mut self, loc: &Location<'p>) -> Decision<'s, 'p, T> {
-        if self.is_shown(loc) {
+        if is_shown(&self.shown, loc) {
             return Decision::Stay {
                 history: History::Keep,
                 scroll: Scroll::Keep,
@@ -343,14 +352,6 @@ impl<T> Navigator<T> {
         self.shown = Some(loc.document());
     }
 
-    fn is_shown(&self, loc: &Location<'_>) -> bool {
-        self.shown.as_deref().is_some_and(|s| {
-            s.len() == loc.pathname.len() + loc.search.len()
-                && s.starts_with(loc.pathname)
-                && s.ends_with(loc.search)
-        })
-    }
-
     fn visit<'s, 'p>(
         &'s mut self,
         loc: &Location<'p>,
@@ -358,11 +359,33 @@ impl<T> Navigator<T> {
         scroll: Scroll,
     ) -> Visit<'s, 'p, T> {
         let Navigator { registry, shown } = self;
-        let visit = Visit::new(registry, loc, push, scroll);
+        let resolution = registry.resolve_browser(loc.pathname, loc.search);
+        Self::show(shown, registry, resolution, loc, push, scroll)
+    }
+
+    /// The visit for a resolution, remembered as the document shown.
+    fn show<'s, 'p>(
+        shown: &mut Option<String>,
+        registry: &'s Registry<T>,
+        resolution: Resolution<'s, 'p, T>,
+        loc: &Location<'p>,
+        push: bool,
+        scroll: Scroll,
+    ) -> Visit<'s, 'p, T> {
+        let visit = Visit::new(registry, resolution, loc, push, scroll);
         let document = visit.address.split('#').next().unwrap_or("");
         *shown = Some(String::from(document));
         visit
     }
+}
+
+/// Whether `shown` (pathname and search of the content on screen) is `loc`'s document.
+fn is_shown(shown: &Option<String>, loc: &Location<'_>) -> bool {
+    shown.as_deref().is_some_and(|s| {
+        s.len() == loc.pathname.len() + loc.search.len()
+            && s.starts_with(loc.pathname)
+            && s.ends_with(loc.search)
+    })
 }
 
 /// The scroll target of a fragment (`#id`, percent-decoded by the core); `None` without

@@ -26,6 +26,10 @@ pub enum Content {
     /// A node (an element or a fragment) that replaces the container's children; what a UI
     /// framework that builds DOM nodes hands over.
     Node(Node),
+    /// The render function has brought the container up to date itself (it changed only
+    /// what differs from the page shown, as a UI framework's diff does): the router leaves
+    /// the container as it is.
+    InPlace,
 }
 
 /// How an address change enters the session history.
@@ -74,6 +78,11 @@ struct Inner<T> {
     container: Element,
     window: Window,
     document: Document,
+    /// `window.location` and `window.history`, and `location.origin`, read once: they
+    /// are the same for the document's whole life.
+    location: web_sys::Location,
+    history: web_sys::History,
+    origin: String,
     outcome: Cell<Outcome>,
 }
 
@@ -96,12 +105,18 @@ impl<T: 'static> Router<T> {
     ) -> Result<Self, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let document = window.document().ok_or("no document")?;
+        let location = window.location();
+        let history = window.history()?;
+        let origin = location.origin()?;
         let inner = Rc::new(Inner {
             navigator: RefCell::new(Navigator::new(registry)),
             render: Box::new(render),
             container,
             window,
             document,
+            location,
+            history,
+            origin,
             outcome: Cell::new(Outcome::NotFoundDefault),
         });
 
@@ -137,9 +152,9 @@ impl<T: 'static> Router<T> {
     /// would: inside the app it pushes the address and renders; anywhere else it loads the
     /// page from the server. Returns whether the router handled it in place.
     pub fn navigate(&self, url: &str) -> Result<bool, JsValue> {
-        let here = self.inner.window.location();
+        let here = &self.inner.location;
         let target = web_sys::Url::new_with_base(url, &here.href()?)?;
-        if target.origin() != here.origin()? {
+        if target.origin() != self.inner.origin {
             here.assign(&target.href())?;
             return Ok(false);
         }
@@ -250,7 +265,7 @@ impl<T: 'static> Drop for Router<T> {
 
 impl<T> Inner<T> {
     fn location(&self) -> Result<(String, String, String), JsValue> {
-        let l = self.window.location();
+        let l = &self.location;
         Ok((l.pathname()?, l.search()?, l.hash()?))
     }
 
@@ -272,7 +287,7 @@ impl<T> Inner<T> {
             target: &target,
             download: anchor.has_attribute("download"),
             external: anchor.has_attribute("data-external"),
-            same_origin: anchor.origin() == self.window.location().origin()?,
+            same_origin: anchor.origin() == self.origin,
             href: Location::new(&pathname, &search, &hash),
         };
         let mut navigator = self.navigator.borrow_mut();
@@ -316,6 +331,7 @@ impl<T> Inner<T> {
                     self.container.set_text_content(None);
                     self.container.append_child(&node)?;
                 }
+                Content::InPlace => {}
             },
             None => self.container.set_inner_html(DEFAULT_NOT_FOUND),
         }
@@ -334,9 +350,10 @@ impl<T> Inner<T> {
             History::Push(a) => (true, a),
             History::Replace(a) => (false, a),
         };
-        let mut url = self.window.location().origin()?;
+        let mut url = String::with_capacity(self.origin.len() + address.len());
+        url.push_str(&self.origin);
         url.push_str(address);
-        let h = self.window.history()?;
+        let h = &self.history;
         if push {
             h.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
@@ -349,8 +366,7 @@ impl<T> Inner<T> {
         let Some(head) = self.document.head() else {
             return Ok(());
         };
-        let origin = self.window.location().origin()?;
-        for (attr, key, value) in visit.head(&origin).tags() {
+        for (attr, key, value) in visit.head(&self.origin).tags() {
             let selector = alloc::format!("meta[{attr}=\"{key}\"]");
             let meta = match head.query_selector(&selector)? {
                 Some(meta) => meta,

@@ -672,3 +672,26 @@ fn dropping_the_router_removes_its_listeners() {
         .unwrap();
     assert_eq!(page.0.inner_html(), before);
 }
+
+#[wasm_bindgen_test]
+fn content_in_place_leaves_the_container_to_the_render_function() {
+    start_at("/");
+    let page = Fixture::new(r#"<p id="kept">kept</p><div id="slot"></div>"#);
+    let container = page.0.clone();
+    // The render function changes only the slot, as a DOM diff would.
+    let router = Router::new(app("/", false), page.0.clone(), move |m| {
+        let slot = container
+            .query_selector("#slot")
+            .unwrap()
+            .expect("the slot");
+        slot.set_text_content(Some(m.page().layout()));
+        Content::InPlace
+    })
+    .unwrap();
+    let kept = page.find("#kept");
+    assert_eq!(page.find("#slot").text_content().as_deref(), Some("home"));
+    assert!(router.navigate("/a").unwrap());
+    assert_eq!((address(), title()), ("/a".into(), "Page A".into()));
+    assert_eq!(page.find("#slot").text_content().as_deref(), Some("a"));
+    assert!(page.find("#kept").is_same_node(Some(&kept)));
+}

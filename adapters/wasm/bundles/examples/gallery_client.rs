@@ -1,8 +1,11 @@
 //! The gallery's browser bundle: the same pages as the servers (`folio-gallery`, discovered
 //! from `examples/gallery/pages/`) rendered by folio-wasm, so following a link swaps the
 //! page in place. The servers' document (`folio_gallery::document`) loads it as
-//! `gallery.js` (`adapters/wasm/ci.sh bundle` builds it into `examples/gallery/pkg`); the
-//! router swaps the inside of `<body>` with exactly what the server would send there.
+//! `gallery.js` (`adapters/wasm/ci.sh bundle` builds it into `examples/gallery/pkg`). The
+//! inside of `<body>` becomes exactly what the server would send there: on a click only
+//! its parts that changed (`document::Body`: the menus, the language links, the region
+//! form's action, `<main>`), so the header's image and the region's `<select>` are not
+//! parsed and built again.
 //!
 //! Widget state (the sidebar's region, the widgets page's fields) is the server's, kept per
 //! browser session, so the browser never edits it: a form submission is a page load, a page
@@ -15,17 +18,18 @@
 
 extern crate alloc;
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 
 use folio_core::{BuildError, Registry, Resolution};
 use folio_gallery::content::{Field, Lang};
-use folio_gallery::document::{self, Frame, Menus};
+use folio_gallery::document::{Body, Frame, Menus};
 use folio_gallery::{Layout, PageInput};
 use folio_wasm::{Content, Router};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
 // The allocator and the panic handler (no `std` in the browser).
 use folio_wasm_bundles as _;
@@ -41,26 +45,9 @@ pub fn start() -> Result<(), JsValue> {
         .get_attribute("data-prefix")
         .unwrap_or_else(|| "/".into());
     let server = body.get_attribute("data-server").unwrap_or_default();
-    // A module error with its whole message: a page file whose name the browser cannot
-    // infer without Unicode case mapping (the one build error only the browser meets, as
-    // the servers map case in Unicode) says what to do about it. Any other build error
-    // fails the servers' build of the same pages first, with its message; here its kind
-    // (the other messages would be 1 KB gzipped of the bundle).
-    let build = || {
-        folio_gallery::registry(&prefix, folio_gallery::ASSET_FILES).map_err(|e| match &e {
-            BuildError::Module { module, error } => {
-                let mut message = String::from("module `");
-                message.push_str(module);
-                message.push_str("`: ");
-                message.push_str(&error.to_string());
-                JsValue::from_str(&message)
-            }
-            _ => JsValue::from_str(e.kind()),
-        })
-    };
     // The router decides what to show; the menus need the core's decision for the
     // address too (`active`, `breadcrumbs`), taken from a second copy of the registry.
-    let menus: Registry<Layout> = build()?;
+    let menus: Registry<Layout> = build(&prefix)?;
     let html_document = document.clone();
     // The router renders the address once as it starts: the page the server just drew.
     let starting = Cell::new(true);
@@ -68,42 +55,35 @@ pub fn start() -> Result<(), JsValue> {
     // The region control as the server last drew it (`Some(None)`: it draws none, as a
     // server that keeps no state); unknown while only a 404 page was seen.
     let region: RefCell<Option<Option<(String, String)>>> = RefCell::new(None);
-    let router = Router::new(build()?, body.unchecked_into(), move |m| {
+    let container: Element = body.unchecked_into();
+    let shown = RefCell::new(Body::default());
+    let location = window.location();
+    let router = Router::new(build(&prefix)?, container.clone(), move |m| {
         let starting = starting.replace(false);
         let server_only = m.page().extra_text("client") == Some("server");
         let leaving_server_page = on_server_page.replace(server_only);
-        let location = web_sys::window().map(|w| w.location());
-        let (pathname, search) = location
-            .map(|l| {
-                (
-                    l.pathname().unwrap_or_default(),
-                    l.search().unwrap_or_default(),
-                )
-            })
-            .unwrap_or_default();
+        let pathname = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
         let current: Resolution<'_, '_, Layout> = menus.resolve_browser(&pathname, &search);
         let is_page = !matches!(current, Resolution::NotFound(_));
-        match shown_region(&html_document) {
-            Some(shown) => *region.borrow_mut() = Some(Some(shown)),
-            None if starting && is_page => *region.borrow_mut() = Some(None),
-            None => {}
+        // After the start the body is this client's, drawn with `region`.
+        if starting {
+            match shown_region(&html_document) {
+                Some(shown) => *region.borrow_mut() = Some(Some(shown)),
+                None if is_page => *region.borrow_mut() = Some(None),
+                None => {}
+            }
         }
         let region = region.borrow();
-        let shown = || {
-            let html = html_document.body().map(|b| b.inner_html());
-            Content::Html(html.unwrap_or_default())
-        };
         if starting && server_only {
             // Drawn by the server, with the state only it has: keep it.
-            return shown();
+            return Content::InPlace;
         }
         if !starting && (server_only || leaving_server_page || (is_page && region.is_none())) {
             // Only the server can draw it, or it must see the page change, or only it knows
             // the region the page shows: load the address (already pushed) from the server.
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-            return shown();
+            let _ = location.reload();
+            return Content::InPlace;
         }
         let lang = language(&html_document);
         // The merged keyword arguments with the first value of a repeated key, as the
@@ -142,7 +122,12 @@ pub fn start() -> Result<(), JsValue> {
             region,
         };
         let menus = Menus::from_registry(&menus, &current);
-        Content::Html(document::body(&frame, &menus, &content))
+        draw(
+            &container,
+            &mut shown.borrow_mut(),
+            Body::new(&frame, &menus, &content),
+        );
+        Content::InPlace
     })?;
     // The router lives as long as the page.
     core::mem::forget(router);
@@ -152,6 +137,46 @@ pub fn start() -> Result<(), JsValue> {
         .set_attribute("data-folio", "client")?;
     web_sys::console::info_1(&"folio: client-side navigation (folio-wasm)".into());
     Ok(())
+}
+
+/// The gallery's registry. A module error keeps its whole message: a page file whose
+/// name the browser cannot infer without Unicode case mapping (the one build error only
+/// the browser meets, as the servers map case in Unicode) says what to do about it. Any
+/// other build error fails the servers' build of the same pages first, with its message;
+/// here its kind (the other messages would be 1 KB gzipped of the bundle).
+fn build(prefix: &str) -> Result<Registry<Layout>, JsValue> {
+    folio_gallery::registry(prefix, folio_gallery::ASSET_FILES).map_err(|e| match &e {
+        BuildError::Module { module, error } => {
+            JsValue::from_str(&alloc::format!("module `{module}`: {error}"))
+        }
+        _ => JsValue::from_str(e.kind()),
+    })
+}
+
+/// Draws `next` into `<body>`: only the parts that differ from `shown` (the body drawn
+/// last; empty before the first), or the whole body when more differs or the parts'
+/// elements are not all there.
+fn draw(container: &Element, shown: &mut Body, next: Body) {
+    let elements = container
+        .query_selector_all(Body::ELEMENTS)
+        .ok()
+        .filter(|list| list.length() as usize == next.parts());
+    let in_place = elements.is_some_and(|elements| {
+        shown.update(&next, &mut |i, attribute, value| {
+            let element = elements
+                .get(i as u32)
+                .map(JsCast::unchecked_into::<Element>);
+            match (element, attribute) {
+                (Some(e), None) => e.set_inner_html(value),
+                (Some(e), Some(name)) => drop(e.set_attribute(name, value)),
+                (None, _) => {}
+            }
+        })
+    });
+    if !in_place {
+        container.set_inner_html(next.html());
+    }
+    *shown = next;
 }
 
 /// The region control the server drew (`document::body`): its field name and the value of
@@ -170,9 +195,9 @@ fn shown_region(document: &web_sys::Document) -> Option<(String, String)> {
 
 /// The `lang` cookie, as the servers read it.
 fn language(document: &web_sys::Document) -> Lang {
-    let cookie = js_sys::Reflect::get(document, &"cookie".into())
-        .ok()
-        .and_then(|c| c.as_string())
+    let cookie = document
+        .unchecked_ref::<web_sys::HtmlDocument>()
+        .cookie()
         .unwrap_or_default();
     folio_gallery::language(core::iter::once(cookie.as_str())).unwrap_or(Lang::En)
 }
