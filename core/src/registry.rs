@@ -125,7 +125,7 @@ impl<T> RegistryBuilder<T> {
         check_redirect_landings(&pages)?;
 
         // Routes refer to the templates the pages own; the index owns only the
-        // templates of static paths (POLICY C11: see `page_routes`). They are made in
+        // templates of static paths (POLICY C11: see `check_redirect_landings`). They are made in
         // registry order, as the index ranks them.
         let mut routes = Vec::with_capacity(pages.len());
         let mut paths = Vec::new();
@@ -354,21 +354,6 @@ pub(crate) fn owned_template<'p, T>(pages: &'p [Page<T>], route: &Route) -> Opti
         Target::Page(p) if route.is_page_template => pages.get(p)?.template.as_ref(),
         Target::Page(_) => None,
         Target::Redirect { page, index } => pages.get(page)?.redirect_templates().get(index),
-    }
-}
-
-/// What a request can match (POLICY C11): a template page by its template, plus its path
-/// when one was given explicitly; any other page by its path.
-fn page_routes<T>(page: &Page<T>) -> Vec<Template> {
-    match &page.template {
-        None => alloc::vec![Template::from_path(page.path())],
-        Some(t) => {
-            let mut v = alloc::vec![t.clone()];
-            if let Some(p) = page.supplied_path() {
-                v.push(Template::from_path(p));
-            }
-            v
-        }
     }
 }
 
@@ -758,26 +743,29 @@ fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
         return Ok(());
     }
     // The pages are in registration order.
-    let by_registration: Vec<&Page<T>> = pages.iter().collect();
-    let sources: Vec<(&Page<T>, &Template, &String)> = by_registration
+    let sources: Vec<(&Page<T>, &Template, &String)> = pages
         .iter()
         .flat_map(|p| {
             p.redirect_templates()
                 .iter()
                 .zip(p.redirect_from())
-                .map(move |(t, s)| (*p, t, s))
+                .map(move |(t, s)| (p, t, s))
         })
         .collect();
     if sources.is_empty() {
         return Ok(());
     }
-    for target in by_registration
-        .iter()
-        .filter(|p| !p.redirect_templates().is_empty())
-    {
-        for route in page_routes(target) {
+    for target in pages.iter().filter(|p| !p.redirect_templates().is_empty()) {
+        // What a request can match (POLICY C11): a template page by its template, plus its
+        // path when one was given explicitly; any other page by its path.
+        let path = match &target.template {
+            None => Some(target.path()),
+            Some(_) => target.supplied_path(),
+        };
+        let path = path.map(Template::from_path);
+        for route in target.template.iter().chain(path.as_ref()) {
             for (owner, source, text) in &sources {
-                if patterns_overlap(&route, source) {
+                if patterns_overlap(route, source) {
                     return Err(BuildError::RedirectConflict {
                         module: owner.module.clone(),
                         source: (*text).clone(),
