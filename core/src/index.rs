@@ -268,8 +268,13 @@ impl Index {
             return None;
         }
         let mut buf = DecodeBuf::<N, S>::new();
-        let path = buf.decode(inner)?;
-        Some(self.find(path, &mut Ends::default()).unwrap_or(None))
+        Some(self.walk_decoded(buf.decode(inner)?))
+    }
+
+    /// The walk over decoded segments: one copy whatever the buffer's size.
+    #[inline(never)]
+    fn walk_decoded(&self, path: Decoded<'_>) -> Option<&Route> {
+        self.find(path, &mut Ends::default()).unwrap_or(None)
     }
 
     /// The naive reference: the first route in rank order that matches. Used to check the

@@ -134,8 +134,21 @@ impl<const N: usize, const S: usize> DecodeBuf<N, S> {
 
     /// The decoded segments of `inner` (a raw path, slashes at both ends trimmed); `None`
     /// when it is longer than `N` bytes or has more than `S` segments.
+    #[inline]
     pub(crate) fn decode<'b>(&'b mut self, inner: &str) -> Option<Decoded<'b>> {
-        if inner.len() > N || N > usize::from(u16::MAX) {
+        decode_into(&mut self.bytes, &mut self.spans, inner)
+    }
+}
+
+/// [`DecodeBuf::decode`] into any buffer: one copy of the code for every size (the browser
+/// bundle counts bytes).
+fn decode_into<'b>(
+    bytes: &'b mut [u8],
+    spans: &'b mut [(u16, u16)],
+    inner: &str,
+) -> Option<Decoded<'b>> {
+    {
+        if inner.len() > bytes.len() || bytes.len() > usize::from(u16::MAX) {
             return None;
         }
         let raw = inner.as_bytes();
@@ -159,12 +172,12 @@ impl<const N: usize, const S: usize> DecodeBuf<N, S> {
                     },
                     _ => (b, 1),
                 };
-                *self.bytes.get_mut(end)? = byte;
+                *bytes.get_mut(end)? = byte;
                 end += 1;
                 at += len;
             }
             // Escaped bytes that are not UTF-8 (rare): written again, repaired.
-            if high >= 0x80 && core::str::from_utf8(self.bytes.get(start..end)?).is_err() {
+            if high >= 0x80 && core::str::from_utf8(bytes.get(start..end)?).is_err() {
                 end = start;
                 for b in DecodedBytes::new(inner.get(start..at)?) {
                     // Cannot pass `at` (see above); were it to, the caller's fallback
@@ -172,12 +185,12 @@ impl<const N: usize, const S: usize> DecodeBuf<N, S> {
                     if end >= at {
                         return None;
                     }
-                    *self.bytes.get_mut(end)? = b;
+                    *bytes.get_mut(end)? = b;
                     end += 1;
                 }
             }
             // Both fit: `end <= inner.len() <= N <= u16::MAX`.
-            *self.spans.get_mut(count)? = (start as u16, (end - start) as u16);
+            *spans.get_mut(count)? = (start as u16, (end - start) as u16);
             count += 1;
             if at >= raw.len() {
                 break;
@@ -186,8 +199,8 @@ impl<const N: usize, const S: usize> DecodeBuf<N, S> {
             start = at;
         }
         Some(Decoded {
-            bytes: &self.bytes,
-            spans: self.spans.get(..count)?,
+            bytes,
+            spans: spans.get(..count)?,
         })
     }
 }
