@@ -90,6 +90,12 @@ pub enum TemplateError {
         /// The name as written.
         name: String,
     },
+    /// A variable name with a character outside ASCII, in a build without the
+    /// `unicode-ident` feature (its tables decide whether such a name is an identifier).
+    NeedsUnicodeIdent {
+        /// The name as written.
+        name: String,
+    },
     /// The same variable twice in one template.
     DuplicateVariable {
         /// The repeated name.
@@ -100,8 +106,8 @@ pub enum TemplateError {
 }
 
 impl TemplateError {
-    /// The neutral error category: `empty_segment`, `bad_template`, `bad_variable_name` or
-    /// `duplicate_variable`.
+    /// The neutral error category: `empty_segment`, `bad_template`, `bad_variable_name`,
+    /// `duplicate_variable`, or `needs_unicode_ident` (a build without that feature).
     pub fn kind(&self) -> &'static str {
         match self {
             TemplateError::EmptySegment => "empty_segment",
@@ -110,6 +116,7 @@ impl TemplateError {
             | TemplateError::AdjacentVariables { .. }
             | TemplateError::TooLong => "bad_template",
             TemplateError::BadVariableName { .. } => "bad_variable_name",
+            TemplateError::NeedsUnicodeIdent { .. } => "needs_unicode_ident",
             TemplateError::DuplicateVariable { .. } => "duplicate_variable",
         }
     }
@@ -127,6 +134,10 @@ impl fmt::Display for TemplateError {
             TemplateError::BadVariableName { name } => {
                 write!(f, "`{name}` is not a valid variable name")
             }
+            TemplateError::NeedsUnicodeIdent { name } => write!(
+                f,
+                "variable name `{name}` is not ASCII: checking it needs the `unicode-ident` feature"
+            ),
             TemplateError::DuplicateVariable { name } => {
                 write!(f, "variable `{name}` appears twice")
             }

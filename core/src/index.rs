@@ -45,7 +45,9 @@ pub(crate) struct Route {
 
 /// The largest buffer: every path the default [`Limits`](crate::Limits) let through fits
 /// (at most 8 KiB and 256 segments, the prefix and outer slashes not counted).
+#[cfg(feature = "indexed-escapes")]
 const ESCAPED_BYTES: usize = 8 * 1024;
+#[cfg(feature = "indexed-escapes")]
 const ESCAPED_SEGMENTS: usize = 256;
 
 /// [`Route::path`] of a route whose template a page owns.
@@ -227,7 +229,7 @@ impl Index {
     /// The best route for `inner` (a raw request path, slashes at both ends trimmed) when it
     /// holds `%`, found without allocating: its segments are decoded into a buffer on the
     /// stack for the walk, the smallest that holds the path (a buffer is zeroed before use:
-    /// its size is a cost). `owned` gives the template of a route whose [`Route::path`] is
+    /// its size is a cost); without the `indexed-escapes` feature, by the scan below. `owned` gives the template of a route whose [`Route::path`] is
     /// [`NO_PATH`], for a path too long for the largest buffer (limits raised), which is
     /// matched against every route in rank order, each segment compared with its decoding
     /// as it is decoded: slower (a scan of the table), still no allocation and the same
@@ -238,9 +240,12 @@ impl Index {
         inner: &str,
         owned: impl Fn(&Route) -> Option<&'p Template>,
     ) -> Option<&Route> {
+        #[cfg(feature = "indexed-escapes")]
         let walked = self
             .find_decoded::<256, 16>(inner)
             .or_else(|| self.find_escaped_long(inner));
+        #[cfg(not(feature = "indexed-escapes"))]
+        let walked = None;
         match walked {
             Some(found) => found,
             None => self.routes.iter().find(|r| {
@@ -253,6 +258,7 @@ impl Index {
 
     /// [`find_escaped`](Self::find_escaped) in the larger buffers; `None` when none holds
     /// the path.
+    #[cfg(feature = "indexed-escapes")]
     #[cold]
     #[inline(never)]
     fn find_escaped_long(&self, inner: &str) -> Option<Option<&Route>> {
@@ -262,6 +268,7 @@ impl Index {
 
     /// The walk over `inner` decoded into a buffer of `N` bytes and `S` segments; `None`
     /// when it does not fit.
+    #[cfg(feature = "indexed-escapes")]
     #[inline(never)]
     fn find_decoded<const N: usize, const S: usize>(&self, inner: &str) -> Option<Option<&Route>> {
         if inner.len() > N {
@@ -272,6 +279,7 @@ impl Index {
     }
 
     /// The walk over decoded segments: one copy whatever the buffer's size.
+    #[cfg(feature = "indexed-escapes")]
     #[inline(never)]
     fn walk_decoded(&self, path: Decoded<'_>) -> Option<&Route> {
         self.find(path, &mut Ends::default()).unwrap_or(None)
@@ -598,13 +606,14 @@ fn static_key(template: &Template, key: &mut String) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ESCAPED_BYTES, ESCAPED_SEGMENTS, same_middle};
+    use super::same_middle;
 
+    #[cfg(feature = "indexed-escapes")]
     #[test]
     fn the_largest_escaped_buffer_holds_every_path_the_default_limits_allow() {
         let limits = crate::Limits::default();
-        assert!(limits.max_path_bytes <= ESCAPED_BYTES);
-        assert!(limits.max_segments <= ESCAPED_SEGMENTS);
+        assert!(limits.max_path_bytes <= super::ESCAPED_BYTES);
+        assert!(limits.max_segments <= super::ESCAPED_SEGMENTS);
     }
 
     #[test]

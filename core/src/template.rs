@@ -393,20 +393,33 @@ impl fmt::Display for Template {
 }
 
 /// Python's `str.isidentifier`: XID_Start or `_`, then XID_Continue (keywords allowed).
-fn is_identifier(name: &str) -> bool {
+/// `None` when the name holds a character outside ASCII and the build has no
+/// `unicode-ident` tables to decide.
+fn is_identifier(name: &str) -> Option<bool> {
     // The ASCII part of XID_Start is the letters, of XID_Continue also digits and `_`:
     // one pass over an ASCII name, the Unicode tables only past its first other byte.
     let bytes = name.as_bytes();
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     match bytes.iter().position(|&b| !word(b)) {
-        None => return bytes.first().is_some_and(|b| !b.is_ascii_digit()),
-        Some(at) if bytes[at].is_ascii() => return false,
+        None => return Some(bytes.first().is_some_and(|b| !b.is_ascii_digit())),
+        Some(at) if bytes[at].is_ascii() => return Some(false),
         Some(_) => {}
     }
+    unicode_identifier(name)
+}
+
+#[cfg(feature = "unicode-ident")]
+fn unicode_identifier(name: &str) -> Option<bool> {
     let mut chars = name.chars();
-    match chars.next() {
-        Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {}
-        _ => return false,
-    }
-    chars.all(unicode_ident::is_xid_continue)
+    Some(
+        chars
+            .next()
+            .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
+            && chars.all(unicode_ident::is_xid_continue),
+    )
+}
+
+#[cfg(not(feature = "unicode-ident"))]
+fn unicode_identifier(_: &str) -> Option<bool> {
+    None
 }

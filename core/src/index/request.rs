@@ -7,7 +7,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::OnceCell;
 
-use crate::decode::{DecodedBytes, hex_pair};
+use crate::decode::DecodedBytes;
+#[cfg(feature = "indexed-escapes")]
+use crate::decode::hex_pair;
 use crate::template::{Segment, Template};
 
 /// The segments of a request path (slashes at both ends already trimmed), each decoded
@@ -117,6 +119,7 @@ impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
 /// the trie walk: up to `N` bytes of path and `S` segments. Decoding never lengthens a
 /// segment (a 3-byte escape gives one byte, or its share of one 3-byte U+FFFD), so each
 /// decoded segment is written where its raw text starts and cannot reach the next one.
+#[cfg(feature = "indexed-escapes")]
 #[derive(Debug)]
 pub(crate) struct DecodeBuf<const N: usize, const S: usize> {
     bytes: [u8; N],
@@ -124,6 +127,7 @@ pub(crate) struct DecodeBuf<const N: usize, const S: usize> {
     spans: [(u16, u16); S],
 }
 
+#[cfg(feature = "indexed-escapes")]
 impl<const N: usize, const S: usize> DecodeBuf<N, S> {
     pub(crate) fn new() -> Self {
         DecodeBuf {
@@ -142,6 +146,7 @@ impl<const N: usize, const S: usize> DecodeBuf<N, S> {
 
 /// [`DecodeBuf::decode`] into any buffer: one copy of the code for every size (the browser
 /// bundle counts bytes).
+#[cfg(feature = "indexed-escapes")]
 fn decode_into<'b>(
     bytes: &'b mut [u8],
     spans: &'b mut [(u16, u16)],
@@ -207,12 +212,14 @@ fn decode_into<'b>(
 
 /// The segments of a request path that [`DecodeBuf::decode`] decoded; a position is a
 /// segment's number.
+#[cfg(feature = "indexed-escapes")]
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Decoded<'b> {
     bytes: &'b [u8],
     spans: &'b [(u16, u16)],
 }
 
+#[cfg(feature = "indexed-escapes")]
 impl<'b> Segments<'b> for Decoded<'b> {
     #[inline]
     fn first(self) -> usize {
@@ -615,7 +622,7 @@ fn find_slash_or_percent(bytes: &[u8]) -> usize {
     i
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "indexed-escapes"))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

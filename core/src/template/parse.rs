@@ -100,8 +100,14 @@ impl Parts {
                         return Err(TemplateError::Nested { at });
                     }
                     let name = &text[k + 1..close];
-                    if !is_identifier(name) {
-                        return Err(TemplateError::BadVariableName { name: name.into() });
+                    match is_identifier(name) {
+                        Some(true) => {}
+                        Some(false) => {
+                            return Err(TemplateError::BadVariableName { name: name.into() });
+                        }
+                        None => {
+                            return Err(TemplateError::NeedsUnicodeIdent { name: name.into() });
+                        }
                     }
                     let literal = self.literal(text, literal_start, k, escaped);
                     if literal.len == 0 && self.vars.len() > first {

@@ -141,3 +141,37 @@ fn equal_shapes_hash_equally() {
     // Not only each shape with itself: escaped and plain spellings meet.
     assert!(same > 2 * shapes.len(), "{same} of {}", shapes.len());
 }
+
+/// Non-ASCII variable names are checked by the `unicode-ident` tables; a build without
+/// them refuses such a name with its own error instead of guessing, and ASCII names are
+/// judged the same either way.
+#[test]
+fn non_ascii_variable_names_need_the_unicode_ident_tables() {
+    assert!(Template::parse("/r/<report_id>").is_ok());
+    assert_eq!(
+        Template::parse("/r/<1x>").unwrap_err().kind(),
+        "bad_variable_name"
+    );
+    assert_eq!(
+        Template::parse("/r/<a-b>").unwrap_err().kind(),
+        "bad_variable_name"
+    );
+    let cafe = Template::parse("/r/<café>");
+    let dash = Template::parse("/r/<a\u{2014}b>");
+    #[cfg(feature = "unicode-ident")]
+    {
+        assert_eq!(vars("/r/<café>", "/r/x"), Some(vec![pair("café", "x")]));
+        assert_eq!(dash.unwrap_err().kind(), "bad_variable_name");
+        assert!(cafe.is_ok());
+    }
+    #[cfg(not(feature = "unicode-ident"))]
+    {
+        let error = cafe.unwrap_err();
+        assert_eq!(error.kind(), "needs_unicode_ident");
+        assert_eq!(
+            format!("{error}"),
+            "variable name `café` is not ASCII: checking it needs the `unicode-ident` feature"
+        );
+        assert_eq!(dash.unwrap_err().kind(), "needs_unicode_ident");
+    }
+}
