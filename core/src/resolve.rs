@@ -107,6 +107,11 @@ impl<'p> Segments<'p> {
 }
 
 /// What to do with a request.
+///
+/// `Send` when `T: Sync`, but not `Sync`: the values of a path holding `%` are decoded the
+/// first time one is read and kept in the match (a cell), so that resolving allocates
+/// nothing. Across an `.await`, hold the resolution (or the values, copied out) by value
+/// rather than by reference.
 #[derive(Debug)]
 pub enum Resolution<'r, 'p, T> {
     /// Serve this page (HTTP 200).
@@ -132,7 +137,8 @@ impl<T> Resolution<'_, '_, T> {
     }
 }
 
-/// A matched page with its path variables and query.
+/// A matched page with its path variables and query. `Send` when `T: Sync`, not `Sync`
+/// (see [`Resolution`]).
 #[derive(Debug)]
 pub struct PageMatch<'r, 'p, T> {
     page: &'r Page<T>,

@@ -12,6 +12,16 @@ fn registry_is_send_and_sync() {
     assert_send_sync::<RegistryBuilder<String>>();
 }
 
+fn assert_send<T: Send>() {}
+
+/// A resolution moves to another thread (or across an `.await` by value); it is not
+/// `Sync`, since the decoded values of a `%` path are made on first read.
+#[test]
+fn resolution_is_send() {
+    assert_send::<Resolution<'static, 'static, String>>();
+    assert_send::<folio_core::PageMatch<'static, 'static, fn() -> String>>();
+}
+
 #[test]
 fn one_registry_answers_from_many_threads() {
     let mut b = RegistryBuilder::new(Config::new());
