@@ -232,6 +232,11 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     }
 
     fn render(&self, text: &'r crate::page::Text) -> Cow<'r, str> {
+        // A fixed text reads no variables: the head asks for the title and the description
+        // on every page request, and most are fixed.
+        if !text.is_computed() {
+            return text.render(&[]);
+        }
         let vars: SmallVec<[(&str, &str); 8]> = self.variables().collect();
         text.render(&vars)
     }
