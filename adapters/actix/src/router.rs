@@ -33,6 +33,7 @@ pub struct Folio<T> {
     default_not_found: Layout,
     assets: Option<(String, PathBuf)>,
     widget_state: bool,
+    widget_state_limit: usize,
 }
 
 impl<T> Clone for Folio<T> {
@@ -46,6 +47,7 @@ impl<T> Clone for Folio<T> {
             default_not_found: self.default_not_found.clone(),
             assets: self.assets.clone(),
             widget_state: self.widget_state,
+            widget_state_limit: self.widget_state_limit,
         }
     }
 }
@@ -83,6 +85,7 @@ impl<T: Send + Sync + 'static> Folio<T> {
             default_not_found: Layout::fixed("<h1>404 - Page not found</h1>"),
             assets: None,
             widget_state: false,
+            widget_state_limit: Self::DEFAULT_WIDGET_STATE_LIMIT,
         }
     }
 
@@ -135,8 +138,47 @@ impl<T: Send + Sync + 'static> Folio<T> {
     /// the `App` in a `SessionMiddleware` with any store: a cookie, or Redis for several
     /// instances). Layouts and the shell reach it through `PageContext::widgets()` /
     /// `View::context().widgets()` or the [`WidgetState`](crate::WidgetState) extractor.
+    /// The session's size is capped: see [`widget_state_limit`](Folio::widget_state_limit).
     pub fn widget_state(mut self) -> Self {
         self.widget_state = true;
+        self
+    }
+
+    /// The default of [`widget_state_limit`](Folio::widget_state_limit): small enough
+    /// that `CookieSessionStore`'s cookie, with actix-session's default (private) cookies,
+    /// stays within the 4096 bytes a browser keeps for a cookie.
+    pub const DEFAULT_WIDGET_STATE_LIMIT: usize = 2800;
+
+    /// The most bytes the browser session may take once a page request has changed its
+    /// widget state, measured as a session store is handed it: the JSON of all the
+    /// session's entries (the app's own and folio's). A request that would store more
+    /// answers **413** with a plain-text reason, and the session is left as it was: the
+    /// user's previous values stay, and the edit that did not fit is not kept. Requests
+    /// that change nothing are never refused, whatever the size.
+    ///
+    /// Why a limit: a store cannot always keep what it is given. `CookieSessionStore`
+    /// refuses a session over 4064 bytes, and only after the page is built, so the
+    /// middleware answers an empty 500; below that, its cookie (encrypted, base64 and
+    /// percent-encoded: about 1.4 times the JSON) can pass the 4096 bytes browsers keep,
+    /// and the browser drops it without a word. The default,
+    /// [`DEFAULT_WIDGET_STATE_LIMIT`](Folio::DEFAULT_WIDGET_STATE_LIMIT), avoids both with
+    /// the default private cookies. With `CookieContentSecurity::Signed` the JSON is sent
+    /// percent-encoded, up to three times its size (every `"` of the nested JSON is
+    /// `%22`): set a lower limit, or keep state server-side. A server-side store (Redis)
+    /// keeps only a key in the cookie: raise the limit to what you are willing to store
+    /// per browser.
+    ///
+    /// ```
+    /// use folio_actix::{Folio, Layout};
+    /// use folio_core::{Config, RegistryBuilder};
+    ///
+    /// let registry = RegistryBuilder::<Layout>::new(Config::new()).build().unwrap();
+    /// // Sessions in Redis: up to 64 KiB of widget state per browser.
+    /// let folio = Folio::new(registry).widget_state().widget_state_limit(64 * 1024);
+    /// # let _ = folio;
+    /// ```
+    pub fn widget_state_limit(mut self, bytes: usize) -> Self {
+        self.widget_state_limit = bytes;
         self
     }
 
@@ -197,7 +239,7 @@ impl<T: Send + Sync + 'static> Folio<T> {
             .await
             .map(|content| render.document(&*self.shell, &content));
         if let Some(run) = run {
-            if let Err(response) = run.finish(page.is_ok()) {
+            if let Err(response) = run.finish(page.is_ok(), self.widget_state_limit) {
                 return response;
             }
         }

@@ -1,9 +1,12 @@
 //! Widget state kept in `actix-session`: each page request is one run of the core's
 //! lifecycle ([`WidgetRun`]); this file only loads the browser session's state from the
-//! session the `SessionMiddleware` attached to the request, and writes it back.
+//! session the `SessionMiddleware` attached to the request, and writes it back, unless
+//! the session would grow past the app's limit (see `Folio::widget_state_limit`).
 
+use std::collections::HashMap;
 use std::fmt;
 use std::future::{Ready, ready};
+use std::io;
 use std::ops::Deref;
 
 use actix_session::{Session, SessionExt};
@@ -36,18 +39,60 @@ impl StoredRun {
     }
 
     /// Ends the run and writes the state back when it changed (the middleware saves the
-    /// session after the response).
+    /// session after the response). A session that would take more than `limit` bytes is
+    /// left as it was, and the request answers 413 instead of its page.
     // `HttpResponse` is actix's own currency; boxing it would only add an allocation.
     #[allow(clippy::result_large_err)]
-    pub(crate) fn finish(self, completed: bool) -> Result<(), HttpResponse> {
-        match self.run.finish(completed) {
-            Some(json) => self.session.insert(SESSION_KEY, json).map_err(|_| {
-                HttpResponse::InternalServerError()
-                    .content_type(TEXT)
-                    .body("session state not saved")
-            }),
-            None => Ok(()),
+    pub(crate) fn finish(self, completed: bool, limit: usize) -> Result<(), HttpResponse> {
+        let Some(json) = self.run.finish(completed) else {
+            return Ok(());
+        };
+        // `Session::insert` stores the value as its JSON text, and a store saves the JSON of
+        // every entry: measured the same way, the size is what the store would be handed.
+        // Checked here because a store refuses an oversize session only after the response
+        // is built (the cookie store's limit), and then the middleware answers an empty 500.
+        let value = json.to_string();
+        let size = stored_size(&self.session.entries(), &value);
+        if size > limit {
+            return Err(HttpResponse::PayloadTooLarge()
+                .content_type(TEXT)
+                .body(format!(
+                    "widget state too large to keep: {size} bytes, over this app's limit of \
+                     {limit}; nothing was changed"
+                )));
         }
+        self.session.insert(SESSION_KEY, json).map_err(|_| {
+            HttpResponse::InternalServerError()
+                .content_type(TEXT)
+                .body("session state not saved")
+        })
+    }
+}
+
+/// The length of the JSON a session store saves for `entries` once folio's entry holds
+/// `value` (the JSON text of the widget state): `{"key":"value",...}`, each string escaped.
+fn stored_size(entries: &HashMap<String, String>, value: &str) -> usize {
+    let others = entries.iter().filter(|(k, _)| k.as_str() != SESSION_KEY);
+    let state = others
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain([(SESSION_KEY, value)])
+        .collect::<HashMap<&str, &str>>();
+    let mut counted = ByteCount(0);
+    // Writing into a counter cannot fail, nor can serializing a map of strings.
+    let _ = serde_json::to_writer(&mut counted, &state);
+    counted.0
+}
+
+/// An `io::Write` that only counts the bytes written to it.
+struct ByteCount(usize);
+
+impl io::Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

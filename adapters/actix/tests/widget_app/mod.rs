@@ -79,13 +79,24 @@ where
     M: Fn() -> S + Clone + Send + 'static,
     S: SessionStore + 'static,
 {
+    serve_with(|folio| folio, build)
+}
+
+/// [`serve`], with the app's `Folio` set up further by `configure`.
+pub fn serve_with<F, Fut, M, S>(configure: fn(Folio<Layout>) -> Folio<Layout>, build: F) -> Running
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future<Output = M>,
+    M: Fn() -> S + Clone + Send + 'static,
+    S: SessionStore + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = mpsc::channel();
     let thread = std::thread::spawn(move || {
         let system = actix_web::rt::System::new();
         let make = system.block_on(build());
-        let folio = folio();
+        let folio = configure(folio());
         let server = HttpServer::new(move || {
             let folio = folio.clone();
             App::new()
