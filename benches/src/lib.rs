@@ -4,7 +4,7 @@
 //!
 //! * [`data`] loads the route tables and requests from `../shared/bench-data/` and parses route
 //!   templates into [`data::Segment`]s;
-//! * [`reference`] is a deliberately naive matcher (template segments against path segments,
+//! * [`mod@reference`] is a deliberately naive matcher (template segments against path segments,
 //!   most specific route wins) that computes the expected answer of every request;
 //! * [`generate`] builds the deterministic 10,000-route table (40 % static);
 //! * [`routers`] has the [`routers::BenchRouter`] trait and one impl per peer (and folio, behind

@@ -159,7 +159,7 @@ pub fn static_hits(table: &Table) -> Vec<&Request> {
         .collect()
 }
 
-/// Outcome of [`check_all`]: one line per (table, router), and the errors.
+/// Outcome of [`check_tables`]: one line per (table, router), and the errors.
 #[derive(Debug, Default)]
 pub struct Report {
     /// `table router: ok | excluded (reason)`.

@@ -85,7 +85,8 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
     }
 
     /// A routing input (Dash's `routing_callback_inputs`): a value read from every request
-    /// (a cookie, a header) and passed to every page as [`PageContext::input`] and to the
+    /// (a cookie, a header) and passed to every page as
+    /// [`PageContext::input`](folio_server_common::RequestContext::input) and to the
     /// shell.
     pub fn routing_input(
         mut self,
