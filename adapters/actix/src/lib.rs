@@ -49,7 +49,7 @@
 //!     .shell(shell)
 //!     .routing_input("language", |req| {
 //!         let v = req.headers().get("accept-language")?.to_str().ok()?;
-//!         Some(v[..2.min(v.len())].to_owned())
+//!         Some(v.get(..2).unwrap_or(v).to_owned())
 //!     });
 //!
 //! actix_web::rt::System::new().block_on(async {

@@ -47,7 +47,7 @@
 //! let app: axum::Router = Folio::new(registry)
 //!     .shell(shell)
 //!     .routing_input("language", |parts| {
-//!         parts.headers.get("accept-language")?.to_str().ok().map(|v| v[..2.min(v.len())].to_owned())
+//!         parts.headers.get("accept-language")?.to_str().ok().map(|v| v.get(..2).unwrap_or(v).to_owned())
 //!     })
 //!     .into_router();
 //!

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::fmt::Write as _;
 
+use folio_core::streamlit::{ParamValue, QueryLimits, QueryParams};
 use folio_core::{
     Config, Limits, PageSpec, Query, Registry, RegistryBuilder, Resolution, Template, UrlError,
     decode_form, percent_decode,
@@ -289,7 +290,8 @@ fn owned<'a>(it: impl Iterator<Item = (Cow<'a, str>, Cow<'a, str>)>) -> Vec<(Str
 }
 
 /// `Query`, `percent_decode` and `decode_form` agree with the reference decoder on `raw`;
-/// `grouped` and `get_all` agree with `pairs`; `from_search` needs its `?`.
+/// `grouped`, `get_all` and Streamlit's `QueryParams` agree with `pairs`; `from_search`
+/// needs its `?`.
 pub fn query_matches_reference(raw: &str) -> Result<(), String> {
     if percent_decode(raw) != reference_decode(raw, false) {
         return Err(format!(
@@ -347,6 +349,25 @@ pub fn query_matches_reference(raw: &str) -> Result<(), String> {
     if got != groups {
         return Err(format!(
             "Query::parse({raw:?}).grouped() = {got:?}, want {groups:?}"
+        ));
+    }
+    // Streamlit's `st.query_params` is the same `parse_qs`, implemented apart: it groups
+    // alike, a key seen once holding one value.
+    let unlimited = QueryLimits {
+        max_fields: usize::MAX,
+        max_bytes: usize::MAX,
+    };
+    let streamlit = QueryParams::parse(raw, &unlimited).map_err(|e| format!("{e:?}"))?;
+    let st: Vec<(String, Vec<String>)> = streamlit
+        .stored()
+        .map(|(k, v)| (k.to_owned(), v.as_slice().to_vec()))
+        .collect();
+    let one_is_one = streamlit
+        .stored()
+        .all(|(_, v)| matches!(v, ParamValue::One(_)) == (v.as_slice().len() == 1));
+    if st != groups || !one_is_one {
+        return Err(format!(
+            "QueryParams::parse({raw:?}).stored() = {st:?}, want {groups:?}"
         ));
     }
     for (k, vs) in groups.iter().take(8) {

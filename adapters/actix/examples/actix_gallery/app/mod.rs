@@ -55,6 +55,10 @@ pub fn gallery(
     .shell(move |view: &View<'_, Layout>| frame::shell(view, &menus, "actix-web", Client::Missing))
     .routing_input("language", language)
     .widget_state()
+    // Sessions live in memory, not in a cookie: the default limit (a cookie's) would refuse
+    // states the axum gallery keeps. 64 KiB, what one request's query may carry by
+    // default, still bounds what one browser can make the process hold.
+    .widget_state_limit(64 * 1024)
     .assets(&assets, "assets");
     let set_language = format!("{}/set-language", prefix.trim_end_matches('/'));
     let home = prefix.to_owned();
