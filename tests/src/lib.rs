@@ -5,6 +5,11 @@
 //! with `expected` as JSON (objects unordered, arrays ordered, numbers by type and value).
 //! Cases marked `unsupported` are counted and skipped.
 
+/// The README's Rust examples, run as doc tests so that they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct Readme;
+
 pub mod dash;
 pub mod hostile;
 pub mod http;

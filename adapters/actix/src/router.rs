@@ -166,7 +166,9 @@ impl<T: Send + Sync + 'static> Folio<T> {
     /// percent-encoded, up to three times its size (every `"` of the nested JSON is
     /// `%22`): set a lower limit, or keep state server-side. A server-side store (Redis)
     /// keeps only a key in the cookie: raise the limit to what you are willing to store
-    /// per browser.
+    /// per browser. folio-axum has no such limit (its stores here, memory and Redis, keep
+    /// state server-side): a state over the limit is the one request the two adapters
+    /// answer differently.
     ///
     /// ```
     /// use folio_actix::{Folio, Layout};
