@@ -192,6 +192,11 @@ impl<'r, 'p, T> Visit<'r, 'p, T> {
         }
     }
 
+    /// The registry that decided.
+    pub fn registry(&self) -> &'r Registry<T> {
+        self.registry
+    }
+
     /// The core's decision.
     pub fn resolution(&self) -> &Resolution<'r, 'p, T> {
         &self.resolution

@@ -4,6 +4,7 @@
 use alloc::boxed::Box;
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 use core::fmt;
 
@@ -41,7 +42,7 @@ pub enum HistoryMode {
     Replace,
 }
 
-type RenderFn<T> = dyn Fn(&PageMatch<'_, '_, T>) -> Content;
+type RenderFn<T> = dyn Fn(&Visit<'_, '_, T>, &PageMatch<'_, '_, T>) -> Content;
 
 /// A browser router over a frozen registry: renders the page for `location` into a
 /// container element, takes over in-app link clicks, and handles Back and Forward.
@@ -84,6 +85,11 @@ struct Inner<T> {
     history: web_sys::History,
     origin: String,
     outcome: Cell<Outcome>,
+    /// The head's meta tags in [`Head::tags`](folio_core::Head::tags) order, found (or
+    /// made) on the first visit, each with the value it was given last: a visit sets only
+    /// the values that changed, with no `querySelector` per tag. The router owns these
+    /// tags: a value set by anyone else stays until the page's own value changes.
+    meta: RefCell<Vec<(Element, String)>>,
 }
 
 impl<T> fmt::Debug for Router<T> {
@@ -103,6 +109,18 @@ impl<T: 'static> Router<T> {
         container: Element,
         render: impl Fn(&PageMatch<'_, '_, T>) -> Content + 'static,
     ) -> Result<Self, JsValue> {
+        Router::with_visits(registry, container, move |_, m| render(m))
+    }
+
+    /// [`new`](Self::new) with a render function that is also given the [`Visit`]: the
+    /// core's whole decision (the resolution, the registry, the address shown), for a
+    /// render that draws more than the page, such as menus around it, without resolving
+    /// the address a second time.
+    pub fn with_visits(
+        registry: Registry<T>,
+        container: Element,
+        render: impl Fn(&Visit<'_, '_, T>, &PageMatch<'_, '_, T>) -> Content + 'static,
+    ) -> Result<Self, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let document = window.document().ok_or("no document")?;
         let location = window.location();
@@ -118,6 +136,7 @@ impl<T: 'static> Router<T> {
             history,
             origin,
             outcome: Cell::new(Outcome::NotFoundDefault),
+            meta: RefCell::new(Vec::new()),
         });
 
         let weak: Weak<Inner<T>> = Rc::downgrade(&inner);
@@ -320,12 +339,16 @@ impl<T> Inner<T> {
         }
     }
 
-    /// Address first (so a layout that reads `location` sees the new one), then content,
-    /// title, head tags and scroll.
+    /// Address first (so a layout that reads `location` sees the new one, and the title
+    /// names the new history entry), then title, content, head tags and scroll. The title
+    /// before the content: Chromium brings style up to date when the title changes, which
+    /// after a content swap is the new content's whole style recalculation, done there
+    /// and then instead of with the next frame's.
     fn show(&self, visit: Visit<'_, '_, T>) -> Result<(), JsValue> {
         self.history(visit.history())?;
+        self.document.set_title(&visit.title());
         match visit.page_match() {
-            Some(m) => match (self.render)(m) {
+            Some(m) => match (self.render)(&visit, m) {
                 Content::Html(html) => self.container.set_inner_html(&html),
                 Content::Node(node) => {
                     self.container.set_text_content(None);
@@ -336,7 +359,6 @@ impl<T> Inner<T> {
             None => self.container.set_inner_html(DEFAULT_NOT_FOUND),
         }
         self.outcome.set(visit.outcome());
-        self.document.set_title(&visit.title());
         self.head_tags(&visit)?;
         self.scroll(visit.scroll());
         Ok(())
@@ -361,23 +383,36 @@ impl<T> Inner<T> {
         }
     }
 
-    /// Sets the ten description/twitter/og tags, creating the ones the page lacks.
+    /// Sets the ten description/twitter/og tags that changed, creating the ones the page
+    /// lacks on the first visit.
     fn head_tags(&self, visit: &Visit<'_, '_, T>) -> Result<(), JsValue> {
-        let Some(head) = self.document.head() else {
-            return Ok(());
-        };
-        for (attr, key, value) in visit.head(&self.origin).tags() {
-            let selector = alloc::format!("meta[{attr}=\"{key}\"]");
-            let meta = match head.query_selector(&selector)? {
-                Some(meta) => meta,
-                None => {
-                    let meta = self.document.create_element("meta")?;
-                    meta.set_attribute(attr, key)?;
-                    head.append_child(&meta)?;
-                    meta
-                }
+        let mut meta = self.meta.borrow_mut();
+        for (i, (attr, key, value)) in visit.head(&self.origin).tags().enumerate() {
+            if meta.len() == i {
+                let Some(head) = self.document.head() else {
+                    return Ok(());
+                };
+                let selector = alloc::format!("meta[{attr}=\"{key}\"]");
+                let element = match head.query_selector(&selector)? {
+                    Some(element) => element,
+                    None => {
+                        let element = self.document.create_element("meta")?;
+                        element.set_attribute(attr, key)?;
+                        head.append_child(&element)?;
+                        element
+                    }
+                };
+                let shown = element.get_attribute("content").unwrap_or_default();
+                meta.push((element, shown));
+            }
+            let Some((element, shown)) = meta.get_mut(i) else {
+                continue; // pushed above: not reached
             };
-            meta.set_attribute("content", value)?;
+            if shown != value {
+                element.set_attribute("content", value)?;
+                shown.clear();
+                shown.push_str(value);
+            }
         }
         Ok(())
     }

@@ -604,6 +604,74 @@ fn title_and_head_tags_follow_the_page() {
 }
 
 #[wasm_bindgen_test]
+fn a_visit_render_sees_the_decision_and_the_title_is_set_first() {
+    start_at("/");
+    let page = Fixture::new("");
+    let router = Router::with_visits(app("/", true), page.0.clone(), |visit, m| {
+        let kind = match visit.resolution() {
+            Resolution::Page(_) => "page",
+            Resolution::Redirect(_) => "redirect",
+            _ => "not-found",
+        };
+        let pages = visit.registry().pages().count();
+        // The router sets the title before it renders.
+        let shown = document().title();
+        let mut html = format!("<p class=\"visit\">{kind} {pages} {shown} ");
+        write_escaped(&mut html, visit.address()).unwrap();
+        html.push(' ');
+        write_escaped(&mut html, m.page().layout()).unwrap();
+        html.push_str("</p>");
+        Content::Html(html)
+    })
+    .unwrap();
+    let visit = || page.find(".visit").text_content().unwrap_or_default();
+    router.navigate("/item/7?x=1#top").unwrap();
+    assert_eq!(visit(), "page 6 Item /item/7?x=1#top item");
+    router.navigate("/legacy").unwrap();
+    assert_eq!(visit(), "redirect 6 Page B /b b");
+    router.navigate("/nowhere").unwrap();
+    assert_eq!(visit(), "not-found 6 Lost /nowhere lost");
+}
+
+#[wasm_bindgen_test]
+fn head_tags_are_found_once_and_set_when_they_change() {
+    start_at("/");
+    let page = Fixture::new("");
+    let router = Router::new(app("/", false), page.0.clone(), render_app).unwrap();
+    let description = || {
+        document()
+            .query_selector(r#"meta[name="description"]"#)
+            .unwrap()
+            .expect("the router made the tag")
+    };
+    router.navigate("/a").unwrap();
+    assert_eq!(
+        description().get_attribute("content").as_deref(),
+        Some("About A")
+    );
+    // Another page with the same description leaves the tag alone; a page with another
+    // description sets it, even after someone else changed it.
+    description().set_attribute("content", "changed").unwrap();
+    router.navigate("/a?x=2").unwrap();
+    assert_eq!(
+        description().get_attribute("content").as_deref(),
+        Some("changed")
+    );
+    router.navigate("/b").unwrap();
+    assert_eq!(description().get_attribute("content").as_deref(), Some(""));
+    router.navigate("/a").unwrap();
+    assert_eq!(
+        description().get_attribute("content").as_deref(),
+        Some("About A")
+    );
+    let count = document()
+        .query_selector_all(r#"meta[name="description"]"#)
+        .unwrap()
+        .length();
+    assert_eq!(count, 1);
+}
+
+#[wasm_bindgen_test]
 fn scrolls_to_the_fragment_or_the_top() {
     start_at("/");
     let page = Fixture::new("");

@@ -18,6 +18,7 @@
 
 extern crate alloc;
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
@@ -29,7 +30,7 @@ use folio_gallery::{Layout, PageInput};
 use folio_wasm::{Content, Router};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, NodeList};
 
 // The allocator and the panic handler (no `std` in the browser).
 use folio_wasm_bundles as _;
@@ -45,9 +46,6 @@ pub fn start() -> Result<(), JsValue> {
         .get_attribute("data-prefix")
         .unwrap_or_else(|| "/".into());
     let server = body.get_attribute("data-server").unwrap_or_default();
-    // The router decides what to show; the menus need the core's decision for the
-    // address too (`active`, `breadcrumbs`), taken from a second copy of the registry.
-    let menus: Registry<Layout> = build(&prefix)?;
     let html_document = document.clone();
     // The router renders the address once as it starts: the page the server just drew.
     let starting = Cell::new(true);
@@ -57,14 +55,16 @@ pub fn start() -> Result<(), JsValue> {
     let region: RefCell<Option<Option<(String, String)>>> = RefCell::new(None);
     let container: Element = body.unchecked_into();
     let shown = RefCell::new(Body::default());
+    // The elements of the body's parts (`Body::ELEMENTS`), found after a whole body is
+    // drawn: an in-place update keeps them.
+    let parts: RefCell<Option<NodeList>> = RefCell::new(None);
     let location = window.location();
-    let router = Router::new(build(&prefix)?, container.clone(), move |m| {
+    // The menus come from the router's own decision (`visit`): no second resolution.
+    let router = Router::with_visits(build(&prefix)?, container.clone(), move |visit, m| {
         let starting = starting.replace(false);
         let server_only = m.page().extra_text("client") == Some("server");
         let leaving_server_page = on_server_page.replace(server_only);
-        let pathname = location.pathname().unwrap_or_default();
-        let search = location.search().unwrap_or_default();
-        let current: Resolution<'_, '_, Layout> = menus.resolve_browser(&pathname, &search);
+        let current = visit.resolution();
         let is_page = !matches!(current, Resolution::NotFound(_));
         // After the start the body is this client's, drawn with `region`.
         if starting {
@@ -86,6 +86,19 @@ pub fn start() -> Result<(), JsValue> {
             return Content::InPlace;
         }
         let lang = language(&html_document);
+        // The address shown, as the browser's URL parser wrote it (the router took it from
+        // `location` or the link); after a core redirect, read back from `location`, as
+        // the browser may have re-encoded the core's address.
+        let address: Cow<'_, str> = match current {
+            Resolution::Redirect(_) => {
+                let mut a = location.pathname().unwrap_or_default();
+                a.push_str(&location.search().unwrap_or_default());
+                Cow::Owned(a)
+            }
+            _ => Cow::Borrowed(visit.address().split('#').next().unwrap_or_default()),
+        };
+        let target: &str = &address;
+        let pathname = target.split('?').next().unwrap_or_default();
         // The merged keyword arguments with the first value of a repeated key, as the
         // servers' `first_arguments()` give them, from the query's pairs: the path
         // variables, then each query key in first-appearance order with its first value.
@@ -99,15 +112,14 @@ pub fn start() -> Result<(), JsValue> {
                 firsts.push((key, value));
             }
         }
+        let registry = visit.registry();
         let content = m.page().layout().render(&PageInput {
             lang,
-            path: &pathname,
-            prefix: menus.requests_prefix(),
+            path: pathname,
+            prefix: registry.requests_prefix(),
             arguments: &firsts,
             widgets: None,
         });
-        let mut target = pathname.clone();
-        target.push_str(&search);
         // The server draws the region control on every page it runs, not on the 404 page.
         let region = region
             .as_ref()
@@ -116,15 +128,16 @@ pub fn start() -> Result<(), JsValue> {
             .map(|(name, value)| Field { name, value });
         let frame = Frame {
             lang,
-            prefix: menus.requests_prefix(),
-            target: &target,
+            prefix: registry.requests_prefix(),
+            target,
             server: &server,
             region,
         };
-        let menus = Menus::from_registry(&menus, &current);
+        let menus = Menus::from_registry(registry, current);
         draw(
             &container,
             &mut shown.borrow_mut(),
+            &mut parts.borrow_mut(),
             Body::new(&frame, &menus, &content),
         );
         Content::InPlace
@@ -155,11 +168,14 @@ fn build(prefix: &str) -> Result<Registry<Layout>, JsValue> {
 
 /// Draws `next` into `<body>`: only the parts that differ from `shown` (the body drawn
 /// last; empty before the first), or the whole body when more differs or the parts'
-/// elements are not all there.
-fn draw(container: &Element, shown: &mut Body, next: Body) {
-    let elements = container
-        .query_selector_all(Body::ELEMENTS)
-        .ok()
+/// elements are not all there. `parts` keeps the parts' elements between draws (`None`:
+/// not looked up since the last whole body).
+fn draw(container: &Element, shown: &mut Body, parts: &mut Option<NodeList>, next: Body) {
+    if parts.is_none() {
+        *parts = container.query_selector_all(Body::ELEMENTS).ok();
+    }
+    let elements = parts
+        .as_ref()
         .filter(|list| list.length() as usize == next.parts());
     let in_place = elements.is_some_and(|elements| {
         shown.update(&next, &mut |i, attribute, value| {
@@ -175,6 +191,7 @@ fn draw(container: &Element, shown: &mut Body, next: Body) {
     });
     if !in_place {
         container.set_inner_html(next.html());
+        *parts = None;
     }
     *shown = next;
 }
