@@ -15,7 +15,7 @@ use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::{Order, compare_pages};
 use crate::page::{Page, PageMore, PageSpec, SpecMore, Text, Where};
-use crate::template::{Segment, Shape, Template, fits_spans};
+use crate::template::{Parts, Segment, Shape, Template, fits_spans};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
 /// freezes them into a [`Registry`].
@@ -91,6 +91,8 @@ impl<T> RegistryBuilder<T> {
         let mut module_hashes: Vec<u64> = Vec::with_capacity(count);
         // (`modules` is the registry's module table once every page is in.)
         let mut claims = Claims::with_capacity(count);
+        // Scratch room for parsing the templates.
+        let mut parts = Parts::default();
         let context = Context {
             config: &self.config,
             naming: &*self.naming,
@@ -105,7 +107,7 @@ impl<T> RegistryBuilder<T> {
                     .find(hash, |&i| pages[i as usize].module == module)
                     .is_some()
             };
-            let page = make_page(&context, spec, index, taken)?;
+            let page = make_page(&context, &mut parts, spec, index, taken)?;
             claims.check_and_add(&page, &pages)?;
             module_hashes.push(hash);
             modules.insert_unique(hash, index as u32, |&i| module_hashes[i as usize]);
@@ -370,6 +372,7 @@ struct Context<'a> {
 /// has the module.
 fn make_page<T>(
     cx: &Context<'_>,
+    parts: &mut Parts,
     spec: PageSpec<T>,
     registered: usize,
     taken: impl Fn(&str) -> bool,
@@ -405,13 +408,13 @@ fn make_page<T>(
     }
     let template =
         match path_template {
-            Some(text) => Some(Template::parse_owned(text).map_err(|(error, template)| {
-                BuildError::Template {
+            Some(text) => Some(Template::parse_owned(text, parts).map_err(
+                |(error, template)| BuildError::Template {
                     module: module.clone(),
                     template,
                     error,
-                }
-            })?),
+                },
+            )?),
             None => None,
         };
     let Some(layout) = layout else {

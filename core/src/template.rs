@@ -16,7 +16,8 @@ mod shape;
 #[cfg(test)]
 mod tests;
 
-use parse::{Parts, count_byte, count_chars, path_segments, split_slash};
+pub(crate) use parse::Parts;
+use parse::{count_byte, count_chars, path_segments, split_slash};
 pub(crate) use pattern::Values;
 pub(crate) use shape::{Shape, text_hash};
 use shape::{is_within, sub_of};
@@ -149,15 +150,19 @@ impl Template {
     /// twice, an empty inner segment. Literal text is percent-decoded, so `%3C` is a literal
     /// `<`.
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
-        let parts = Parts::parse(text)?;
+        let mut parts = Parts::default();
+        parts.read(text)?;
         Ok(parts.into_template(String::from(text)))
     }
 
     /// [`parse`](Self::parse), keeping `text` as the template's own copy; on error the text
-    /// is handed back.
-    pub(crate) fn parse_owned(text: String) -> Result<Template, (TemplateError, String)> {
-        match Parts::parse(&text) {
-            Ok(parts) => Ok(parts.into_template(text)),
+    /// is handed back. `parts` is scratch room that a caller parsing many templates keeps.
+    pub(crate) fn parse_owned(
+        text: String,
+        parts: &mut Parts,
+    ) -> Result<Template, (TemplateError, String)> {
+        match parts.read(&text) {
+            Ok(()) => Ok(parts.to_template(text)),
             Err(e) => Err((e, text)),
         }
     }

@@ -2,9 +2,11 @@
 
 use super::*;
 
-/// The pieces of a template while it is parsed.
+/// The pieces of a template while it is parsed. A registry build parses every template
+/// into one `Parts` ([`Template::parse_owned`]), whose buffers keep their room from one
+/// template to the next; the template copies what it needs.
 #[derive(Default)]
-pub(super) struct Parts {
+pub(crate) struct Parts {
     pub(super) segments: Vec<Seg>,
     vars: Vec<Var>,
     /// Characters of literal text (decoded).
@@ -14,25 +16,31 @@ pub(super) struct Parts {
 }
 
 impl Parts {
-    pub(super) fn parse(text: &str) -> Result<Parts, TemplateError> {
+    /// Parses `text` into these buffers (emptied first).
+    pub(super) fn read(&mut self, text: &str) -> Result<(), TemplateError> {
+        self.segments.clear();
+        self.vars.clear();
+        self.decoded.clear();
+        self.literal_chars = 0;
         if !fits_spans(text.len()) {
             return Err(TemplateError::TooLong);
         }
-        let bytes = text.as_bytes();
-        let (start, end) = inner_bounds(bytes);
-        let mut parts = Parts::default();
+        let (start, end) = inner_bounds(text.as_bytes());
         if start == end {
-            return Ok(parts);
+            return Ok(());
         }
-        // Sized up front: the boxed slices of the template take these buffers as they are.
         // The literal characters are the characters of the text less the separators and
-        // the `<name>`s (corrected below for decoded literals).
-        let counts = Counts::of(&bytes[start..end]);
-        parts.segments.reserve_exact(counts.slashes + 1);
-        parts.vars.reserve_exact(counts.opens);
-        parts.literal_chars = counts.chars - counts.slashes;
-        parts.scan(text, start, end)?;
-        let vars = &parts.vars;
+        // the `<name>`s (taken off while scanning, with the corrections for decoded
+        // literals, and for the separators at the end).
+        let inner = &text[start..end];
+        self.literal_chars = if inner.is_ascii() {
+            inner.len()
+        } else {
+            count_chars(inner)
+        };
+        self.scan(text, start, end)?;
+        self.literal_chars -= self.segments.len() - 1;
+        let vars = &self.vars;
         for (i, var) in vars.iter().enumerate() {
             let name = var.name.of(text);
             if vars[..i].iter().any(|v| v.name.of(text) == name) {
@@ -41,7 +49,7 @@ impl Parts {
                 });
             }
         }
-        Ok(parts)
+        Ok(())
     }
 
     /// Reads the segments of `text[start..end]` in one pass, jumping from one `/`, `<`,
@@ -208,50 +216,26 @@ impl Parts {
             vars: self.vars.into_boxed_slice(),
         }
     }
+
+    /// [`into_template`](Self::into_template) for parts that stay: the template gets
+    /// copies of their slices, sized exactly.
+    pub(super) fn to_template(&self, mut text: String) -> Template {
+        let given = text.len() as u32;
+        if !self.decoded.is_empty() {
+            text.push_str(&self.decoded);
+        }
+        Template {
+            text: text.into_boxed_str(),
+            given,
+            literal_chars: u32::try_from(self.literal_chars).unwrap_or(u32::MAX),
+            segments: Box::from(&self.segments[..]),
+            vars: Box::from(&self.vars[..]),
+        }
+    }
 }
 
 pub(super) fn count_byte(text: &str, byte: u8) -> usize {
     text.bytes().filter(|&b| b == byte).count()
-}
-
-/// How many `/`, `<` and characters a text has.
-struct Counts {
-    slashes: usize,
-    opens: usize,
-    chars: usize,
-}
-
-impl Counts {
-    /// Counted eight bytes at a time.
-    fn of(bytes: &[u8]) -> Counts {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        // The high bit of each zero byte of `x` (exact: no carry crosses a byte).
-        let zeros = |x: u64| !(((x & LOW).wrapping_add(LOW)) | x | LOW);
-        // How many bytes `zeros` marked.
-        let count = |marks: u64| ((marks >> 7).wrapping_mul(ONES) >> 56) as usize;
-        let (mut slashes, mut opens, mut continuations) = (0, 0, 0);
-        let mut words = bytes.chunks_exact(8);
-        for chunk in &mut words {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(word);
-            slashes += count(zeros(w ^ (ONES * u64::from(b'/'))));
-            opens += count(zeros(w ^ (ONES * u64::from(b'<'))));
-            // UTF-8 continuation bytes are `10xxxxxx`.
-            continuations += count(zeros((w & (ONES * 0xC0)) ^ (ONES * 0x80)));
-        }
-        for &b in words.remainder() {
-            slashes += usize::from(b == b'/');
-            opens += usize::from(b == b'<');
-            continuations += usize::from(b & 0xC0 == 0x80);
-        }
-        Counts {
-            slashes,
-            opens,
-            chars: bytes.len() - continuations,
-        }
-    }
 }
 
 /// The first byte of `bytes[from..to]` that is `/`, `<`, `>` or `%` (or `to`), eight bytes

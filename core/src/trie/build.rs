@@ -250,7 +250,10 @@ impl<'a> Builder<'a> {
                 (table as u32, mask)
             };
             let start = t.classes.len() as u32;
-            t.add_partials(b.partials);
+            // Most nodes have no partial children: nothing to sort or lay out.
+            if !b.partials.is_empty() {
+                t.add_partials(b.partials);
+            }
             let classes = (start, t.classes.len() as u32);
             let children = match (table != 0, classes.0 != classes.1, b.var != NONE) {
                 (false, false, false) => Children::None,
