@@ -9,6 +9,33 @@
 //! inputs, typed through [`RequestContext::args`]) and the [`AssetsDir`] snapshot used for
 //! meta-image inference; and the per-request run of the core's widget-state lifecycle
 //! ([`WidgetRun`], [`Widgets`]) that the adapters keep in their session stores.
+//!
+//! An adapter's whole request path, with a closure standing in for the framework:
+//!
+//! ```
+//! use folio_core::{Config, PageSpec, RegistryBuilder};
+//! use folio_server_common::{Decision, Incoming, bare, decide};
+//!
+//! let mut b = RegistryBuilder::new(Config::new());
+//! b.page(PageSpec::new("pages.report").path_template("/report/<id>").redirect_from("/r/<id>").layout("report"));
+//! let registry = b.build().unwrap();
+//!
+//! let serve = |target: &str| match decide(&registry, None, Incoming::get(target)) {
+//!     // Redirects, bare 404s outside the prefix, 405, 414: sent as they are.
+//!     Decision::Reply(reply) => (reply.status, reply.body),
+//!     // A page (or the 404 page): run its layout, then wrap the fragment in the shell.
+//!     Decision::Render(page) => {
+//!         let layout = page.payload().copied().unwrap_or("not found");
+//!         let id = page.context().variable("id").unwrap_or("-");
+//!         (page.status(), page.document(&bare, &format!("<p>{layout} {id}</p>")))
+//!     }
+//! };
+//! let (status, html) = serve("/report/7");
+//! assert!(status == 200 && html.contains("<p>report 7</p>"));
+//! assert_eq!(serve("/r/7").0, 301);
+//! let (status, html) = serve("/nope");
+//! assert!(status == 404 && html.contains("<p>not found -</p>"));
+//! ```
 
 mod args;
 mod assets;
