@@ -214,8 +214,9 @@ pub struct Page<T> {
     pub(crate) name: Where,
     pub(crate) relative_path: Where,
     pub(crate) title: Text,
-    /// The effective order.
-    pub(crate) order: Option<Order>,
+    /// The page is the home page that gets order 0 (no page gave an order); any other
+    /// effective order is the one given ([`PageMore::supplied_order`]).
+    pub(crate) home_order: bool,
     pub(crate) layout: T,
     pub(crate) registered: usize,
     /// What many pages do not have, boxed so that a page moves as a few words.
@@ -333,7 +334,11 @@ impl<T> Page<T> {
     }
     /// The effective order (the home page gets 0 while no page gives an order).
     pub fn order(&self) -> Option<&Order> {
-        self.order.as_ref()
+        static ZERO: Order = Order::Int(0);
+        match self.home_order {
+            true => Some(&ZERO),
+            false => self.supplied_order(),
+        }
     }
     /// The `order` argument as given.
     pub fn supplied_order(&self) -> Option<&Order> {

@@ -118,7 +118,7 @@ impl<T> RegistryBuilder<T> {
         if pages.iter().all(|p| p.supplied_order().is_none()) {
             for page in &mut pages {
                 if page.path().bytes().all(|b| b == b'/') {
-                    page.order = Some(Order::Int(0));
+                    page.home_order = true;
                 }
             }
         }
@@ -191,7 +191,7 @@ fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let mut ordered: Vec<u32> = Vec::new();
     let mut shared: Option<&[u8]> = None;
     for (i, p) in pages.iter().enumerate() {
-        if p.order.is_some() {
+        if p.order().is_some() {
             ordered.push(i as u32);
         } else {
             let module = p.module.as_bytes();
@@ -204,7 +204,7 @@ fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let skip = shared.map_or(0, <[u8]>::len);
     let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
     for (i, p) in pages.iter().enumerate() {
-        if p.order.is_none() {
+        if p.order().is_none() {
             let mut window = [0u8; 16];
             let rest = p.module.as_bytes().get(skip..).unwrap_or_default();
             let n = rest.len().min(12);
@@ -215,7 +215,7 @@ fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let page = |i: u32| &pages[i as usize];
     crate::sort::sort_by(&mut ordered, |&a, &b| {
         let (x, y) = (page(a), page(b));
-        compare_pages((x.order.as_ref(), &x.module), (y.order.as_ref(), &y.module))
+        compare_pages((x.order(), &x.module), (y.order(), &y.module))
     });
     // The low four bytes (the registration index) ascend as the keys are made.
     crate::sort::sort_keys(&mut keys, 4);
@@ -525,7 +525,7 @@ fn make_page<T>(
             supplied_name: name,
             supplied_title,
             description,
-            supplied_order: order.clone(),
+            supplied_order: order,
             supplied_image: image,
             inferred_image,
             image_url,
@@ -542,7 +542,7 @@ fn make_page<T>(
         name: name_at,
         relative_path: Where::Path,
         title,
-        order,
+        home_order: false,
         layout,
         registered,
         more,
@@ -604,8 +604,9 @@ fn path_from_template(template: &Template, out: &mut String) {
 }
 
 /// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
-/// A claim is kept as its shape's hash and where the shape is (the pages are in
-/// registration order while claims are checked), so no key text is built.
+/// A claim is kept as where its shape is (the pages are in registration order while claims
+/// are checked), so no key text is built, and a table slot is twelve bytes: the hash is
+/// worked out again from the shape in the rare case that a table grows.
 struct Claims {
     /// Shape of a page's path or template → the first page (registration index) claiming it.
     identities: HashTable<Claim>,
@@ -615,9 +616,8 @@ struct Claims {
 
 #[derive(Clone, Copy)]
 struct Claim {
-    hash: u64,
     /// The claiming page's registration index (its position among the pages).
-    page: usize,
+    page: u32,
     what: Claimed,
 }
 
@@ -625,16 +625,16 @@ struct Claim {
 enum Claimed {
     Path,
     Template,
-    Redirect(usize),
+    Redirect(u32),
 }
 
 impl Claim {
     fn shape<'a, T>(&self, pages: &'a [Page<T>], current: &'a Page<T>) -> Option<Shape<'a>> {
-        let page = pages.get(self.page).unwrap_or(current);
+        let page = pages.get(self.page as usize).unwrap_or(current);
         Some(match self.what {
             Claimed::Path => Shape::Path(page.path()),
             Claimed::Template => Shape::Template(page.template.as_ref()?),
-            Claimed::Redirect(i) => Shape::Template(page.redirect_templates().get(i)?),
+            Claimed::Redirect(i) => Shape::Template(page.redirect_templates().get(i as usize)?),
         })
     }
 }
@@ -666,7 +666,7 @@ impl Claims {
             sources.extend(redirects.iter().zip(page.redirect_from()).enumerate().map(
                 |(i, (t, s))| {
                     let shape = Shape::Template(t);
-                    (shape, shape.hash(), s.as_str(), Claimed::Redirect(i))
+                    (shape, shape.hash(), s.as_str(), Claimed::Redirect(i as u32))
                 },
             ));
         }
@@ -676,7 +676,7 @@ impl Claims {
                     c.shape(earlier, page)
                         .is_some_and(|other| other.same(shape))
                 })
-                .map(|c| c.page)
+                .map(|c| c.page as usize)
         };
 
         if let Some((other, path)) = mine
@@ -719,7 +719,8 @@ impl Claims {
         }
         // None of these shapes is claimed yet (or this page would have failed above), but
         // a page may claim one shape twice (a static template and its equal path).
-        let at = earlier.len();
+        let at = earlier.len() as u32;
+        let rehash = |c: &Claim| c.shape(earlier, page).map_or(0, |s| s.hash());
         for (table, claims) in [(&mut self.identities, &mine), (&mut self.sources, &sources)] {
             for (k, (shape, hash, _, what)) in claims.iter().enumerate() {
                 let repeated = claims[..k]
@@ -727,11 +728,10 @@ impl Claims {
                     .any(|(other, h, _, _)| h == hash && other.same(shape));
                 if !repeated {
                     let claim = Claim {
-                        hash: *hash,
                         page: at,
                         what: *what,
                     };
-                    table.insert_unique(*hash, claim, |c| c.hash);
+                    table.insert_unique(*hash, claim, rehash);
                 }
             }
         }
