@@ -26,6 +26,7 @@ impl Trie {
             nodes: Vec::with_capacity(segments + 1),
             edges: Vec::with_capacity(segments),
             edge_table: HashTable::with_capacity(segments),
+            partials: Vec::new(),
         };
         b.nodes.push(BuildNode::default());
         for (rank, segments) in routes.enumerate() {
@@ -76,11 +77,15 @@ fn edge(seg: Segment<'_>) -> Edge<'_> {
 /// Construction state: literal edges are found through a table while the trie grows (a
 /// node can have thousands of literal children), then laid out in per-node tables.
 struct Builder<'a> {
-    nodes: Vec<BuildNode<'a>>,
+    nodes: Vec<BuildNode>,
     /// Literal edges in the order they were made.
     edges: Vec<LiteralEdge<'a>>,
     /// `edges` by parent and text.
     edge_table: HashTable<u32>,
+    /// The partial children of every node, each node's chained from its last
+    /// ([`BuildNode::partials`], [`BuildPartial::next`]): most nodes have none, and a
+    /// node that holds no `Vec` of its own is a third of the size.
+    partials: Vec<BuildPartial<'a>>,
 }
 
 struct LiteralEdge<'a> {
@@ -100,20 +105,23 @@ struct BuildPartial<'a> {
     middle: Vec<&'a str>,
     tail: &'a str,
     child: u32,
+    /// The same node's partial child made before this one, or `NONE`.
+    next: u32,
 }
 
-struct BuildNode<'a> {
-    partials: Vec<BuildPartial<'a>>,
+struct BuildNode {
+    /// Its last partial child in [`Builder::partials`], or `NONE`.
+    partials: u32,
     var: u32,
     route: u32,
     /// How many literal children it has.
     literals: u32,
 }
 
-impl Default for BuildNode<'_> {
+impl Default for BuildNode {
     fn default() -> Self {
         BuildNode {
-            partials: Vec::new(),
+            partials: NONE,
             var: NONE,
             route: NONE,
             literals: 0,
@@ -156,26 +164,28 @@ impl<'a> Builder<'a> {
             },
             Edge::Partial { head, middle, tail } => {
                 // Equal literals: the same segment up to variable names.
-                let same = slot
-                    .partials
-                    .iter()
-                    .find(|p| p.head == head && p.tail == tail && p.middle == middle);
-                match same {
-                    Some(p) => return p.child,
-                    None => slot.partials.push(BuildPartial {
-                        head,
-                        middle,
-                        tail,
-                        child: next,
-                    }),
+                let mut at = slot.partials;
+                while let Some(p) = self.partials.get(at as usize) {
+                    if p.head == head && p.tail == tail && p.middle == middle {
+                        return p.child;
+                    }
+                    at = p.next;
                 }
+                self.partials.push(BuildPartial {
+                    head,
+                    middle,
+                    tail,
+                    child: next,
+                    next: slot.partials,
+                });
+                slot.partials = (self.partials.len() - 1) as u32;
             }
         }
         self.nodes.push(BuildNode::default());
         next
     }
 
-    fn freeze(self) -> Trie {
+    fn freeze(mut self) -> Trie {
         // The edges grouped by parent (a counting sort): node `n`'s are
         // `by_parent[starts[n]..starts[n + 1]]`.
         let mut starts: Vec<u32> = Vec::with_capacity(self.nodes.len() + 1);
@@ -217,7 +227,9 @@ impl<'a> Builder<'a> {
             middles: Vec::new(),
             text: String::new(),
         };
-        for (n, b) in self.nodes.into_iter().enumerate() {
+        // One node's partial children at a time, taken out of the chains.
+        let mut partials: Vec<BuildPartial<'_>> = Vec::new();
+        for (n, b) in self.nodes.iter().enumerate() {
             let lits = &by_parent[starts[n] as usize..starts[n + 1] as usize];
             let mut literals = 0u32;
             let (table, mask) = if lits.is_empty() {
@@ -251,8 +263,17 @@ impl<'a> Builder<'a> {
             };
             let start = t.classes.len() as u32;
             // Most nodes have no partial children: nothing to sort or lay out.
-            if !b.partials.is_empty() {
-                t.add_partials(b.partials);
+            if b.partials != NONE {
+                partials.clear();
+                let mut at = b.partials;
+                while let Some(p) = self.partials.get_mut(at as usize) {
+                    at = p.next;
+                    partials.push(BuildPartial {
+                        middle: core::mem::take(&mut p.middle),
+                        ..*p
+                    });
+                }
+                t.add_partials(&mut partials);
             }
             let classes = (start, t.classes.len() as u32);
             let children = match (table != 0, classes.0 != classes.1, b.var != NONE) {
@@ -280,10 +301,10 @@ impl<'a> Builder<'a> {
 impl Trie {
     /// Lays out the partial children of one node: a class per pair of head and tail
     /// lengths, a slot per head and tail text, the shapes of each slot together.
-    fn add_partials(&mut self, mut partials: Vec<BuildPartial<'_>>) {
+    fn add_partials(&mut self, partials: &mut [BuildPartial<'_>]) {
         // Children are numbered in insertion order, so `child` as the last key makes the
         // (smaller, in a browser bundle) unstable sort give the stable order.
-        crate::sort::sort_by(&mut partials, |a, b| {
+        crate::sort::sort_by(partials, |a, b| {
             (a.head.len(), a.tail.len(), a.head, a.tail, a.child).cmp(&(
                 b.head.len(),
                 b.tail.len(),
