@@ -10,12 +10,13 @@
 //!
 //! Prints the number of lookups; instructions per lookup = callgrind's total `Ir` / that.
 //! Scenarios: `github_hits`, `github_static`, `github_misses`, `inline_hits`,
-//! `generated_10k_hits`, and `adversarial/<length>/<name>` (the requests of the
+//! `generated_10k_hits`, `github_static_floor` (the bench's `hashbrown` floor on the static
+//! paths, for comparing), and `adversarial/<length>/<name>` (the requests of the
 //! `adversarial` bench, `normal` included) resolved through `Registry::resolve`.
 
 use std::hint::black_box;
 
-use folio_benches::routers::{BenchRouter, Folio};
+use folio_benches::routers::{BenchRouter, Folio, HashFloor};
 use folio_benches::{data, generate, verify};
 
 fn main() {
@@ -23,6 +24,7 @@ fn main() {
     let scenario = args.next().unwrap_or_else(|| "github_hits".into());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(100);
     let (table, paths): (data::Table, Vec<String>) = match scenario.as_str() {
+        "github_static_floor" => return floor(rounds),
         "github_hits" | "github_static" | "github_misses" => {
             let t = data::github();
             let paths = match scenario.as_str() {
@@ -69,6 +71,28 @@ fn drive(router: &Folio, paths: &[&str], rounds: usize) {
         }
         return;
     }
+    for _ in 0..rounds {
+        for p in paths {
+            black_box(router.lookup(black_box(p)));
+        }
+    }
+}
+
+/// The `hashbrown` floor of the static-paths scenario, driven like folio.
+fn floor(rounds: usize) {
+    let t = data::github();
+    let statics = verify::static_hits(&t);
+    let router = match verify::check_router_on::<HashFloor>(&t, &statics, &[]) {
+        Ok(verify::Checked::Ready(r)) => r,
+        _ => panic!("the hashbrown floor fails the correctness gate"),
+    };
+    let paths: Vec<&str> = statics.iter().map(|r| r.path.as_str()).collect();
+    drive_floor(&router, &paths, rounds);
+    println!("{}", paths.len() * rounds);
+}
+
+#[inline(never)]
+fn drive_floor(router: &HashFloor, paths: &[&str], rounds: usize) {
     for _ in 0..rounds {
         for p in paths {
             black_box(router.lookup(black_box(p)));

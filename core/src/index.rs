@@ -9,15 +9,16 @@
 //! are also kept in a hash map keyed by the joined path, which answers most requests with one
 //! lookup and no scan.
 
-use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::template::{Segment, Template};
-use crate::trie::{Key, Trie};
+use crate::trie::Trie;
 
 mod request;
+mod statics;
 pub(crate) use request::*;
+use statics::StaticMap;
 
 /// What a route leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,36 +318,6 @@ fn packed_kinds(template: &Template) -> Option<u128> {
     Some(key)
 }
 
-/// The static routes by joined path: open addressing, each slot holding its key as a
-/// [`Key`] (length and first and last 8 bytes), so a probe for a path of up to 16 bytes
-/// compares three integers and reads no text.
-#[derive(Debug)]
-struct StaticMap {
-    slots: Box<[StaticSlot]>,
-    /// The text of keys longer than 16 bytes.
-    text: Box<str>,
-    /// Bit `n` is set when a key is `n` bytes long (from 63 on: bit 63; longer keys are
-    /// filtered by [`long_keys`](Self::long_keys)): most requests for a dynamic page skip
-    /// hashing the path.
-    lengths: u64,
-    /// For keys longer than 16 bytes, a bit per [`Key::hash`] (modulo its length in bits,
-    /// 16 per key): in a large table most lengths hold a key, and a request for a
-    /// dynamic page of such a length skips hashing its whole path and reading a slot
-    /// (a cache miss) unless its bit is set (about one in sixteen).
-    long_keys: Box<[u64]>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct StaticSlot {
-    key: Key,
-    /// A [`StaticHit`] as one integer: a route's rank, or `DIRECT | page`; `EMPTY`
-    /// marks an empty slot.
-    answer: u32,
-    /// Where a key longer than 16 bytes starts in `text`.
-    text: u32,
-}
-
-const EMPTY: u32 = u32::MAX;
 /// Marks an answer that is a page served as is (no variables to bind).
 const DIRECT: u32 = 1 << 31;
 
@@ -367,210 +338,6 @@ pub(crate) enum StaticHit<'i> {
     Page(usize),
     /// Any other route (a redirect source, or a template page's explicit path).
     Route(&'i Route),
-}
-
-impl StaticMap {
-    /// An empty map with room for `n` keys.
-    fn with_room(n: usize) -> StaticBuilder {
-        // At most half full: probes stay short and always reach an empty slot.
-        let size = (n * 2).next_power_of_two();
-        let empty = StaticSlot {
-            key: Key::default(),
-            answer: EMPTY,
-            text: 0,
-        };
-        let bits = (n * 16).next_power_of_two().max(64);
-        StaticBuilder(
-            StaticMap {
-                slots: alloc::vec![empty; size].into_boxed_slice(),
-                text: Box::from(""),
-                lengths: 0,
-                long_keys: alloc::vec![0; bits / 64].into_boxed_slice(),
-            },
-            String::new(),
-        )
-    }
-
-    /// Up to 16 bytes inline (three integers to compare), longer keys out of line.
-    #[inline(always)]
-    fn get(&self, key: &str) -> Option<u32> {
-        let bytes = key.as_bytes();
-        if self.lengths & length_bit(bytes.len()) == 0 {
-            return None;
-        }
-        if bytes.len() > 16 {
-            return self.get_long(bytes);
-        }
-        let k = Key::of(bytes);
-        let mask = self.slots.len() - 1;
-        let mut i = k.hash() as usize & mask;
-        loop {
-            let slot = self.slots.get(i)?;
-            if slot.answer == EMPTY {
-                return None;
-            }
-            if slot.key == k {
-                return Some(slot.answer);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    #[inline(never)]
-    fn get_long(&self, bytes: &[u8]) -> Option<u32> {
-        let k = Key::of(bytes);
-        if !self.may_hold_long(&k) {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = static_hash(&k, bytes) as usize & mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.answer == EMPTY {
-                return None;
-            }
-            // Equal keys: same length, same first and last 8 bytes.
-            if slot.key == k && same_middle(self.long(slot), bytes) {
-                return Some(slot.answer);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Whether a key longer than 16 bytes with this [`Key`] may be in the map (its bit in
-    /// [`long_keys`](Self::long_keys) is set).
-    #[inline]
-    fn may_hold_long(&self, key: &Key) -> bool {
-        let bit = key.hash() as usize & (self.long_keys.len() * 64 - 1);
-        self.long_keys
-            .get(bit / 64)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-    }
-
-    fn long(&self, slot: &StaticSlot) -> &[u8] {
-        let start = slot.text as usize;
-        self.text
-            .as_bytes()
-            .get(start..start + slot.key.len as usize)
-            .unwrap_or_default()
-    }
-}
-
-/// Whether `a` and `b`, of the same length over 16 bytes whose first and last 8 bytes are
-/// equal ([`Key`]s), are equal: the bytes between compared a word at a time, inline (a
-/// long static path hit called `memcmp` through the PLT).
-#[inline]
-fn same_middle(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() || n < 16 {
-        return a == b;
-    }
-    let word = |s: &[u8], at: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&s[at..at + 8]);
-        u64::from_le_bytes(w)
-    };
-    // Words from 8 on, the last one overlapping the last 8 bytes (already equal).
-    let mut at = 8;
-    while at + 8 < n {
-        if word(a, at) != word(b, at) {
-            return false;
-        }
-        at += 8;
-    }
-    true
-}
-
-/// A key length's bit in [`StaticMap::lengths`]: bit `n` for `n` bytes, bit 63 for any
-/// length from 63 on.
-#[inline(always)]
-fn length_bit(n: usize) -> u64 {
-    1 << n.min(63)
-}
-
-/// A [`StaticMap`] being filled, with the text of its long keys.
-struct StaticBuilder(StaticMap, String);
-
-impl StaticBuilder {
-    /// Adds `key` unless it is there already.
-    fn insert(&mut self, key: &str, answer: u32) {
-        let StaticBuilder(map, text) = self;
-        let bytes = key.as_bytes();
-        let k = Key::of(bytes);
-        let mask = map.slots.len() - 1;
-        let mut i = static_hash(&k, bytes) as usize & mask;
-        while map.slots[i].answer != EMPTY {
-            let slot = &map.slots[i];
-            let start = slot.text as usize;
-            if slot.key == k
-                && (bytes.len() <= 16 || text.get(start..start + bytes.len()) == Some(key))
-            {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        map.slots[i] = StaticSlot {
-            key: k,
-            answer,
-            text: text.len() as u32,
-        };
-        if bytes.len() > 16 {
-            text.push_str(key);
-            let bit = k.hash() as usize & (map.long_keys.len() * 64 - 1);
-            map.long_keys[bit / 64] |= 1 << (bit % 64);
-        }
-        map.lengths |= length_bit(bytes.len());
-    }
-
-    fn freeze(self) -> StaticMap {
-        let StaticBuilder(mut map, text) = self;
-        map.text = text.into();
-        map
-    }
-}
-
-/// A key's slot hash: from its [`Key`] up to 16 bytes (the key is the whole text), over
-/// every byte beyond (so long paths sharing their ends cannot pile into one probe run).
-#[inline]
-fn static_hash(key: &Key, bytes: &[u8]) -> u32 {
-    if bytes.len() <= 16 {
-        key.hash()
-    } else {
-        hash_bytes(bytes) as u32
-    }
-}
-
-/// A fast 64-bit hash of a short byte string (FxHash-style rounds over 8-byte words, the
-/// last word loaded overlapping). Requests cannot lengthen probes: the probe length is
-/// bounded by the clusters that the route table itself forms.
-#[inline]
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let n = bytes.len();
-    let word = |at: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(w)
-    };
-    let mut h = (n as u64).wrapping_mul(K);
-    let mut i = 0;
-    while i + 8 < n {
-        h = (h ^ word(i)).wrapping_mul(K).rotate_left(29);
-        i += 8;
-    }
-    let last = match n {
-        8.. => word(n - 8),
-        1..8 => {
-            let mut w = [0u8; 8];
-            for (j, &b) in bytes.iter().enumerate() {
-                w[j] = b;
-            }
-            u64::from_le_bytes(w)
-        }
-        0 => 0,
-    };
-    let h = (h ^ last).wrapping_mul(K);
-    h ^ (h >> 32)
 }
 
 /// Writes the joined segments of a static template into `key`, when a plain request can
@@ -604,31 +371,12 @@ fn static_key(template: &Template, key: &mut String) -> bool {
     true
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "indexed-escapes"))]
 mod tests {
-    use super::same_middle;
-
-    #[cfg(feature = "indexed-escapes")]
     #[test]
     fn the_largest_escaped_buffer_holds_every_path_the_default_limits_allow() {
         let limits = crate::Limits::default();
         assert!(limits.max_path_bytes <= super::ESCAPED_BYTES);
         assert!(limits.max_segments <= super::ESCAPED_SEGMENTS);
-    }
-
-    #[test]
-    fn same_middle_compares_every_byte_between_the_ends() {
-        for n in 17..48 {
-            let a: alloc::vec::Vec<u8> = (0..n as u8).collect();
-            assert!(same_middle(&a, &a.clone()));
-            // The first and last 8 bytes are the `Key`'s to compare; a difference
-            // between them is this function's.
-            for at in 8..n - 8 {
-                let mut b = a.clone();
-                b[at] ^= 0x20;
-                assert!(!same_middle(&a, &b), "n {n} at {at}");
-            }
-        }
-        assert!(!same_middle(b"0123456789abcdefgh", b"0123456789abcdefg"));
     }
 }

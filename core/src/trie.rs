@@ -593,6 +593,13 @@ fn pair_hash(head: &Key, tail: &Key) -> u32 {
 }
 
 impl Key {
+    /// A key no segment has (its length is more than any request's).
+    pub(crate) const NONE: Key = Key {
+        head: 0,
+        tail: 0,
+        len: u32::MAX,
+    };
+
     #[inline]
     pub(crate) fn of(s: &[u8]) -> Key {
         let n = s.len();
@@ -626,5 +633,12 @@ impl Key {
     pub(crate) fn hash(&self) -> u32 {
         let mixed = self.head ^ self.tail.rotate_left(29) ^ u64::from(self.len);
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    }
+
+    /// The key in one word for multiply-shift hashing: one to one on keys of up to 3 bytes
+    /// (the length in the top bits, clear of the bytes), and almost so up to 7.
+    #[inline(always)]
+    pub(crate) fn folded(&self) -> u64 {
+        self.head ^ self.tail.rotate_left(29) ^ u64::from(self.len) << 61
     }
 }
