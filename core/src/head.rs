@@ -5,9 +5,11 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt::{self, Write};
 
+use smallvec::SmallVec;
+
 use crate::image::push_asset_path;
 use crate::registry::Registry;
-use crate::resolve::Resolution;
+use crate::resolve::{PageMatch, Resolution};
 
 /// What goes in a page's `<head>`: data, plus [`Head::write_html`] for escaped markup.
 ///
@@ -383,13 +385,26 @@ impl<T> Registry<T> {
             }),
             _ => Image::None,
         };
+        let (title, description) = texts(m);
         HeadSource {
-            title: m.title(),
-            description: m.description(),
+            title,
+            description,
             target,
             image,
         }
     }
+}
+
+/// A match's title and description ([`PageMatch::title`], [`PageMatch::description`]), its
+/// variables read once for the two: the head asks for both on every page request.
+fn texts<'r, T>(m: &PageMatch<'r, '_, T>) -> (Cow<'r, str>, Cow<'r, str>) {
+    let page = m.page();
+    let (title, description) = (page.title(), page.description());
+    if !title.is_computed() && !description.is_computed() {
+        return (title.render(&[]), description.render(&[]));
+    }
+    let variables: SmallVec<[(&str, &str); 4]> = m.variables().collect();
+    (title.render(&variables), description.render(&variables))
 }
 
 /// A head before its URLs are made: the request URL is the origin then `target`.

@@ -189,6 +189,23 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
         Values::new(self.template, cursor)
     }
 
+    /// How many path variables the match has: [`variables`](Self::variables) yields that
+    /// many, and they are the first entries of [`arguments`](Self::arguments), so a caller
+    /// that needs both reads the path once (a server does, on every page request).
+    ///
+    /// ```
+    /// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
+    /// let mut b = RegistryBuilder::new(Config::new());
+    /// b.page(PageSpec::new("pages.report").path_template("/report/<year>-<n>").layout(()));
+    /// let registry = b.build().unwrap();
+    /// let Resolution::Page(m) = registry.resolve("/report/2024-7", "tab=a") else { panic!() };
+    /// assert_eq!(m.variable_count(), 2);
+    /// assert_eq!(m.arguments().len(), 3); // year, n, then the query's tab
+    /// ```
+    pub fn variable_count(&self) -> usize {
+        self.template.map_or(0, |t| t.variables().len())
+    }
+
     /// One path variable.
     pub fn variable(&self, name: &str) -> Option<&str> {
         self.variables().find(|(n, _)| *n == name).map(|(_, v)| v)

@@ -16,6 +16,21 @@ fn url_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// `variable_count` is how many variables `variables` gives, and they lead `arguments`.
+fn variables_lead_the_arguments(
+    m: &folio_core::PageMatch<'_, '_, u8>,
+) -> Result<(), TestCaseError> {
+    let variables: Vec<(&str, &str)> = m.variables().collect();
+    let arguments = m.arguments();
+    prop_assert_eq!(variables.len(), m.variable_count());
+    prop_assert!(arguments.len() >= variables.len());
+    for ((name, value), (key, argument)) in variables.iter().zip(&arguments) {
+        prop_assert_eq!(*name, &**key);
+        prop_assert_eq!(argument, &folio_core::Argument::One((*value).into()));
+    }
+    Ok(())
+}
+
 fn registry() -> folio_core::Registry<u8> {
     let mut b = RegistryBuilder::new(
         Config::new()
@@ -99,6 +114,23 @@ proptest! {
             if let Resolution::Page(m) = &resolution {
                 let _ = m.arguments();
                 let _ = m.title();
+                variables_lead_the_arguments(m)?;
+            }
+        }
+    }
+
+    /// Paths that match the fixture's template pages, values escaped or not: the variable
+    /// count, the variables and the head of the arguments agree.
+    #[test]
+    fn variable_count_is_what_the_variables_give(
+        a in "([a-z.\\-]|%2F|%25|%C3%A9|%zz|é){1,6}",
+        b in "([a-z.\\-]|%2F|%25|%C3%A9|%zz|é){1,6}",
+        query in "(id=1|dept=x|z=%41|&){0,4}",
+    ) {
+        let r = registry();
+        for path in [format!("/app/asset/{a}/d/hello-{b}"), format!("/app/v{a}.{b}")] {
+            if let Resolution::Page(m) = r.resolve(&path, &query) {
+                variables_lead_the_arguments(&m)?;
             }
         }
     }

@@ -15,14 +15,25 @@ use folio_server_common::{RequestContext, View, Widgets};
 
 /// Runs a page's layout (a plain function, the same one the browser runs) on a request.
 pub fn render(layout: &Layout, ctx: &RequestContext) -> String {
-    let arguments: Vec<(&str, &str)> = ctx.first_arguments().collect();
-    let target = ctx.target();
+    // On the stack for the usual few (a page request makes this every time).
+    let mut inline = [("", ""); 8];
+    let spilled: Vec<(&str, &str)>;
+    let count = ctx.first_arguments().count();
+    let arguments = if count <= inline.len() {
+        for (slot, argument) in inline.iter_mut().zip(ctx.first_arguments()) {
+            *slot = argument;
+        }
+        &inline[..count]
+    } else {
+        spilled = ctx.first_arguments().collect();
+        &spilled[..]
+    };
     let state = ctx.widgets().map(SessionState);
     layout.render(&PageInput {
         lang: Lang::from_code(ctx.input("language")),
-        path: target.split('?').next().unwrap_or(""),
+        path: ctx.path(),
         prefix: ctx.requests_prefix(),
-        arguments: &arguments,
+        arguments,
         widgets: state.as_ref().map(|s| s as &dyn WidgetState),
     })
 }

@@ -30,6 +30,7 @@ use crate::state::Widgets;
 /// assert_eq!(ctx.argument("tab"), Some("map"));
 /// assert_eq!(ctx.input("language"), Some("fr"));
 /// assert_eq!(ctx.target(), "/report/7?tab=map");
+/// assert_eq!(ctx.path(), "/report/7");
 /// ```
 #[derive(Debug, Clone)]
 pub struct RequestContext {
@@ -48,21 +49,26 @@ struct Data {
     module: Option<Span>,
     name: Option<Span>,
     not_found: bool,
-    // Inline for the usual few: a context is made on every page request.
-    variables: SmallVec<[(Span, Span); 4]>,
+    /// The path variables are the first `variables` arguments (the core's order), each
+    /// with one value.
+    variables: usize,
     query: Span,
+    // Inline for the usual few: a context is made on every page request.
     arguments: SmallVec<[(Span, Values); 4]>,
     /// Routing inputs: name, and value when the request carried it.
     inputs: SmallVec<[(Span, Option<Span>); 2]>,
     target: Span,
+    /// The start of `target`.
+    path: Span,
     prefix: Span,
 }
 
-/// A range of `Data::text`.
-#[derive(Debug, Clone, Copy)]
+/// A range of `Data::text`. `u32` bounds keep `Data` small (it is built and moved on every
+/// page request); text that would end past `u32::MAX` is not kept (see `Data::push`).
+#[derive(Debug, Clone, Copy, Default)]
 struct Span {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
 /// An argument's values: one, or a repeated query key's (rare, so its own `Vec`).
@@ -76,19 +82,18 @@ enum Values {
 pub(crate) struct Request<'a, 'i> {
     pub(crate) inputs: Inputs<'i>,
     pub(crate) target: &'a str,
+    /// How long the target's path is (the query follows it).
+    pub(crate) path_len: usize,
     pub(crate) prefix: &'a str,
 }
 
 impl RequestContext {
     pub(crate) fn for_page<T>(m: &PageMatch<'_, '_, T>, request: Request<'_, '_>) -> Self {
         let mut data = Data::base(Some(m.page()), false, &request, m.query().raw());
-        data.variables = m
-            .variables()
-            .map(|(k, v)| (data.push(k), data.push(v)))
-            .collect();
-        data.arguments = m
-            .arguments()
-            .iter()
+        // The arguments begin with the variables: the path is read once for both.
+        let arguments = m.arguments();
+        data.variables = m.variable_count().min(arguments.len());
+        data.arguments = (arguments.iter())
             .map(|(k, a)| (data.push(k), data.push_values(a)))
             .collect();
         RequestContext::new(data)
@@ -122,7 +127,7 @@ impl RequestContext {
         self.widgets = Some(widgets);
     }
 
-    /// The page's module (`""` for none), shared with this context rather than copied:
+    /// The page module (`""` for none), shared with this context rather than copied:
     /// what a widget run names its page by.
     pub(crate) fn module_name(&self) -> ModuleName {
         ModuleName(Arc::clone(&self.data))
@@ -159,16 +164,24 @@ impl Data {
             module: None,
             name: None,
             not_found,
-            variables: SmallVec::new(),
-            query: Span { start: 0, end: 0 },
+            variables: 0,
+            query: Span::default(),
             arguments: SmallVec::new(),
             inputs: SmallVec::new(),
-            target: Span { start: 0, end: 0 },
-            prefix: Span { start: 0, end: 0 },
+            target: Span::default(),
+            path: Span::default(),
+            prefix: Span::default(),
         };
         data.module = page.map(|p| data.push(p.module()));
         data.name = page.map(|p| data.push(p.name()));
         data.target = data.push(request.target);
+        data.path = Span {
+            start: data.target.start,
+            end: data
+                .target
+                .end
+                .min(data.target.start + u32::try_from(request.path_len).unwrap_or(u32::MAX)),
+        };
         data.prefix = data.push(request.prefix);
         data.query = data.push(query);
         for (name, value) in &request.inputs {
@@ -179,11 +192,15 @@ impl Data {
     }
 
     fn push(&mut self, text: &str) -> Span {
+        // Text that would end past `u32::MAX` is not kept: no request carries that much
+        // (servers bound it long before).
         let start = self.text.len();
-        self.text.push_str(text);
-        Span {
-            start,
-            end: self.text.len(),
+        match (u32::try_from(start), u32::try_from(start + text.len())) {
+            (Ok(start), Ok(end)) => {
+                self.text.push_str(text);
+                Span { start, end }
+            }
+            _ => Span::default(),
         }
     }
 
@@ -196,8 +213,8 @@ impl Data {
 
     fn at(&self, span: Span) -> &str {
         // Spans are made by `push` on this text, which only grows: always in bounds and on
-        // char boundaries.
-        &self.text[span.start..span.end]
+        // char boundaries (`u32` to `usize` is lossless on the targets servers run on).
+        &self.text[span.start as usize..span.end as usize]
     }
 
     fn argument(&self, values: &Values) -> Argument<'_> {
@@ -228,10 +245,13 @@ impl RequestContext {
 
     /// The path variables, `(name, decoded value)` in template order.
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.data
-            .variables
-            .iter()
-            .map(|&(k, v)| (self.data.at(k), self.data.at(v)))
+        let data = &*self.data;
+        let variables = data.arguments.get(..data.variables).unwrap_or_default();
+        variables.iter().filter_map(|(k, values)| match values {
+            Values::One(v) => Some((data.at(*k), data.at(*v))),
+            // A path variable has one value (`variable_count`'s promise).
+            Values::Many(_) => None,
+        })
     }
 
     /// One path variable, decoded.
@@ -301,6 +321,11 @@ impl RequestContext {
     /// The request target as received (path and query, not decoded).
     pub fn target(&self) -> &str {
         self.data.at(self.data.target)
+    }
+
+    /// The request path as received (not decoded): the target without its query.
+    pub fn path(&self) -> &str {
+        self.data.at(self.data.path)
     }
 
     /// The arguments and routing inputs deserialized into `T`: every value is a string

@@ -225,6 +225,7 @@ pub fn decide<'r, T>(
     let request = context::Request {
         inputs: incoming.inputs,
         target,
+        path_len: path.len(),
         prefix: registry.requests_prefix(),
     };
     let (page, status, context) = match &resolution {
@@ -240,6 +241,8 @@ pub fn decide<'r, T>(
         #[allow(unreachable_patterns)]
         _ => return Decision::Reply(Reply::status(resolution.status())),
     };
+    // At most 1,032 bytes, the largest request glibc's allocator serves from its per-thread
+    // cache (a head is about 700 bytes for a short title and description).
     let mut head = String::with_capacity(1024);
     let host = incoming.host.unwrap_or("localhost");
     // The origin made on the stack when it fits (a host is rarely longer): the head is
