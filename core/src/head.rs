@@ -210,6 +210,70 @@ impl Value<'_> {
     }
 }
 
+/// [`AssetFile::url`] made on the stack, for a name that percent-encoding leaves as it is
+/// (the usual `logo.svg`): the base (the external assets path, or the origin then the
+/// requests prefix) without its trailing slashes, the assets URL path without slashes at its
+/// ends, the name without leading slashes, each part after the first non-empty one behind
+/// one `/`. `None` for another name or a URL longer than the buffer: make it with `url`.
+fn plain_asset_url<'b>(
+    file: &AssetFile<'_>,
+    origin: &str,
+    buffer: &'b mut [u8; 256],
+) -> Option<&'b str> {
+    let name = file.file.trim_start_matches('/');
+    if !name.bytes().all(|b| PLAIN_NAME[usize::from(b)]) {
+        return None;
+    }
+    let (base, prefix) = match file.external {
+        Some(base) => (base.trim_end_matches('/'), ""),
+        None => match file.requests_prefix.trim_end_matches('/') {
+            "" => (origin.trim_end_matches('/'), ""),
+            prefix => (origin, prefix),
+        },
+    };
+    let middle = file.assets_url_path.trim_matches('/');
+    let mut len = 0;
+    let mut push = |text: &str| {
+        let end = len + text.len();
+        buffer.get_mut(len..end)?.copy_from_slice(text.as_bytes());
+        len = end;
+        Some(())
+    };
+    push(base)?;
+    push(prefix)?;
+    let mut written = !base.is_empty() || !prefix.is_empty();
+    for part in [middle, name] {
+        if part.is_empty() {
+            continue;
+        }
+        if written {
+            push("/")?;
+        }
+        push(part)?;
+        written = true;
+    }
+    // Whole strings were copied: the bytes are UTF-8.
+    core::str::from_utf8(buffer.get(..len)?).ok()
+}
+
+/// The bytes of a file name that percent-encoding keeps (unreserved characters, `/`, and
+/// the path characters) minus `&` and `'`, so that such a name is written as it is.
+const PLAIN_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let others = b"-._~/!$()*+,;=:@";
+    let mut i = 0;
+    while i < others.len() {
+        table[others[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Escapes `& < > " '` as `&amp; &lt; &gt; &quot; &#x27;`.
 ///
 /// ```
@@ -333,13 +397,19 @@ impl<T> Registry<T> {
     ) -> fmt::Result {
         let source = self.head_source(resolution, target);
         let url = Value::Url(Text::new(origin), Text::new(source.target));
-        let asset;
+        let (asset, mut buffer);
         let image = match source.image {
             Image::None => "",
             Image::Url(u) => u,
             Image::Asset(file) => {
-                asset = file.url(origin);
-                &asset
+                buffer = [0; 256];
+                match plain_asset_url(&file, origin, &mut buffer) {
+                    Some(url) => url,
+                    None => {
+                        asset = file.url(origin);
+                        &asset
+                    }
+                }
             }
         };
         let image = Value::Text(Text::new(image));
@@ -504,6 +574,41 @@ mod tests {
         assert_eq!(out.lines().count(), 11);
         head.include_meta = false;
         assert_eq!(html(&head), "<title>Home</title>");
+    }
+
+    proptest::proptest! {
+        /// The image URL written from its parts is the one made whole, for any base,
+        /// prefix, assets path and file name (names that need encoding or escaping take
+        /// the whole path).
+        #[test]
+        fn an_image_written_from_its_parts_is_the_url_made_whole(
+            file in "[ab][ab/ &'%é.()<\"-]{0,4}",
+            assets in "[ab/&]{0,4}",
+            prefix in proptest::sample::select(alloc::vec!["/", "/app/", "/a/b/", "//x/"]),
+            external in proptest::option::of("(https?://)?[a-z/&]{0,6}"),
+            origin in "(http://)?[a-z:&\"/]{0,8}|/{0,2}",
+        ) {
+            use crate::{Config, PageSpec, RegistryBuilder};
+            let mut config = Config::new()
+                .requests_pathname_prefix(prefix)
+                .routes_pathname_prefix(prefix)
+                .assets_url_path(&assets);
+            if let Some(external) = &external {
+                config = config.assets_external_path(external);
+            }
+            let mut b = RegistryBuilder::new(config);
+            b.page(PageSpec::new("pages.home").path("/").image(&file).layout(()));
+            let registry = b.build().unwrap();
+            let target = alloc::format!("{prefix}?a=1");
+            let resolution = registry.resolve(prefix, "a=1");
+            let (mut direct, mut made) = (String::new(), String::new());
+            registry.write_head(&resolution, &origin, &target, &mut direct).unwrap();
+            registry.head(&resolution, &origin, &target).write_html(&mut made).unwrap();
+            // A page with its image (the page is found, the image is written).
+            proptest::prop_assert!(matches!(resolution, Resolution::Page(_)));
+            proptest::prop_assert!(!direct.contains("og:image\" content=\"\""), "{}", direct);
+            proptest::prop_assert_eq!(direct, made);
+        }
     }
 
     #[test]
