@@ -311,6 +311,14 @@ impl<T> Registry<T> {
         self.order.iter().map(|&i| &self.pages[i as usize])
     }
 
+    /// The pages in the order they were registered: the n-th has
+    /// [`Page::registration_index`] n. Data an adapter keeps per page (a compiled handler, a
+    /// rendered menu) can live in a `Vec` in this order and be found for a matched page in
+    /// O(1), without searching the registry order.
+    pub fn pages_by_registration(&self) -> impl ExactSizeIterator<Item = &Page<T>> {
+        self.pages.iter()
+    }
+
     /// The registry position of the page stored at `index` (for answers that name pages
     /// by position).
     pub(crate) fn position(&self, index: usize) -> usize {

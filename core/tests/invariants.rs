@@ -187,5 +187,10 @@ proptest! {
         });
         let got: Vec<usize> = registry.pages().map(|p| *p.layout()).collect();
         prop_assert_eq!(got, want);
+        // Registration order is the order of `builder.page` calls, whatever the registry order.
+        for (n, page) in registry.pages_by_registration().enumerate() {
+            prop_assert_eq!((page.registration_index(), *page.layout()), (n, n));
+        }
+        prop_assert_eq!(registry.pages_by_registration().len(), modules.len());
     }
 }

@@ -142,7 +142,7 @@ impl<'a> Menus<'a> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct MenuTable {
-    /// By page, in registry order.
+    /// By page, in registration order (indexed by `Page::registration_index`).
     pages: Vec<OwnedMenus>,
     /// When no page is shown.
     none: OwnedMenus,
@@ -153,7 +153,7 @@ impl MenuTable {
     pub fn new<T>(registry: &Registry<T>) -> Self {
         MenuTable {
             pages: registry
-                .pages()
+                .pages_by_registration()
                 .map(|p| OwnedMenus::new(&Menus::for_page(registry, Some(p))))
                 .collect(),
             none: OwnedMenus::new(&Menus::for_page(registry, None)),
@@ -163,8 +163,16 @@ impl MenuTable {
     /// The menus when `page` of `registry` is shown (`None`: no page). A page of another
     /// registry gets the menus of no page.
     pub fn menus<T>(&self, registry: &Registry<T>, page: Option<&Page<T>>) -> Menus<'_> {
-        page.and_then(|page| registry.pages().position(|p| core::ptr::eq(p, page)))
-            .and_then(|i| self.pages.get(i))
+        // The same index in another registry is another page: check it is this one.
+        let mine = |page: &&Page<T>| {
+            let i = page.registration_index();
+            registry
+                .pages_by_registration()
+                .nth(i)
+                .is_some_and(|p| core::ptr::eq(p, *page))
+        };
+        page.filter(mine)
+            .and_then(|page| self.pages.get(page.registration_index()))
             .unwrap_or(&self.none)
             .menus()
     }

@@ -25,7 +25,7 @@ type InputFn = dyn Fn(&HttpRequest) -> Option<String> + Send + Sync;
 /// that `HttpServer::new`'s factory can configure every worker's `App`.
 pub struct Folio<T> {
     registry: Arc<Registry<T>>,
-    /// Each page's layout, in registry order (made once: see `with_layouts`).
+    /// Each page's layout, by registration index (made once: see `with_layouts`).
     layouts: Arc<[Layout]>,
     shell: Arc<dyn Shell<T>>,
     inputs: Vec<(String, Arc<InputFn>)>,
@@ -75,7 +75,10 @@ impl<T: Send + Sync + 'static> Folio<T> {
     /// Serves a registry of any payload: `layout_of` gives the layout that renders a
     /// payload (called once per page, here, not on every request).
     pub fn with_layouts(registry: Registry<T>, layout_of: impl Fn(&T) -> Layout) -> Self {
-        let layouts = registry.pages().map(|p| layout_of(p.layout())).collect();
+        let layouts = registry
+            .pages_by_registration()
+            .map(|p| layout_of(p.layout()))
+            .collect();
         Folio {
             registry: Arc::new(registry),
             layouts,
@@ -228,8 +231,7 @@ impl<T: Send + Sync + 'static> Folio<T> {
             .then(|| StoredRun::begin(&request, &mut render));
         let layout = render
             .page()
-            .and_then(|page| self.registry.pages().position(|p| std::ptr::eq(p, page)))
-            .and_then(|i| self.layouts.get(i))
+            .and_then(|page| self.layouts.get(page.registration_index()))
             // No page: an unknown address in an app without a `not_found_404` page.
             .unwrap_or(&self.default_not_found);
         request

@@ -31,7 +31,7 @@ pub struct Folio<T, S = ()> {
 
 struct Inner<T, S> {
     registry: Arc<Registry<T>>,
-    /// Each page's layout, in registry order (made once: see `with_layouts`).
+    /// Each page's layout, by registration index (made once: see `with_layouts`).
     layouts: Vec<Layout<S>>,
     shell: Box<dyn Shell<T>>,
     inputs: Vec<(String, Box<InputFn>)>,
@@ -63,7 +63,10 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
     /// Serves a registry of any payload: `layout_of` gives the layout that renders a
     /// payload (called once per page, here, not on every request).
     pub fn with_layouts(registry: Registry<T>, layout_of: impl Fn(&T) -> Layout<S>) -> Self {
-        let layouts = registry.pages().map(|p| layout_of(p.layout())).collect();
+        let layouts = registry
+            .pages_by_registration()
+            .map(|p| layout_of(p.layout()))
+            .collect();
         Folio {
             inner: Inner {
                 registry: Arc::new(registry),
@@ -189,8 +192,7 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
         };
         let layout = render
             .page()
-            .and_then(|page| self.registry.pages().position(|p| std::ptr::eq(p, page)))
-            .and_then(|i| self.layouts.get(i))
+            .and_then(|page| self.layouts.get(page.registration_index()))
             // No page: an unknown address in an app without a `not_found_404` page.
             .unwrap_or(&self.default_not_found);
         parts
