@@ -336,26 +336,16 @@ impl<'p> EscapedPath<'p> {
         &self.inner
     }
 
-    /// The decoding of the `k`-th segment that holds `%`.
-    fn text(&self, k: usize) -> &str {
-        let escaped = || {
+    /// The decodings of the segments that hold `%`, one after another in path order.
+    fn texts(&self) -> &str {
+        self.texts.get_or_init(|| {
             self.inner
                 .split('/')
                 .filter(|s| s.as_bytes().contains(&b'%'))
-        };
-        let texts = self.texts.get_or_init(|| {
-            escaped()
                 .map(crate::decode::percent_decode)
                 .collect::<String>()
                 .into_boxed_str()
-        });
-        // Where the `k`-th starts: after the decodings of the ones before it.
-        let start: usize = escaped()
-            .take(k)
-            .map(|s| DecodedBytes::new(s).count())
-            .sum();
-        let len = escaped().nth(k).map_or(0, |s| DecodedBytes::new(s).count());
-        texts.get(start..start + len).unwrap_or_default()
+        })
     }
 
     /// A cursor at the first segment.
@@ -363,7 +353,7 @@ impl<'p> EscapedPath<'p> {
     pub(crate) fn cursor(&self) -> Escaped<'_> {
         Escaped {
             rest: (!self.inner.is_empty()).then_some(&*self.inner),
-            escaped: 0,
+            decoded: 0,
             path: self,
         }
     }
@@ -374,8 +364,10 @@ impl<'p> EscapedPath<'p> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Escaped<'t> {
     rest: Option<&'t str>,
-    /// How many segments holding `%` the cursor has passed.
-    escaped: usize,
+    /// Where the decoding of the next segment holding `%` starts in the path's decoded
+    /// text: the decoded lengths of those the cursor has passed (kept as it goes, so that
+    /// reading every value is linear in the path, not quadratic in its escaped segments).
+    decoded: usize,
     path: &'t EscapedPath<'t>,
 }
 
@@ -387,24 +379,31 @@ impl<'t> Escaped<'t> {
             Some((segment, rest)) => (segment, Some(rest)),
             None => (text, None),
         };
-        let escaped = self.escaped + usize::from(segment.as_bytes().contains(&b'%'));
-        Some((
-            segment,
-            Escaped {
-                rest,
-                escaped,
-                ..self
-            },
-        ))
+        Some((segment, self.past(segment, rest)))
     }
 
-    /// The decoded text of `segment`, the raw segment this cursor is at.
-    fn read(self, segment: &'t str) -> &'t str {
+    /// The cursor past `segment`, the raw segment it is at, with `rest` after it.
+    fn past(self, segment: &str, rest: Option<&'t str>) -> Self {
+        let mut decoded = self.decoded;
         if segment.as_bytes().contains(&b'%') {
-            self.path.text(self.escaped)
-        } else {
-            segment
+            decoded += DecodedBytes::new(segment).count();
         }
+        Escaped {
+            rest,
+            decoded,
+            ..self
+        }
+    }
+
+    /// The decoded text of `segment`, the raw segment between this cursor and `next`.
+    fn read(self, segment: &'t str, next: Self) -> &'t str {
+        if !segment.as_bytes().contains(&b'%') {
+            return segment;
+        }
+        self.path
+            .texts()
+            .get(self.decoded..next.decoded)
+            .unwrap_or_default()
     }
 }
 
@@ -415,7 +414,7 @@ impl<'t> Cursor<'t> for Escaped<'t> {
     fn step(self) -> Result<Option<(&'t str, Self)>, HasEscape> {
         Ok(self
             .advance()
-            .map(|(segment, next)| (self.read(segment), next)))
+            .map(|(segment, next)| (self.read(segment, next), next)))
     }
 
     #[inline(never)]
@@ -427,7 +426,8 @@ impl<'t> Cursor<'t> for Escaped<'t> {
 
     #[inline(never)]
     fn last(self) -> Option<&'t str> {
-        self.rest.map(|segment| self.read(segment))
+        let segment = self.rest?;
+        Some(self.read(segment, self.past(segment, None)))
     }
 }
 
@@ -673,5 +673,54 @@ mod tests {
             let got = decoded(&mut DecodeBuf::<256, 64>::new(), inner);
             prop_assert_eq!(got, Some(expected));
         }
+    }
+}
+
+#[cfg(test)]
+mod escaped_path_tests {
+    use super::{Cursor, EscapedPath};
+    use alloc::borrow::Cow;
+    use alloc::vec::Vec;
+
+    /// Every segment read through one cursor: the decoded text of those holding `%`,
+    /// the others as they are.
+    fn read_all(inner: &str) -> Vec<alloc::string::String> {
+        let path = EscapedPath::new(Cow::Borrowed(inner));
+        let mut cursor = path.cursor();
+        let mut out = Vec::new();
+        while let Ok(Some((segment, next))) = cursor.step() {
+            out.push(segment.into());
+            cursor = next;
+        }
+        out
+    }
+
+    #[test]
+    fn each_escaped_segment_reads_its_own_decoding() {
+        assert_eq!(
+            read_all("a%41/b/%C3%A9%2F/%/x%zz/%E2%82/c%20d"),
+            ["aA", "b", "é/", "%", "x%zz", "\u{FFFD}", "c d"]
+        );
+        // Many escaped segments, read after skipping some (the decodings before a value
+        // are counted as the cursor passes them).
+        let inner: Vec<alloc::string::String> = (0..40)
+            .map(|i| alloc::format!("v%3{}{i}", i % 10))
+            .collect();
+        let inner = inner.join("/");
+        let path = EscapedPath::new(Cow::Borrowed(&inner));
+        let mut cursor = path.cursor();
+        for i in 0..40 {
+            if i % 3 == 0 {
+                cursor = cursor.skip(0);
+                continue;
+            }
+            let (segment, next) = cursor.step().unwrap().unwrap();
+            assert_eq!(segment, alloc::format!("v{}{i}", i % 10));
+            cursor = next;
+        }
+        assert!(matches!(cursor.step(), Ok(None)));
+        let last = EscapedPath::new(Cow::Borrowed("a%41/b%42"));
+        let (_, second) = last.cursor().step().unwrap().unwrap();
+        assert_eq!(second.last(), Some("bB"));
     }
 }
