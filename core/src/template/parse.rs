@@ -203,34 +203,41 @@ impl Parts {
         }
     }
 
-    pub(super) fn into_template(self, mut text: String) -> Template {
-        let given = text.len() as u32;
-        if !self.decoded.is_empty() {
-            text.push_str(&self.decoded);
-        }
-        Template {
-            text: text.into_boxed_str(),
-            given,
-            literal_chars: u32::try_from(self.literal_chars).unwrap_or(u32::MAX),
-            segments: self.segments.into_boxed_slice(),
-            vars: self.vars.into_boxed_slice(),
-        }
+    pub(super) fn into_template(self, text: String) -> Template {
+        let (segments, vars) = (
+            self.segments.into_boxed_slice(),
+            self.vars.into_boxed_slice(),
+        );
+        assemble(text, &self.decoded, self.literal_chars, segments, vars)
     }
 
     /// [`into_template`](Self::into_template) for parts that stay: the template gets
     /// copies of their slices, sized exactly.
-    pub(super) fn to_template(&self, mut text: String) -> Template {
-        let given = text.len() as u32;
-        if !self.decoded.is_empty() {
-            text.push_str(&self.decoded);
-        }
-        Template {
-            text: text.into_boxed_str(),
-            given,
-            literal_chars: u32::try_from(self.literal_chars).unwrap_or(u32::MAX),
-            segments: Box::from(&self.segments[..]),
-            vars: Box::from(&self.vars[..]),
-        }
+    pub(super) fn to_template(&self, text: String) -> Template {
+        let (segments, vars) = (Box::from(&self.segments[..]), Box::from(&self.vars[..]));
+        assemble(text, &self.decoded, self.literal_chars, segments, vars)
+    }
+}
+
+/// The template's text is the given text followed by the decoded literals its spans point
+/// into.
+fn assemble(
+    mut text: String,
+    decoded: &str,
+    literal_chars: usize,
+    segments: Box<[Seg]>,
+    vars: Box<[Var]>,
+) -> Template {
+    let given = text.len() as u32;
+    if !decoded.is_empty() {
+        text.push_str(decoded);
+    }
+    Template {
+        text: text.into_boxed_str(),
+        given,
+        literal_chars: u32::try_from(literal_chars).unwrap_or(u32::MAX),
+        segments,
+        vars,
     }
 }
 
