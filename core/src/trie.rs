@@ -524,11 +524,7 @@ impl Trie {
     }
 
     fn long(&self, slot: &Slot) -> &[u8] {
-        let start = slot.text as usize;
-        self.text
-            .as_bytes()
-            .get(start..start + slot.key.len as usize)
-            .unwrap_or_default()
+        long_key_text(&self.text, slot.text, &slot.key)
     }
 }
 
@@ -590,6 +586,16 @@ fn pair_hash(head: &Key, tail: &Key) -> u32 {
         ^ u64::from(head.len)
         ^ u64::from(tail.len) << 32;
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// The whole text of a key longer than 16 bytes, kept at `start` in its table's text (a
+/// [`Key`] holds only its first and last 8 bytes). Out of range (never, for a table's own
+/// slots) it is empty, which no key of that length equals.
+pub(crate) fn long_key_text<'a>(text: &'a str, start: u32, key: &Key) -> &'a [u8] {
+    let start = start as usize;
+    text.as_bytes()
+        .get(start..start + key.len as usize)
+        .unwrap_or_default()
 }
 
 impl Key {

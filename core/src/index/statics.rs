@@ -10,7 +10,7 @@
 use alloc::boxed::Box;
 use alloc::string::String;
 
-use crate::trie::Key;
+use crate::trie::{Key, long_key_text};
 
 /// The most keys for which a collision-free layout is searched: beyond, the chance that a
 /// random multiplier separates every key in a table of reasonable size is too small.
@@ -149,11 +149,7 @@ impl StaticMap {
     }
 
     fn long(&self, slot: &StaticSlot) -> &[u8] {
-        let start = slot.text as usize;
-        self.text
-            .as_bytes()
-            .get(start..start + slot.key.len as usize)
-            .unwrap_or_default()
+        long_key_text(&self.text, slot.text, &slot.key)
     }
 
     /// Lays the keys out without collisions when a multiplier that separates them turns up
