@@ -10,10 +10,8 @@
 //
 // Env: CHROMIUM (default /usr/bin/chromium), FOLIO_E2E_CLICKS (default 400).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { launchChromium } from './chromium.mjs';
 
 const bin = process.env.GALLERY_BIN;
 if (!bin) throw new Error('GALLERY_BIN: the built gallery example');
@@ -29,16 +27,7 @@ const base = await new Promise((resolve, reject) => {
   });
   server.on('exit', (code) => reject(new Error(`gallery exited (${code})`)));
 });
-const profile = mkdtempSync(join(tmpdir(), 'folio-breakdown-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 960, height: 600 },
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
+const { profile, context } = await launchChromium('folio-breakdown');
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.route('**/*', async (route) => {

@@ -20,11 +20,10 @@
 //      and a full page load instead of a swap would be far above it anyway),
 //      FOLIO_E2E_CLICKS (default 400), FOLIO_E2E_SCREENSHOT (default tests/artifacts/gallery.png).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = process.env.GALLERY_BIN;
@@ -69,16 +68,7 @@ const base = await new Promise((resolve, reject) => {
 });
 const documents = () => log.filter((l) => / dest=document /.test(l));
 
-const profile = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 960, height: 600 },
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
+const { profile, context } = await launchChromium('folio-e2e');
 
 try {
   const page = context.pages()[0] ?? (await context.newPage());
