@@ -94,36 +94,36 @@ impl Index {
             redirect: bool,
             route: u32,
         }
-        let mut ranked: Vec<Rank> = routes
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let t = template(r);
-                Rank {
-                    kinds: packed_kinds(t),
-                    chars: t.literal_chars(),
-                    redirect: matches!(r.target, Target::Redirect { .. }),
-                    route: i as u32,
-                }
-            })
-            .collect();
+        let rank = |(i, r): (usize, &Route)| {
+            let t = template(r);
+            Rank {
+                kinds: packed_kinds(t),
+                chars: t.literal_chars(),
+                redirect: matches!(r.target, Target::Redirect { .. }),
+                route: i as u32,
+            }
+        };
         // Usually every key packs into two integers (kinds; reversed characters, target
-        // kind and position), which sort fastest.
-        let packs =
-            |r: &Rank| r.kinds.is_some() && r.chars <= u32::MAX as usize && r.route < 1 << 31;
-        let order: Vec<u32> = if ranked.iter().all(packs) {
-            let mut keys: Vec<(u128, u64)> = ranked
-                .iter()
-                .map(|r| {
-                    let rest = (u64::from(u32::MAX) - r.chars as u64) << 32
-                        | u64::from(r.redirect) << 31
-                        | u64::from(r.route);
-                    (r.kinds.unwrap_or(0), rest)
-                })
-                .collect();
-            crate::sort::sort_keys(&mut keys, 0);
-            keys.iter().map(|k| k.1 as u32 & !(1 << 31)).collect()
+        // kind, position), which sort fastest. The position is the low four bytes: the
+        // routes come in that order, so the radix sort need not sort on them.
+        let mut keys: Vec<(u128, u64)> = Vec::with_capacity(routes.len());
+        for (i, r) in routes.iter().enumerate() {
+            let t = template(r);
+            let reversed = ((u32::MAX >> 1) as usize).checked_sub(t.literal_chars());
+            let (Some(kinds), Some(fewer), Ok(route)) =
+                (packed_kinds(t), reversed, u32::try_from(i))
+            else {
+                break;
+            };
+            let redirect = matches!(r.target, Target::Redirect { .. });
+            let rest = (fewer as u64) << 33 | u64::from(redirect) << 32 | u64::from(route);
+            keys.push((kinds, rest));
+        }
+        let order: Vec<u32> = if keys.len() == routes.len() {
+            crate::sort::sort_keys(&mut keys, 4);
+            keys.iter().map(|k| k.1 as u32).collect()
         } else {
+            let mut ranked: Vec<Rank> = routes.iter().enumerate().map(rank).collect();
             crate::sort::sort_by(&mut ranked, |a, b| {
                 match (a.kinds, b.kinds) {
                     (Some(ka), Some(kb)) => ka.cmp(&kb),
@@ -349,9 +349,8 @@ fn static_key(template: &Template, key: &mut String) -> bool {
         return false;
     }
     // Nothing decoded: the segments joined are the text between the outer slashes.
-    let given = template.given();
-    if !given.as_bytes().contains(&b'%') {
-        key.push_str(given.trim_matches('/'));
+    if !template.has_escapes() {
+        key.push_str(template.given().trim_matches('/'));
         return true;
     }
     for (i, seg) in template.segments().enumerate() {

@@ -656,6 +656,11 @@ impl Claims {
     }
 
     fn check_and_add<T>(&mut self, page: &Page<T>, earlier: &[Page<T>]) -> Result<(), BuildError> {
+        // (Left out of browser bundles, which count bytes and build few pages.)
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.sources.is_empty() && page.redirect_templates().is_empty() {
+            return self.check_and_add_plain(page, earlier);
+        }
         // (shape, its hash, its text, what it is)
         let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
         // A static template that is its own path claims one shape under one text: the
@@ -741,6 +746,59 @@ impl Claims {
                     };
                     table.insert_unique(*hash, claim, rehash);
                 }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Claims {
+    /// [`check_and_add`](Self::check_and_add) while no page has a redirect source (most
+    /// builds, for most of their pages): only the page's own shapes against the earlier
+    /// pages' (the same checks, in the same order, without the lists that sources need).
+    fn check_and_add_plain<T>(
+        &mut self,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
+        // A static template that is its own path claims one shape under one text.
+        let path = (page.path != Where::Template).then(|| {
+            let shape = Shape::Path(page.path());
+            (shape, shape.hash(), Claimed::Path)
+        });
+        let template = page.template.as_ref().map(|t| {
+            let shape = Shape::Template(t);
+            (shape, shape.hash(), Claimed::Template)
+        });
+        for (shape, hash, _) in path.iter().chain(&template) {
+            let same = |c: &Claim| {
+                c.shape(earlier, page)
+                    .is_some_and(|other| other.same(shape))
+            };
+            if let Some(other) = self.identities.find(*hash, same) {
+                return Err(BuildError::DuplicatePath {
+                    module: page.module.clone(),
+                    other: earlier[other.page as usize].module.clone(),
+                    path: String::from(match shape {
+                        Shape::Path(p) => p,
+                        Shape::Template(t) => t.given(),
+                    }),
+                });
+            }
+        }
+        let at = earlier.len() as u32;
+        let rehash = |c: &Claim| c.shape(earlier, page).map_or(0, |s| s.hash());
+        if let Some((_, hash, what)) = path {
+            self.identities
+                .insert_unique(hash, Claim { page: at, what }, rehash);
+        }
+        if let Some((shape, hash, what)) = template {
+            // A page may claim one shape twice (a static template and its equal path).
+            let repeated = path.is_some_and(|(p, h, _)| h == hash && p.same(&shape));
+            if !repeated {
+                self.identities
+                    .insert_unique(hash, Claim { page: at, what }, rehash);
             }
         }
         Ok(())

@@ -201,6 +201,13 @@ impl Template {
         self.text.get(..self.given as usize).unwrap_or("")
     }
 
+    /// True when a literal holds `%` (its decoding follows the given text): for a
+    /// template without one, the given text between the `<name>`s is the literal text.
+    #[inline]
+    pub(crate) fn has_escapes(&self) -> bool {
+        self.text.len() != self.given as usize
+    }
+
     /// Writes the text as given with `fill` in place of every `<name>`.
     pub(crate) fn write_filled(&self, fill: &str, out: &mut String) {
         let given = self.given();

@@ -26,7 +26,7 @@ impl Shape<'_> {
                 h.bytes(&bytes[start..end]);
             }
             // No literal was decoded: the runs are the given text between the `<name>`s.
-            Shape::Template(t) if t.text.len() == t.given as usize => {
+            Shape::Template(t) if !t.has_escapes() => {
                 let given = t.given().as_bytes();
                 let (mut at, end) = inner_bounds(given);
                 for var in t.vars.iter() {

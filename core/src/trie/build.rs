@@ -3,16 +3,12 @@
 
 use super::*;
 
-/// A child of a node, as the builder sees it.
-enum Edge<'a> {
-    Literal(&'a str),
-    Variable,
-    /// `head <v> lit <v> … <v> tail`: the literals between the variables are `middle`.
-    Partial {
-        head: &'a str,
-        middle: Vec<&'a str>,
-        tail: &'a str,
-    },
+/// A partial child of a node, as the builder sees it: `head <v> lit <v> … <v> tail`,
+/// the literals between the variables are `middle`.
+struct Partial<'a> {
+    head: &'a str,
+    middle: Vec<&'a str>,
+    tail: &'a str,
 }
 
 impl Trie {
@@ -32,7 +28,11 @@ impl Trie {
         for (rank, segments) in routes.enumerate() {
             let mut node = 0u32;
             for seg in segments {
-                node = b.child(node, edge(seg));
+                node = match seg {
+                    Segment::Static(text) => b.literal(node, text),
+                    _ if seg.is_single_variable() => b.variable(node),
+                    _ => b.partial(node, partial(seg)),
+                };
             }
             // Ranks come in increasing order, so the first route to end here is the best.
             let slot = &mut b.nodes[node as usize].route;
@@ -44,14 +44,8 @@ impl Trie {
     }
 }
 
-/// How the trie sees a template segment.
-fn edge(seg: Segment<'_>) -> Edge<'_> {
-    if let Segment::Static(text) = seg {
-        return Edge::Literal(text);
-    }
-    if seg.is_single_variable() {
-        return Edge::Variable;
-    }
+/// How the trie sees a segment with variables that is not one variable alone.
+fn partial(seg: Segment<'_>) -> Partial<'_> {
     // `parts` leaves out empty literals: a literal before the first variable is the head,
     // one after the last is the tail, the others sit between two variables.
     let parts: Vec<Result<&str, ()>> = seg.parts().collect();
@@ -71,7 +65,7 @@ fn edge(seg: Segment<'_>) -> Edge<'_> {
         .iter()
         .filter_map(|p| p.ok())
         .collect();
-    Edge::Partial { head, middle, tail }
+    Partial { head, middle, tail }
 }
 
 /// Construction state: literal edges are found through a table while the trie grows (a
@@ -130,57 +124,70 @@ impl Default for BuildNode {
 }
 
 impl<'a> Builder<'a> {
-    fn child(&mut self, node: u32, edge: Edge<'a>) -> u32 {
+    /// The child of `node` along the literal `text`, made if new.
+    #[inline]
+    fn literal(&mut self, node: u32, text: &'a str) -> u32 {
+        let key = Key::of(text.as_bytes());
+        let hash = edge_hash(node, &key);
+        let edges = &self.edges;
+        let same = |&i: &u32| {
+            let e = &edges[i as usize];
+            e.parent == node && e.key == key && (key.len <= 16 || e.text == text)
+        };
+        if let Some(&i) = self.edge_table.find(hash, same) {
+            return edges[i as usize].child;
+        }
+        let next = self.nodes.len() as u32;
+        self.nodes[node as usize].literals += 1;
+        self.edge_table
+            .insert_unique(hash, edges.len() as u32, |&i| {
+                let e = &edges[i as usize];
+                edge_hash(e.parent, &e.key)
+            });
+        self.edges.push(LiteralEdge {
+            parent: node,
+            key,
+            text,
+            child: next,
+        });
+        self.nodes.push(BuildNode::default());
+        next
+    }
+
+    /// The variable child of `node`, made if new.
+    #[inline]
+    fn variable(&mut self, node: u32) -> u32 {
         let next = self.nodes.len() as u32;
         let slot = &mut self.nodes[node as usize];
-        match edge {
-            Edge::Literal(text) => {
-                let key = Key::of(text.as_bytes());
-                let hash = edge_hash(node, &key);
-                let edges = &self.edges;
-                let same = |&i: &u32| {
-                    let e = &edges[i as usize];
-                    e.parent == node && e.key == key && (key.len <= 16 || e.text == text)
-                };
-                if let Some(&i) = self.edge_table.find(hash, same) {
-                    return edges[i as usize].child;
-                }
-                slot.literals += 1;
-                self.edge_table
-                    .insert_unique(hash, edges.len() as u32, |&i| {
-                        let e = &edges[i as usize];
-                        edge_hash(e.parent, &e.key)
-                    });
-                self.edges.push(LiteralEdge {
-                    parent: node,
-                    key,
-                    text,
-                    child: next,
-                });
-            }
-            Edge::Variable => match slot.var {
-                NONE => slot.var = next,
-                child => return child,
-            },
-            Edge::Partial { head, middle, tail } => {
-                // Equal literals: the same segment up to variable names.
-                let mut at = slot.partials;
-                while let Some(p) = self.partials.get(at as usize) {
-                    if p.head == head && p.tail == tail && p.middle == middle {
-                        return p.child;
-                    }
-                    at = p.next;
-                }
-                self.partials.push(BuildPartial {
-                    head,
-                    middle,
-                    tail,
-                    child: next,
-                    next: slot.partials,
-                });
-                slot.partials = (self.partials.len() - 1) as u32;
-            }
+        if slot.var != NONE {
+            return slot.var;
         }
+        slot.var = next;
+        self.nodes.push(BuildNode::default());
+        next
+    }
+
+    /// The partial child of `node` with the literals of `partial`, made if new.
+    fn partial(&mut self, node: u32, partial: Partial<'a>) -> u32 {
+        let next = self.nodes.len() as u32;
+        let slot = &mut self.nodes[node as usize];
+        let Partial { head, middle, tail } = partial;
+        // Equal literals: the same segment up to variable names.
+        let mut at = slot.partials;
+        while let Some(p) = self.partials.get(at as usize) {
+            if p.head == head && p.tail == tail && p.middle == middle {
+                return p.child;
+            }
+            at = p.next;
+        }
+        self.partials.push(BuildPartial {
+            head,
+            middle,
+            tail,
+            child: next,
+            next: slot.partials,
+        });
+        slot.partials = (self.partials.len() - 1) as u32;
         self.nodes.push(BuildNode::default());
         next
     }
