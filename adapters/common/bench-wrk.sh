@@ -21,13 +21,17 @@ FOLIO_ADDR=127.0.0.1:8050 taskset -c 0 "$BIN_DIR/$gallery" >/dev/null & G=$!
 FOLIO_ADDR=127.0.0.1:8051 taskset -c 0 "$BIN_DIR/$plain" >/dev/null & P=$!
 trap 'kill $G $P; rm -f "${results:-}"' EXIT
 sleep 1
-# The two must serve the same bytes (one Host for both: it is in twitter:url and image URLs).
+# The two must serve the same bytes (one Host for both: it is in twitter:url and image URLs),
+# and the same headers but `Date` (sorted: actix's header map has no fixed order).
+answer() {
+  curl -s -D - -o /dev/null -H "Host: localhost" "http://127.0.0.1:$1$2" | tr -d '\r' \
+    | grep -iv '^date:' | sort
+  curl -s -H "Host: localhost" "http://127.0.0.1:$1$2"
+}
 for u in "${urls[@]}"; do
-  a=$(curl -s -H "Host: localhost" "http://127.0.0.1:8050$u" | md5sum)
-  b=$(curl -s -H "Host: localhost" "http://127.0.0.1:8051$u" | md5sum)
-  [ "$a" = "$b" ] || { echo "folio and plain differ on $u" >&2; exit 1; }
+  [ "$(answer 8050 "$u" | md5sum)" = "$(answer 8051 "$u" | md5sum)" ] || { echo "folio and plain differ on $u" >&2; exit 1; }
 done
-echo "same bytes on the three URLs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "same status, headers and bytes on the three URLs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 results=$(mktemp)

@@ -309,7 +309,7 @@ pub fn widgets(
     name: Field<'_>,
 ) -> String {
     let mut out = format!(
-        "<h1>Widgets</h1>\n<h2>{}</h2>\n<form class=\"card fields\" method=\"get\" action=\"{}\">\n",
+        "<h1>Widgets</h1>\n<h2>{}</h2>\n<form class=\"card fields\" autocomplete=\"off\" method=\"get\" action=\"{}\">\n",
         lang.t("widgets.subtitle"),
         esc(action)
     );

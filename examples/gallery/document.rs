@@ -536,7 +536,7 @@ fn push_region<'a>(
 ) {
     let lang = frame.lang;
     let (path, query) = frame.target.split_once('?').unwrap_or((frame.target, ""));
-    out.push_str("<form class=\"app-control\" method=\"get\" action=\"");
+    out.push_str("<form class=\"app-control\" autocomplete=\"off\" method=\"get\" action=\"");
     let start = out.len();
     push_escaped(out, path);
     mark((start, out.len(), Some("action")));

@@ -136,10 +136,9 @@ fn widgets_keep_their_values_as_their_scope_and_policy_say() {
     //    its form carries along.
     let r = v.get("/archive?report_id=9");
     assert_eq!(region(&r).as_deref(), Some("europe"));
-    assert!(
-        r.body
-            .contains("<form class=\"app-control\" method=\"get\" action=\"/archive\">")
-    );
+    assert!(r.body.contains(
+        "<form class=\"app-control\" autocomplete=\"off\" method=\"get\" action=\"/archive\">"
+    ));
     assert!(
         r.body
             .contains("<input type=\"hidden\" name=\"report_id\" value=\"9\">")
@@ -177,6 +176,17 @@ fn widgets_keep_their_values_as_their_scope_and_policy_say() {
     v.get("/");
     page(&v.get("/widgets"), "asia", "", "Ann &lt;b&gt;");
 
+    // So no page drawn from widget state is kept by the browser (Back asks again), and its
+    // forms say `autocomplete="off"` (Back puts no typed text back over what the server
+    // drew); the 404 page keeps no state.
+    for target in ["/widgets", "/archive?report_id=9", "/"] {
+        let r = v.get(target);
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{target}");
+    }
+    assert!((v.get("/widgets").body).contains("<form class=\"card fields\" autocomplete=\"off\""));
+    let r = v.get("/no/such/page");
+    assert_eq!((r.status, r.header("cache-control")), (404, None));
+
     // Another visitor has a session of their own.
     let mut other = Visitor::new(&g);
     page(&other.get("/widgets"), "all", "", "");
@@ -201,14 +211,12 @@ fn the_widgets_page_under_a_prefix_sends_its_forms_there() {
     let g = start("/app/");
     let mut v = Visitor::new(&g);
     let r = v.get("/app/widgets?w%3Apage%3Aname=Bo");
-    assert!(
-        r.body
-            .contains("<form class=\"card fields\" method=\"get\" action=\"/app/widgets\">")
-    );
-    assert!(
-        r.body
-            .contains("<form class=\"app-control\" method=\"get\" action=\"/app/widgets\">")
-    );
+    assert!(r.body.contains(
+        "<form class=\"card fields\" autocomplete=\"off\" method=\"get\" action=\"/app/widgets\">"
+    ));
+    assert!(r.body.contains(
+        "<form class=\"app-control\" autocomplete=\"off\" method=\"get\" action=\"/app/widgets\">"
+    ));
     v.get("/app/");
     page(&v.get("/app/widgets"), "all", "", "Bo");
 }

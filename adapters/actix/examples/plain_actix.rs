@@ -14,7 +14,7 @@ mod memory_store;
 use actix_session::{SessionExt, SessionMiddleware};
 use actix_web::cookie::Key;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{COOKIE, HOST, LOCATION};
+use actix_web::http::header::{CACHE_CONTROL, COOKIE, HOST, LOCATION};
 use actix_web::web::{self, Path, Query};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer};
 use document::{Client, Frame, Link, Menus};
@@ -194,9 +194,14 @@ fn render(
         }),
     };
     let html = document::document(&frame, &head, Client::Missing, &menus, body);
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(html)
+    let mut response = HttpResponse::build(status);
+    response.content_type("text/html; charset=utf-8");
+    // As folio sends every page drawn from widget state (not the 404 page): Back must ask
+    // the server again.
+    if region.is_some() {
+        response.insert_header((CACHE_CONTROL, "no-store"));
+    }
+    response.body(html)
 }
 
 async fn home(r: HttpRequest) -> HttpResponse {

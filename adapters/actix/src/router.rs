@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{HOST, HeaderName, HeaderValue};
+use actix_web::http::header::{CACHE_CONTROL, HOST, HeaderName, HeaderValue};
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use folio_core::Registry;
@@ -242,6 +242,7 @@ impl<T: Send + Sync + 'static> Folio<T> {
             .render(request)
             .await
             .map(|content| render.document(&*self.shell, &content));
+        let ran = run.is_some();
         if let Some(run) = run {
             if let Err(response) = run.finish(page.is_ok(), self.widget_state_limit) {
                 return response;
@@ -251,9 +252,13 @@ impl<T: Send + Sync + 'static> Folio<T> {
             Ok(body) => body,
             Err(response) => return response,
         };
-        HttpResponse::build(StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK))
-            .content_type(HTML)
-            .body(body)
+        let mut response =
+            HttpResponse::build(StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK));
+        response.content_type(HTML);
+        if ran {
+            response.insert_header((CACHE_CONTROL, WidgetRun::CACHE_CONTROL));
+        }
+        response.body(body)
     }
 }
 

@@ -27,6 +27,7 @@ fn state_written_through_one_instance_is_read_through_the_other() {
     let (a, b) = (instance(), instance());
     assert_ne!(a.addr.port(), b.addr.port());
     widget_browser::scenario(&[a.addr, b.addr]);
+    widget_browser::back_asks_the_server(b.addr);
 
     let mut browser = widget_browser::Browser::default();
     browser.get(a.addr, "/form");

@@ -20,6 +20,12 @@ fn widgets_keep_their_values_as_their_scope_and_policy_say() {
     widget_browser::scenario(&[app.addr]);
 }
 
+#[test]
+fn every_page_a_run_draws_is_not_kept_by_the_browser() {
+    let app = widget_app::serve(|| async { CookieSessionStore::default });
+    widget_browser::back_asks_the_server(app.addr);
+}
+
 /// The query that sets the persisted `note` field of `/form` to `value`.
 fn set_note(value: &str) -> String {
     let mut target = String::from("/form?w%3Apage%3Anote=");

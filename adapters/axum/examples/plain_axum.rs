@@ -9,7 +9,7 @@
 #![allow(unreachable_pub)]
 
 use axum::extract::{Path, Query, RawQuery};
-use axum::http::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, HOST, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -186,7 +186,7 @@ fn render(
         }),
     };
     let html = document::document(&frame, &head, Client::Missing, &menus, body);
-    (
+    let mut response = (
         status,
         [(
             CONTENT_TYPE,
@@ -194,7 +194,14 @@ fn render(
         )],
         html,
     )
-        .into_response()
+        .into_response();
+    // As folio sends every page drawn from widget state (not the 404 page): Back must ask
+    // the server again.
+    if region.is_some() {
+        let no_store = HeaderValue::from_static("no-store");
+        response.headers_mut().insert(CACHE_CONTROL, no_store);
+    }
+    response
 }
 
 async fn home(h: HeaderMap, u: Uri, Extension(s): Extension<Session>) -> Response {

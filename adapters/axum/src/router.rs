@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::header::{CONTENT_TYPE, HOST};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -203,6 +203,7 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
             .render(parts, state)
             .await
             .map(|content| render.document(&*self.shell, &content));
+        let ran = run.is_some();
         if let Some(run) = run {
             if let Err(response) = run.finish(page.is_ok()).await {
                 return response;
@@ -213,12 +214,17 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
             Err(response) => return response,
         };
         let status = StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK);
-        (
+        let mut response = (
             status,
             [(CONTENT_TYPE, HeaderValue::from_static(HTML))],
             body,
         )
-            .into_response()
+            .into_response();
+        if ran {
+            let no_store = HeaderValue::from_static(WidgetRun::CACHE_CONTROL);
+            response.headers_mut().insert(CACHE_CONTROL, no_store);
+        }
+        response
     }
 }
 

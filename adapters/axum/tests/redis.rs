@@ -32,6 +32,7 @@ fn state_written_through_one_instance_is_read_through_the_other() {
     let b = widget_app::serve(&runtime, store(&runtime));
     assert_ne!(a.port(), b.port());
     widget_browser::scenario(&[a, b]);
+    widget_browser::back_asks_the_server(b);
 
     // And explicitly: written through A, read through B.
     let mut browser = widget_browser::Browser::default();

@@ -19,6 +19,13 @@ fn widgets_keep_their_values_as_their_scope_and_policy_say() {
 }
 
 #[test]
+fn every_page_a_run_draws_is_not_kept_by_the_browser() {
+    let runtime = widget_app::runtime();
+    let addr = widget_app::serve(&runtime, MemoryStore::default());
+    widget_browser::back_asks_the_server(addr);
+}
+
+#[test]
 fn two_instances_with_separate_memory_stores_do_not_share_state() {
     let runtime = widget_app::runtime();
     let a = widget_app::serve(&runtime, MemoryStore::default());

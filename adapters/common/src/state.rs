@@ -12,7 +12,8 @@
 //!    [`RequestContext`] the layout and the shell see;
 //! 3. runs the layout, then the shell;
 //! 4. calls [`WidgetRun::finish`] (`completed` unless the layout answered with its own
-//!    response) and stores what it returns, if anything.
+//!    response) and stores what it returns, if anything;
+//! 5. sends the document with `Cache-Control: no-store` ([`WidgetRun::CACHE_CONTROL`]).
 //!
 //! A browser session is stored only once it holds something: a visitor who changes nothing
 //! gets no session (no store entry, no cookie), whatever the page renders. A session that
@@ -82,6 +83,24 @@ pub struct WidgetRun {
 }
 
 impl WidgetRun {
+    /// The `Cache-Control` of a document drawn by a run: `no-store`, so that the browser's
+    /// Back asks the server again instead of showing its copy.
+    ///
+    /// A kept copy shows what the server held when it was drawn. Leave a page and its
+    /// page widgets are dropped (R6); come back with Back and a kept copy still shows
+    /// their fields, but a form sent from it names widgets that own nothing, and its
+    /// values are ignored (R1, Clarification 8): the page would lie. Asked again, the
+    /// server runs the page (a navigation, as Streamlit reruns a page and Dash's router
+    /// renders it again on Back) and draws what it holds. Every run's document, with
+    /// widgets or not: a page served from a copy is a page change the server never sees,
+    /// so the next page would keep widgets a real visit would have dropped. The 404 page
+    /// does not run and is not concerned; a layout's own response is the app's to mark.
+    ///
+    /// The app's part: a form drawn from widget state should say `autocomplete="off"`.
+    /// Otherwise the browser, on Back, puts what the user had typed back into the page it
+    /// asked for again, over the values the server drew.
+    pub const CACHE_CONTROL: &'static str = "no-store";
+
     /// Whether `render` starts a run: a matched page, not the 404 page.
     pub fn runs<T>(render: &Render<'_, T>) -> bool {
         !render.context().is_not_found() && render.page().is_some()

@@ -12,6 +12,8 @@
 // 4. A screenshot of the gallery (tests/artifacts/gallery.png, written by each run, not tracked).
 // 5. The widgets corner: the region, a page field and a persisted field across pages, with
 //    the state kept by the server (document loads to and from the widgets page only).
+// 6. Back to the widgets page after leaving it: the browser asks the server again and shows
+//    what it holds (no kept copy, no restored text), and a form sent then applies.
 //
 // Env: GALLERY_BIN (the built `gallery` example), FOLIO_CLIENT_DIR (the bundle),
 //      CHROMIUM (default /usr/bin/chromium), FOLIO_E2E_MAX_CLICK_MS (default 8: the
@@ -242,6 +244,37 @@ try {
   await page.waitForFunction(() => location.pathname === '/archive' && document.readyState === 'complete');
   await page.waitForSelector('html[data-folio="client"]');
   check((await region()) === 'europe', 'Back: the archive with the region');
+
+  // --- 6. Back to a form the user left shows what the server holds ----------------------
+  // Leaving the widgets page drops its search (persist None); a kept copy shown on Back
+  // would still show the old text and send fields the server ignores. Every page a run
+  // draws is sent `Cache-Control: no-store` and the forms say autocomplete="off", so Back
+  // asks the server (a document load) and shows what it drew, and the next edit applies.
+  // Left by a link (swapped in place, then loaded: the server must see the page change) and
+  // by a new address (a document of its own: Back is the browser's, not the router's).
+  const search = async () => [await page.inputValue('#widgets-search'), await page.getAttribute('#widgets-search', 'value')];
+  for (const [how, leave] of [
+    ['a link', () => page.click('nav.menu a[href="/analytics"]')],
+    ['a new address', () => page.goto(`${base.replace(/\/$/, '')}/analytics`)],
+  ]) {
+    await page.goto(`${base.replace(/\/$/, '')}/widgets`);
+    await page.fill('#widgets-search', 'energy');
+    await loads(`${how}: the page form`, () => page.click('form.fields button'));
+    check((await search())[0] === 'energy', `${how}: the search applied`);
+    await page.fill('#widgets-search', 'typed, not sent');
+    await loads(`${how}: leaving the widgets page`, leave);
+    const before = documents().length;
+    await page.goBack();
+    for (let i = 0; i < 100 && documents().length === before; i += 1) await new Promise((r) => setTimeout(r, 50));
+    check(documents().length === before + 1, `${how}: Back asks the server (${documents().length - before} document loads)`);
+    await page.waitForSelector('html[data-folio="client"] #widgets-search');
+    await page.waitForLoadState('load');
+    const [shown, drawn] = await search();
+    check(shown === drawn && drawn === '', `${how}: Back shows the search the server holds ("${drawn}"), shown "${shown}"`);
+    await page.fill('#widgets-search', 'after Back');
+    await loads(`${how}: the form sent after Back`, () => page.click('form.fields button'));
+    check((await search())[0] === 'after Back', `${how}: the edit sent after Back applies`);
+  }
 } finally {
   await context.close();
   server.kill();

@@ -107,3 +107,53 @@ pub fn scenario(instances: &[SocketAddr]) {
     );
     check(&b.get(next(), "/"), &[("group", "B")]);
 }
+
+/// The browser's Back after leaving a form, and why every page a run draws is sent
+/// `Cache-Control: no-store` (`WidgetRun::CACHE_CONTROL`): a kept copy of the form would
+/// send fields the server no longer owns, and they would be ignored.
+pub fn back_asks_the_server(addr: SocketAddr) {
+    let no_store = |r: &Response, target: &str| {
+        assert_eq!(r.status, 200, "{target}: {}", r.body);
+        assert_eq!(
+            r.header("cache-control"),
+            Some("no-store"),
+            "{target}: {:?}",
+            r.headers
+        );
+    };
+    let mut b = Browser::default();
+    // Every page that runs: the form, and a page without page widgets (its shell has one,
+    // and a copy shown from the cache would be a page change the server never sees).
+    let r = b.get(addr, "/form");
+    no_store(&r, "/form");
+    no_store(&b.get(addr, "/"), "/");
+    // The 404 page does not run: nothing to say about caching it.
+    let r = b.get(addr, "/favicon.ico");
+    assert_eq!((r.status, r.header("cache-control")), (404, None));
+
+    let submitted = "/form?w%3Apage%3Adraft=d1";
+    // A browser that shows its kept copy of the form after the user left it (`draft` still
+    // reads d1) and sends an edit from it: ignored, the field owns nothing (R1). What
+    // no-store prevents.
+    let mut stale = Browser::default();
+    check(&stale.get(addr, submitted), &[("draft", "d1")]);
+    stale.get(addr, "/");
+    check(
+        &stale.get(addr, "/form?w%3Apage%3Adraft=d2"),
+        &[("draft", "")],
+    );
+    // With no-store: the user leaves the form, its page field is dropped (R6)...
+    check(&b.get(addr, submitted), &[("draft", "d1")]);
+    no_store(&b.get(addr, "/"), "/");
+    // ...Back asks for the entry's address again (the form's last submission); the page
+    // runs and shows what the server holds (the draft was dropped, so the field is empty,
+    // not d1)...
+    let r = b.get(addr, submitted);
+    no_store(&r, submitted);
+    check(&r, &[("draft", "")]);
+    // ...and the next edit sent from that page is applied.
+    check(
+        &b.get(addr, "/form?w%3Apage%3Adraft=d2"),
+        &[("draft", "d2")],
+    );
+}
