@@ -80,7 +80,8 @@ macro_rules! malformed_tests {
         $crate::malformed_tests!(@each $serve;
             invalid_utf8_escapes double_slashes_stay_on_this_host long_paths_and_huge_queries
             cr_lf_never_reaches_a_header odd_methods_and_targets prefix_mount_keeps_outside_requests_bare
-            hostile_inputs);
+            hostile_inputs leading_variable_redirects_stay_on_this_host raw_bytes_and_request_forms
+            lengths_at_and_over_the_limits);
     };
     (@each $serve:path; $($check:ident)*) => {
         $(
@@ -128,6 +129,213 @@ pub fn sane(r: &Response, what: &str) {
             "{what}: off-site {location}"
         );
         assert!(!location.starts_with("/\\"), "{what}: {location}");
+    }
+}
+
+/// [`sane`], and a `Location` a browser resolves to this host: [`location_is_safe`]
+/// (one `/`, then neither `/` nor `\\`, visible ASCII only: no tab or newline that a
+/// browser would drop to make `//`).
+///
+/// [`location_is_safe`]: crate::hostile::location_is_safe
+pub fn on_site(r: &Response, what: &str) {
+    sane(r, what);
+    if let Some(location) = r.header("location") {
+        if let Err(e) = crate::hostile::location_is_safe(location) {
+            panic!("{what}: {e}");
+        }
+    }
+}
+
+/// A 4xx from the HTTP parser (bytes HTTP forbids), or else [`on_site`].
+fn refused_or_on_site(r: &Response, what: &str) {
+    if !(400..500).contains(&r.status) {
+        on_site(r, what);
+    }
+}
+
+/// `GET target HTTP/1.1` as raw bytes (any bytes, valid UTF-8 or not).
+fn raw_get(s: &Target, target: &[u8]) -> Response {
+    let mut request = b"GET ".to_vec();
+    request.extend_from_slice(target);
+    request.extend_from_slice(b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    s.raw(&request)
+}
+
+/// A redirect whose target starts with a variable (`/<slug>` from `/r/<slug>`) writes the
+/// request's value first in `Location`, the one place a value could make `//host` or
+/// `/\\host`: every encoded slash, backslash, control, dot segment, double encoding and
+/// look-alike stays inside the first segment, at the root and under a prefix (where
+/// `Location` keeps the prefix). Raw bytes HTTP forbids are refused or stay on the site.
+pub fn leading_variable_redirects_stay_on_this_host(serve: Serve<'_>) {
+    for prefix in ["/", "/app/"] {
+        let mut b = RegistryBuilder::new(Config::new().url_base_pathname(prefix));
+        b.page(PageSpec::new("pages.home").path("/").layout(Layout::Echo));
+        b.page(
+            PageSpec::new("pages.slug")
+                .path_template("/<slug>")
+                .redirect_from("/r/<slug>")
+                .layout(Layout::Echo),
+        );
+        let registry = b.build().unwrap_or_else(|e| panic!("{e}"));
+        let s = Target {
+            server: serve(registry).unwrap_or_else(|e| panic!("server: {e}")),
+        };
+        let base = prefix.trim_end_matches('/');
+        // (value sent, value as `Location` writes it)
+        for (value, written) in [
+            ("%2F%2Fevil.example", "%2F%2Fevil.example"),
+            ("%5C%5Cevil.example", "%5C%5Cevil.example"),
+            ("%2F%5Cevil.example", "%2F%5Cevil.example"),
+            ("%5C%2Fevil.example", "%5C%2Fevil.example"),
+            ("%09%2F%2Fevil.example", "%09%2F%2Fevil.example"),
+            ("%0D%0A%2F%2Fevil.example", "%0D%0A%2F%2Fevil.example"),
+            ("%00%2F%2Fevil.example", "%00%2F%2Fevil.example"),
+            ("%20%2F%2Fevil.example", "%20%2F%2Fevil.example"),
+            ("%252F%252Fevil.example", "%252F%252Fevil.example"),
+            (
+                "%EF%BC%8F%EF%BC%8Fevil.example",
+                "%EF%BC%8F%EF%BC%8Fevil.example",
+            ),
+            ("http:%2F%2Fevil.example", "http:%2F%2Fevil.example"),
+            (".%2F%2Fevil.example", ".%2F%2Fevil.example"),
+        ] {
+            let target = format!("{base}/r/{value}");
+            let r = s.get(&target);
+            on_site(&r, &target);
+            let want = format!("{base}/{written}");
+            assert_eq!(r.header("location"), Some(want.as_str()), "{target}");
+        }
+        // Dot segments: a browser resolves them, on this host (`/..` is `/`).
+        for value in [".", "..", "%2E", "%2E%2E", ".%2E"] {
+            let target = format!("{base}/r/{value}");
+            let r = s.get(&target);
+            on_site(&r, &target);
+        }
+        // Raw bytes HTTP forbids in a target: refused, or answered on this host.
+        for target in [
+            &b"/r/\\evil.example"[..],
+            b"/r/\\\\evil.example",
+            b"/r/\t/evil.example",
+            b"/r/\t\\evil.example",
+            b"/r/ //evil.example",
+            b"/r/\x7F//evil.example",
+        ] {
+            let mut prefixed = base.as_bytes().to_vec();
+            prefixed.extend_from_slice(target);
+            let r = raw_get(&s, &prefixed);
+            refused_or_on_site(&r, &String::from_utf8_lossy(&prefixed));
+        }
+        // Inside the prefix, doubled and encoded slashes are addresses of this app.
+        for target in ["//evil.example", "/%2F%2Fevil.example", "/.//evil.example"] {
+            let target = format!("{base}{target}");
+            on_site(&s.get(&target), &target);
+        }
+    }
+}
+
+/// Request bytes a browser never sends: raw invalid UTF-8 and raw non-ASCII in the path
+/// and the query, absolute-form and authority-form targets, a bare LF or a tab in the
+/// request line. A 4xx, or the right page with a `Location` on this host.
+pub fn raw_bytes_and_request_forms(serve: Serve<'_>) {
+    let s = Target::start(serve, "/");
+    for target in [
+        &b"/\xFF"[..],
+        b"/report/\xFF\xFE",
+        b"/report/\xC3\xA9",
+        b"/old-report/\xFF\xFE",
+        b"/old-report/\xC0\xAF\xC0\xAFevil.example",
+        b"/archive-2021?\xFF=\xFE",
+        b"/archive-2021?a=\xC3\xA9",
+        b"/old/\xFF",
+    ] {
+        let r = raw_get(&s, target);
+        refused_or_on_site(&r, &String::from_utf8_lossy(target));
+    }
+    // Absolute-form: the authority is not this app's to redirect to; `Location` is a path.
+    for (target, location) in [
+        ("http://evil.example/archive-2021", Some("/archive")),
+        ("https://evil.example/archive-2021", Some("/archive")),
+        (
+            "http://localhost:80/archive-2021?x=%0d%0a",
+            Some("/archive?x=%0d%0a"),
+        ),
+        (
+            "http://evil.example/old-report/%2F%2Fevil.example",
+            Some("/report/%2F%2Fevil.example"),
+        ),
+        ("http://evil.example//evil.example", None),
+        ("http://evil.example", None),
+        ("http://evil.example?next=//evil.example", None),
+        ("http://user@evil.example/archive-2021", None),
+    ] {
+        let r = raw_get(&s, target.as_bytes());
+        refused_or_on_site(&r, target);
+        if let (Some(want), 301) = (location, r.status) {
+            assert_eq!(r.header("location"), Some(want), "{target}");
+        }
+    }
+    for request in [
+        &b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\nConnection: close\r\n\r\n"[..],
+        b"GET /archive-2021?x=\nX-Evil: 1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        b"GET /archive-2021?x=\tX-Evil: 1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        b"GET\t/archive-2021 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        b"GET /archive-2021 HTTP/1.1\nHost: localhost\nConnection: close\n\n",
+    ] {
+        let what = String::from_utf8_lossy(request);
+        let r = s.raw(request);
+        refused_or_on_site(&r, &what);
+        assert!(r.header("x-evil").is_none(), "{what}");
+    }
+}
+
+/// The core's limits (8 KiB path, 64 KiB query: `folio_core::Limits`) at, just under and
+/// just over, with no header but `Host` and with none at all (HTTP/1.0), and past the HTTP
+/// parser's own limits: the page, its 404, a 4xx; never a 5xx.
+pub fn lengths_at_and_over_the_limits(serve: Serve<'_>) {
+    let s = Target::start(serve, "/");
+    let path = |n: usize| format!("/report/{}", "b".repeat(n - "/report/".len()));
+    let query = |n: usize| format!("/?q={}", "x".repeat(n - 2));
+    let send = |target: &str, http10: bool| {
+        let request = if http10 {
+            format!("GET {target} HTTP/1.0\r\n\r\n")
+        } else {
+            format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        };
+        let r = s.raw(request.as_bytes());
+        on_site(&r, &target[..target.len().min(40)]);
+        r.status
+    };
+    for http10 in [false, true] {
+        assert_eq!(send(&path(8 * 1024 - 1), http10), 200, "path 8 KiB - 1");
+        assert_eq!(send(&path(8 * 1024), http10), 200, "path at 8 KiB");
+        assert_eq!(
+            send(&path(8 * 1024 + 1), http10),
+            TOO_LONG,
+            "path 8 KiB + 1"
+        );
+        // The `http` crate takes request targets up to 65,534 bytes: a query just under the
+        // core's limit is answered, one at the limit may be refused before folio sees it
+        // (hyper answers 414, actix-web 400).
+        assert_eq!(send(&query(60 * 1024), http10), 200, "query of 60 KiB");
+        let at = send(&query(64 * 1024), http10);
+        assert!(
+            at == 200 || (400..500).contains(&at),
+            "query at 64 KiB: {at}"
+        );
+        assert!(
+            (400..500).contains(&send(&query(64 * 1024 + 1), http10)),
+            "query 64 KiB + 1"
+        );
+        for n in [
+            16 * 1024,
+            64 * 1024 - 1,
+            64 * 1024,
+            64 * 1024 + 1,
+            128 * 1024,
+        ] {
+            let status = send(&path(n), http10);
+            assert!((400..500).contains(&status), "path of {n} bytes: {status}");
+        }
     }
 }
 
@@ -289,6 +497,26 @@ pub fn prefix_mount_keeps_outside_requests_bare(serve: Serve<'_>) {
     assert_eq!(r.header("location"), Some("/app/report/%2F%2Fevil.example"));
     let r = s.get("//app/archive-2021");
     sane(&r, "//app");
+    // Doubled, encoded and dotted slashes right after the prefix: inside the app, on this
+    // host (an empty first segment is no address of it: D4).
+    for target in [
+        "/app//evil.example",
+        "/app///evil.example",
+        "/app/%2F%2Fevil.example",
+        "/app/%5C%5Cevil.example",
+        "/app/./evil.example",
+        "/app/.//evil.example",
+        "/app//archive-2021",
+        "/app//old/x",
+        "/app/old/%2F%2Fevil.example",
+    ] {
+        on_site(&s.get(target), target);
+    }
+    assert_eq!(s.get("/app//evil.example").status, 404);
+    assert_eq!(
+        s.get("/app/old/%2F%2Fevil.example").header("location"),
+        Some("/app/new")
+    );
     for target in ["/", "/application", "/ap", "/%61pp/"] {
         let r = s.get(target);
         assert_eq!(r.status, 404, "{target}");
