@@ -3,11 +3,14 @@
 //! the decision into a response.
 
 use std::fmt;
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{OriginalUri, Request, State};
+use axum::extract::{OriginalUri, Request};
+use axum::handler::Handler;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
@@ -18,7 +21,7 @@ use tower_http::services::ServeDir;
 
 use crate::context::PageContext;
 use crate::layout::Layout;
-use crate::state::StoredRun;
+use crate::state::{Finished, StoredRun};
 
 type InputFn = dyn Fn(&Parts) -> Option<String> + Send + Sync;
 
@@ -149,40 +152,53 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
         if let Some((mount, dir)) = self.assets {
             router = router.nest_service(&mount, ServeDir::new(dir));
         }
-        router.fallback(move |State(state): State<S>, request: Request| {
-            let inner = Arc::clone(&inner);
-            async move { inner.serve(request, state).await }
-        })
+        router.fallback(Fallback(inner))
     }
 }
 
-impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
-    async fn serve(&self, request: Request, state: S) -> Response {
-        let (mut parts, _body) = request.into_parts();
-        // The decision keeps nothing borrowed from the request: no copy of the URI.
-        let mut render = {
-            let uri = match parts.extensions.get::<OriginalUri>() {
-                Some(OriginalUri(uri)) => uri,
-                None => &parts.uri,
-            };
-            let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
-            let host = parts
-                .headers
-                .get(HOST)
-                .and_then(|h| h.to_str().ok())
-                .or_else(|| parts.uri.authority().map(|a| a.as_str()));
-            let incoming = (self.inputs.iter()).fold(
-                Incoming::get(target)
-                    .method(parts.method.as_str())
-                    .host(host),
-                |incoming, (name, read)| incoming.input(name, read(&parts)),
-            );
-            match decide(&self.registry, self.origin.as_deref(), incoming) {
-                Decision::Reply(reply) => return reply_response(reply),
-                Decision::Render(render) => render,
-            }
+/// Every request the app's own routes do not take. A handler of its own rather than a
+/// closure: axum boxes a closure handler's future together with its extractors' state and
+/// a copy of the request, where this boxes only [`serve`]'s future (every page request
+/// allocates, writes and moves that future, so its size is data touched per request).
+struct Fallback<T, S>(Arc<Inner<T, S>>);
+
+impl<T, S> Clone for Fallback<T, S> {
+    fn clone(&self) -> Self {
+        Fallback(Arc::clone(&self.0))
+    }
+}
+
+impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Handler<(), S> for Fallback<T, S> {
+    type Future = Pin<Box<dyn Future<Output = Response> + Send>>;
+
+    fn call(self, request: Request, state: S) -> Self::Future {
+        // The body is not read: pages answer GET and HEAD.
+        let (parts, _body) = request.into_parts();
+        Box::pin(serve(self.0, parts, state))
+    }
+}
+
+/// One request through the registry. What lives across its awaits is kept small (see
+/// [`Fallback`]): the request's parts, the render and the widget run; the rare write of a
+/// changed widget state is boxed (see [`StoredRun::finish`]). Not an `async fn`: one keeps
+/// a second copy of its arguments (rust-lang/rust#62958, 224 bytes of `Parts`), where an
+/// async block uses what it captured in place.
+#[allow(clippy::manual_async_fn)]
+fn serve<T, S>(
+    inner: Arc<Inner<T, S>>,
+    mut parts: Parts,
+    state: S,
+) -> impl Future<Output = Response> + Send
+where
+    T: Send + Sync + 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    async move {
+        let mut render = match inner.decide(&parts) {
+            Decision::Reply(reply) => return reply_response(reply),
+            Decision::Render(render) => render,
         };
-        let run = if self.widget_state && WidgetRun::runs(&render) {
+        let run = if inner.widget_state && WidgetRun::runs(&render) {
             match StoredRun::begin(&parts, &mut render).await {
                 Ok(run) => Some(run),
                 Err(response) => return response,
@@ -192,9 +208,9 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
         };
         let layout = render
             .page()
-            .and_then(|page| self.layouts.get(page.registration_index()))
+            .and_then(|page| inner.layouts.get(page.registration_index()))
             // No page: an unknown address in an app without a `not_found_404` page.
-            .unwrap_or(&self.default_not_found);
+            .unwrap_or(&inner.default_not_found);
         parts
             .extensions
             .insert(PageContext(render.context().clone()));
@@ -202,29 +218,59 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Inner<T, S> {
         let page = layout
             .render(parts, state)
             .await
-            .map(|content| render.document(&*self.shell, &content));
-        let ran = run.is_some();
-        if let Some(run) = run {
-            if let Err(response) = run.finish(page.is_ok()).await {
-                return response;
-            }
-        }
-        let body = match page {
-            Ok(body) => body,
-            Err(response) => return response,
+            .map(|content| render.document(&*inner.shell, &content));
+        // Bound first: the value a match keeps (136 bytes) would live across the await.
+        let write = match respond(run, page, render.status()) {
+            Finished::Done(response) => return response,
+            Finished::Write(write) => write,
         };
-        let status = StatusCode::from_u16(render.status()).unwrap_or(StatusCode::OK);
-        let mut response = (
-            status,
-            [(CONTENT_TYPE, HeaderValue::from_static(HTML))],
-            body,
-        )
-            .into_response();
-        if ran {
-            let no_store = HeaderValue::from_static(WidgetRun::CACHE_CONTROL);
-            response.headers_mut().insert(CACHE_CONTROL, no_store);
+        write.await
+    }
+}
+
+/// The page as a response, after the end of its widget run (if any): a run's document is
+/// not to be kept ([`WidgetRun::CACHE_CONTROL`]).
+fn respond(run: Option<StoredRun>, page: Result<String, Response>, status: u16) -> Finished {
+    let completed = page.is_ok();
+    let response = match page {
+        Ok(body) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let content_type = [(CONTENT_TYPE, HeaderValue::from_static(HTML))];
+            let mut response = (status, content_type, body).into_response();
+            if run.is_some() {
+                let no_store = HeaderValue::from_static(WidgetRun::CACHE_CONTROL);
+                response.headers_mut().insert(CACHE_CONTROL, no_store);
+            }
+            response
         }
-        response
+        Err(response) => response,
+    };
+    match run {
+        Some(run) => run.finish(completed, response),
+        None => Finished::Done(response),
+    }
+}
+
+impl<T, S> Inner<T, S> {
+    /// The core's answer; it keeps nothing borrowed from the request (no copy of the URI).
+    fn decide(&self, parts: &Parts) -> Decision<'_, T> {
+        let uri = match parts.extensions.get::<OriginalUri>() {
+            Some(OriginalUri(uri)) => uri,
+            None => &parts.uri,
+        };
+        let target = uri.path_and_query().map_or("/", |pq| pq.as_str());
+        let host = parts
+            .headers
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .or_else(|| parts.uri.authority().map(|a| a.as_str()));
+        let incoming = (self.inputs.iter()).fold(
+            Incoming::get(target)
+                .method(parts.method.as_str())
+                .host(host),
+            |incoming, (name, read)| incoming.input(name, read(parts)),
+        );
+        decide(&self.registry, self.origin.as_deref(), incoming)
     }
 }
 
@@ -242,4 +288,29 @@ fn reply_response(reply: Reply) -> Response {
         headers.insert(HeaderName::from_static(name), value);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use folio_core::{Config, PageSpec, RegistryBuilder};
+
+    use super::*;
+
+    /// Every page request allocates, writes and moves the fallback's future, so its size is
+    /// data touched per request: 688 bytes (1,568 inside axum's closure-handler future
+    /// with a second copy of the request, before the write of a changed state was boxed).
+    #[test]
+    fn the_request_future_stays_small() {
+        let mut builder = RegistryBuilder::new(Config::new());
+        builder.page(
+            PageSpec::new("pages.home")
+                .path("/")
+                .layout(Layout::fixed("<p>Home</p>")),
+        );
+        let folio = Folio::new(builder.build().unwrap()).widget_state();
+        let future = Fallback(Arc::new(folio.inner)).call(Request::new(Body::empty()), ());
+        let size = std::mem::size_of_val(&*future);
+        assert!(size <= 768, "the fallback's future is {size} bytes");
+    }
 }

@@ -2,7 +2,9 @@
 //! lifecycle ([`WidgetRun`]); this file only loads the browser session's state from the
 //! session the `SessionManagerLayer` put in the request, and writes it back.
 
+use std::future::Future;
 use std::ops::Deref;
+use std::pin::Pin;
 
 use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
@@ -40,17 +42,28 @@ impl StoredRun {
         })
     }
 
-    /// Ends the run and writes the state back when it changed (the layer saves the session
-    /// after the response).
-    pub(crate) async fn finish(self, completed: bool) -> Result<(), Response> {
-        if let Some(json) = self.run.finish(completed) {
-            self.session
-                .insert_value(SESSION_KEY, json)
-                .await
-                .map_err(|_| error("session store unavailable"))?;
-        }
-        Ok(())
+    /// Ends the run whose answer is `response`, writing its state back when it changed
+    /// (the layer saves the session after the response). Most runs change nothing and
+    /// are done here; a write is boxed, with the response, so that the store's future
+    /// (hundreds of bytes) is not part of every request's future.
+    pub(crate) fn finish(self, completed: bool, response: Response) -> Finished {
+        let Some(json) = self.run.finish(completed) else {
+            return Finished::Done(response);
+        };
+        let session = self.session;
+        Finished::Write(Box::pin(async move {
+            match session.insert_value(SESSION_KEY, json).await {
+                Ok(_) => response,
+                Err(_) => error("session store unavailable"),
+            }
+        }))
     }
+}
+
+/// A run ended: its response, or the write of its state that then gives the response.
+pub(crate) enum Finished {
+    Done(Response),
+    Write(Pin<Box<dyn Future<Output = Response> + Send>>),
 }
 
 fn error(message: &'static str) -> Response {

@@ -137,7 +137,7 @@ impl WidgetRun {
                     RequestKind::NavClick
                 };
                 let changed = start(&mut session, page.as_str(), kind, &values, &triggers);
-                (Some(session), before, changed, primed)
+                (Some(Box::new(session)), before, changed, primed)
             }
         };
         let widgets = Widgets {
@@ -282,8 +282,10 @@ struct Inner {
     /// The core's session for this run; `None` while the run is on a session never stored
     /// that received no fields and has only registered text widgets with keys new to the
     /// run (listed in `defaults`): each then has its default, as the core would say, and
-    /// none of it needs keeping. Anything else makes the session (see `session`).
-    session: Option<Session<Value>>,
+    /// none of it needs keeping. Anything else makes the session (see `session`). Boxed:
+    /// a run is made on every page request, usually without the session, and this struct
+    /// is written whole into its shared allocation.
+    session: Option<Box<Session<Value>>>,
     /// The text widgets registered while `session` is `None`: id, default, persist policy
     /// (inline: a page registers a few, and this is made on every page request).
     defaults: SmallVec<[(WidgetId, String, Persist); 2]>,
@@ -299,7 +301,7 @@ impl fmt::Debug for Widgets {
         let mut inner = self.lock();
         // Made (if it was not), so that the state shown is the core's.
         inner.session();
-        let state = inner.session.as_ref().map(Session::state);
+        let state = inner.session.as_deref().map(Session::state);
         f.debug_struct("Widgets")
             .field("page", &inner.page.as_str())
             .field("state", &state.unwrap_or_default())
@@ -413,7 +415,7 @@ impl Inner {
     fn session(&mut self) -> &mut Session<Value> {
         let (page, defaults) = (&self.page, &mut self.defaults);
         self.session.get_or_insert_with(|| {
-            let mut session = Session::new();
+            let mut session = Box::new(Session::new());
             start(&mut session, page.as_str(), RequestKind::NavClick, &[], &[]);
             for (id, default, persist) in defaults.drain(..) {
                 let widget = Widget::new(id, Value::String(default)).persist(persist);
