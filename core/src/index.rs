@@ -136,6 +136,15 @@ impl Index {
             });
             ranked.iter().map(|r| r.route).collect()
         };
+        // The routes in rank order, with their templates, counted for the tables below.
+        let mut templates: Vec<&Template> = Vec::with_capacity(order.len());
+        let (mut statics, mut segments) = (0, 0);
+        for &i in &order {
+            let t = template(&routes[i as usize]);
+            statics += usize::from(t.is_static());
+            segments += t.len();
+            templates.push(t);
+        }
         let mut slots: Vec<Option<Route>> = routes.into_iter().map(Some).collect();
         let mut routes: Vec<Route> = Vec::with_capacity(order.len());
         routes.extend(
@@ -143,21 +152,19 @@ impl Index {
                 .iter()
                 .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)),
         );
-        let mut statics =
-            StaticMap::with_room(routes.iter().filter(|r| template(r).is_static()).count());
+        let mut statics = StaticMap::with_room(statics);
         let mut key = String::new();
-        for (i, route) in routes.iter().enumerate() {
-            if static_key(template(route), &mut key) {
+        for (i, (route, t)) in routes.iter().zip(&templates).enumerate() {
+            if let Some(key) = static_key(t, &mut key) {
                 let answer = match route.target {
                     Target::Page(page) if route.serves_plain_page => DIRECT | page as u32,
                     _ => i as u32,
                 };
                 // Best rank first: the first route to spell a path keeps it.
-                statics.insert(&key, answer);
+                statics.insert(key, answer);
             }
         }
-        let segments = routes.iter().map(|r| template(r).len()).sum();
-        let mut trie = Trie::new(routes.iter().map(|r| template(r).segments()), segments);
+        let mut trie = Trie::new(templates.iter().map(|t| t.segments()), segments);
         // A page's own template: the walk answers with the page, without reading the
         // route (a cache miss in a large table).
         trie.set_answers(|rank| match routes.get(rank as usize) {
@@ -311,11 +318,17 @@ fn packed_kinds(template: &Template) -> Option<u128> {
     if template.len() > 64 {
         return None;
     }
-    let mut key = 0u128;
+    // Up to 32 segments (nearly every template) in a `u64`, which shifts in one step.
+    let mut high = 0u64;
+    let mut low = 0u64;
     for (i, kind) in template.kinds().enumerate() {
-        key |= (kind as u128 + 1) << (126 - 2 * i);
+        let bits = kind as u64 + 1;
+        match i {
+            0..32 => high |= bits << (62 - 2 * i),
+            _ => low |= bits << (126 - 2 * i),
+        }
     }
-    Some(key)
+    Some(u128::from(high) << 64 | u128::from(low))
 }
 
 /// Marks an answer that is a page served as is (no variables to bind).
@@ -340,34 +353,68 @@ pub(crate) enum StaticHit<'i> {
     Route(&'i Route),
 }
 
-/// Writes the joined segments of a static template into `key`, when a plain request can
-/// spell it: no `/` (decoded from `%2F`) and no `%` (a request holding `%` is decoded
-/// first, and takes the trie).
-fn static_key(template: &Template, key: &mut String) -> bool {
-    key.clear();
+/// The joined segments of a static template (written into `key` when they are not its
+/// given text), when a plain request can spell it: no `/` (decoded from `%2F`) and no `%`
+/// (a request holding `%` is decoded first, and takes the trie).
+fn static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str> {
     if !template.is_static() {
-        return false;
+        return None;
     }
     // Nothing decoded: the segments joined are the text between the outer slashes.
     if !template.has_escapes() {
-        key.push_str(template.given().trim_matches('/'));
-        return true;
+        return Some(template.given().trim_matches('/'));
     }
+    key.clear();
     for (i, seg) in template.segments().enumerate() {
         let Segment::Static(text) = seg else {
-            return false;
+            return None;
         };
         // A key never starts or ends with `/`: the resolver relies on it (a request
         // spelling a key is its own inner path).
         if text.is_empty() || text.bytes().any(|b| b == b'/' || b == b'%') {
-            return false;
+            return None;
         }
         if i > 0 {
             key.push('/');
         }
         key.push_str(text);
     }
-    true
+    Some(key)
+}
+
+#[cfg(test)]
+mod rank_tests {
+    use super::packed_kinds;
+    use crate::template::Template;
+    use alloc::string::String;
+
+    #[test]
+    fn packed_kinds_orders_like_the_kinds_over_64_segments() {
+        // Templates of 1 to 65 segments, the kind of segment `i` cycling with `seed`.
+        let make = |len: usize, seed: usize| {
+            let mut text = String::new();
+            for i in 0..len {
+                text += &match (i + seed) % 3 {
+                    0 => String::from("/a"),
+                    1 => alloc::format!("/a<v{i}>"),
+                    _ => alloc::format!("/<v{i}>"),
+                };
+            }
+            Template::parse(&text).unwrap()
+        };
+        let templates: alloc::vec::Vec<Template> = (1..=65)
+            .flat_map(|len| (0..3).map(move |seed| (len, seed)))
+            .map(|(len, seed)| make(len, seed))
+            .collect();
+        for a in &templates {
+            for b in &templates {
+                match (packed_kinds(a), packed_kinds(b)) {
+                    (Some(x), Some(y)) => assert_eq!(x.cmp(&y), a.kinds().cmp(b.kinds())),
+                    _ => assert!(a.len() > 64 || b.len() > 64),
+                }
+            }
+        }
+    }
 }
 
 #[cfg(all(test, feature = "indexed-escapes"))]

@@ -44,7 +44,7 @@ pub struct DashNaming;
 
 impl Naming for DashNaming {
     fn check(&self, module: &str) -> Result<(), ModuleError> {
-        if module_components(module).any(str::is_empty) {
+        if has_empty_component(module) {
             return Err(ModuleError::EmptyComponent);
         }
         if module == "__main__" {
@@ -126,6 +126,34 @@ pub fn module_components(module: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `module_components(module).any(str::is_empty)`, in one pass that reads most bytes
+/// with one comparison (a byte above `:` is neither `.` nor `:`).
+fn has_empty_component(module: &str) -> bool {
+    let bytes = module.as_bytes();
+    // Where the current component starts.
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let separator = match b {
+            b if b > b':' => 0,
+            b'.' => 1,
+            b':' if bytes.get(i + 1) == Some(&b':') => 2,
+            _ => 0,
+        };
+        if separator == 0 {
+            i += 1;
+            continue;
+        }
+        if i == start {
+            return true;
+        }
+        i += separator;
+        start = i;
+    }
+    // The last component (the whole of an empty module).
+    start == bytes.len()
+}
+
 /// The last component of a module path (POLICY C3): used for the name, image inference and
 /// the `not_found_404` test.
 ///
@@ -187,6 +215,24 @@ mod tests {
                 }
                 let want = module_components(&text).last().unwrap_or(text.as_str());
                 assert_eq!(last_component(&text), want, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_component_is_found_as_the_split_finds_it() {
+        // Every text of up to 7 characters over `a . : é`, against the forward split.
+        let alphabet = ['a', '.', ':', 'é'];
+        let mut text = String::new();
+        for len in 0..=7u32 {
+            for mut n in 0..4usize.pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(alphabet[n % 4]);
+                    n /= 4;
+                }
+                let want = module_components(&text).any(str::is_empty);
+                assert_eq!(has_empty_component(&text), want, "{text:?}");
             }
         }
     }
