@@ -142,6 +142,9 @@ impl<T: Send + Sync + 'static> Folio<T> {
     /// instances). Layouts and the shell reach it through `PageContext::widgets()` /
     /// `View::context().widgets()` or the [`WidgetState`](crate::WidgetState) extractor.
     /// The session's size is capped: see [`widget_state_limit`](Folio::widget_state_limit).
+    /// Every page a run draws is sent `Cache-Control: no-store`, so that the browser's Back
+    /// asks again rather than showing fields the server has dropped since
+    /// ([`WidgetRun::CACHE_CONTROL`](folio_server_common::WidgetRun::CACHE_CONTROL)).
     pub fn widget_state(mut self) -> Self {
         self.widget_state = true;
         self

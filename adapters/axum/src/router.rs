@@ -134,6 +134,9 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
     /// (add a `SessionManagerLayer` with any store: memory, or Redis for several
     /// instances). Layouts and the shell reach it through `PageContext::widgets()` /
     /// `View::context().widgets()` or the [`WidgetState`](crate::WidgetState) extractor.
+    /// Every page a run draws is sent `Cache-Control: no-store`, so that the browser's Back
+    /// asks again rather than showing fields the server has dropped since
+    /// ([`WidgetRun::CACHE_CONTROL`](folio_server_common::WidgetRun::CACHE_CONTROL)).
     pub fn widget_state(mut self) -> Self {
         self.inner.widget_state = true;
         self
