@@ -31,7 +31,7 @@ use crate::template::{Parts, Segment, Shape, Template, fits_spans};
 pub struct RegistryBuilder<T> {
     config: Config,
     naming: Box<dyn Naming>,
-    specs: Vec<PageSpec<T>>,
+    specs: Registrations<T>,
     assets: Vec<String>,
 }
 
@@ -39,7 +39,7 @@ impl<T: core::fmt::Debug> core::fmt::Debug for RegistryBuilder<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("RegistryBuilder")
             .field("config", &self.config)
-            .field("pages", &self.specs)
+            .field("pages", &self.specs.iter().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -50,7 +50,7 @@ impl<T> RegistryBuilder<T> {
         RegistryBuilder {
             config,
             naming: Box::new(DashNaming),
-            specs: Vec::new(),
+            specs: Registrations::new(),
             assets: Vec::new(),
         }
     }
@@ -179,6 +179,54 @@ impl<T> RegistryBuilder<T> {
             prefixes,
             not_found,
         })
+    }
+}
+
+/// The registrations, in chunks that never move once made, each twice as long as the
+/// one before: registering many pages copies none of them (a `Vec` that doubles copies
+/// every spec about once more, into fresh memory each time).
+#[cfg(not(target_arch = "wasm32"))]
+struct Registrations<T> {
+    chunks: Vec<Vec<PageSpec<T>>>,
+}
+
+/// A browser bundle, which counts bytes and registers few pages, keeps one `Vec`.
+#[cfg(target_arch = "wasm32")]
+type Registrations<T> = Vec<PageSpec<T>>;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T> Registrations<T> {
+    fn new() -> Self {
+        Registrations { chunks: Vec::new() }
+    }
+
+    fn push(&mut self, spec: PageSpec<T>) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < last.capacity() => last.push(spec),
+            last => {
+                let room = last.map_or(8, |c| c.capacity() * 2);
+                let mut chunk = Vec::with_capacity(room);
+                chunk.push(spec);
+                self.chunks.push(chunk);
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &PageSpec<T>> {
+        self.chunks.iter().flatten()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T> IntoIterator for Registrations<T> {
+    type Item = PageSpec<T>;
+    type IntoIter = core::iter::Flatten<alloc::vec::IntoIter<Vec<PageSpec<T>>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
     }
 }
 
@@ -765,7 +813,14 @@ impl Claims {
         // A static template that is its own path claims one shape under one text.
         let path = (page.path != Where::Template).then(|| {
             let shape = Shape::Path(page.path());
-            (shape, shape.hash(), Claimed::Path)
+            // A path inferred from a template holds `%` only where the template does.
+            let hash = match (&page.template, page.path) {
+                (Some(t), Where::Inferred { .. }) if !t.has_escapes() => {
+                    Shape::unescaped_path_hash(page.path())
+                }
+                _ => shape.hash(),
+            };
+            (shape, hash, Claimed::Path)
         });
         let template = page.template.as_ref().map(|t| {
             let shape = Shape::Template(t);

@@ -21,9 +21,7 @@ impl Shape<'_> {
         let mut h = ShapeHash(0);
         match self {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
-                let bytes = path.as_bytes();
-                let (start, end) = inner_bounds(bytes);
-                h.bytes(&bytes[start..end]);
+                return Shape::unescaped_path_hash(path);
             }
             // No literal was decoded: the runs are the given text between the `<name>`s.
             Shape::Template(t) if !t.has_escapes() => {
@@ -65,6 +63,16 @@ impl Shape<'_> {
                 h.literal(&run);
             }
         }
+        h.0
+    }
+
+    /// [`hash`](Self::hash) of `Shape::Path(path)` for a path known to hold no `%` (one
+    /// inferred from a template without escapes): no search for one.
+    pub(crate) fn unescaped_path_hash(path: &str) -> u64 {
+        let mut h = ShapeHash(0);
+        let bytes = path.as_bytes();
+        let (start, end) = inner_bounds(bytes);
+        h.bytes(&bytes[start..end]);
         h.0
     }
 
