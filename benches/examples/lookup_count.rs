@@ -9,6 +9,7 @@
 //! ```
 //!
 //! Prints the number of lookups; instructions per lookup = callgrind's total `Ir` / that.
+//! With `LOOKUP_ONLY=text` set, only the scenario's requests that contain `text` are looked up.
 //! Scenarios: `github_hits`, `github_static`, `github_misses`, `inline_hits`,
 //! `generated_10k_hits`, `github_static_floor` (the bench's `hashbrown` floor on the static
 //! paths, for comparing), and `adversarial/<length>/<name>` (the requests of the
@@ -56,7 +57,13 @@ fn main() {
         Ok(verify::Checked::Ready(r)) => r,
         _ => panic!("folio fails the correctness gate on {scenario}"),
     };
-    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    // `LOOKUP_ONLY=text`: only the requests containing `text` (one request's cost).
+    let only = std::env::var("LOOKUP_ONLY").unwrap_or_default();
+    let paths: Vec<&str> = paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| p.contains(only.as_str()))
+        .collect();
     drive(&router, &paths, rounds);
     println!("{}", paths.len() * rounds);
 }

@@ -25,8 +25,13 @@ use crate::index::{Ends, HasEscape, Segments};
 use crate::template::Segment;
 
 mod build;
+#[cfg(feature = "first-byte-index")]
+mod first;
 #[cfg(test)]
 mod tests;
+
+#[cfg(feature = "first-byte-index")]
+use first::{First, FirstBytes};
 
 /// Marks "no child", "no route" and empty table slots.
 const NONE: u32 = u32::MAX;
@@ -88,6 +93,8 @@ struct Class {
     head: u32,
     tail: u32,
     table: u32,
+    /// 0 for a table of one slot (one head and tail: found without hashing), else at
+    /// most half full.
     mask: u32,
     /// A bit per head and tail of the class ([`end_bit`]): a segment whose first and last
     /// bytes cannot start a head and end a tail here skips the probe.
@@ -147,6 +154,10 @@ pub(crate) struct Trie {
     middles: Vec<(u32, u32)>,
     /// Literals longer than 16 bytes, and the literals of partial segments.
     text: String,
+    /// The root's literal children by first byte, when the root has no other kind of
+    /// child: the first segment is compared in place with a few of them.
+    #[cfg(feature = "first-byte-index")]
+    first: Option<FirstBytes>,
 }
 
 impl Trie {
@@ -192,6 +203,17 @@ impl Trie {
         // Down the nodes with one kind of child: no choice to come back to, so a plain
         // loop with little to keep (most of a request's walk, and all of most misses).
         let (mut node, mut pos, mut depth) = (0usize, path.first(), 0usize);
+        #[cfg(feature = "first-byte-index")]
+        if let (Some(first), false) = (&self.first, path.is_end(pos)) {
+            match first.step(path, pos) {
+                First::Child(child, next) => {
+                    ends.record(0, next);
+                    (node, pos, depth) = (child as usize, next, 1);
+                }
+                First::Miss => return Ok(None),
+                First::Walk => {}
+            }
+        }
         loop {
             let Some(n) = self.nodes.get(node) else {
                 return Ok(None);
@@ -424,16 +446,25 @@ impl Trie {
     #[inline(always)]
     fn partial_slot(&self, class: &Class, head: &[u8], tail: &[u8]) -> Option<&PartialSlot> {
         let (hk, tk) = (Key::of(head), Key::of(tail));
+        let spells = |slot: &PartialSlot| {
+            slot.head == hk
+                && slot.tail == tk
+                && (hk.len <= 16 && tk.len <= 16 || self.long_partial(slot) == (head, tail))
+        };
+        // One head and tail in the class (the usual case): its one slot, no hashing.
+        if class.mask == 0 {
+            return self
+                .partial_slots
+                .get(class.table as usize)
+                .filter(|slot| spells(slot));
+        }
         let mut i = pair_hash(&hk, &tk) & class.mask;
         loop {
             let slot = self.partial_slots.get((class.table + i) as usize)?;
             if slot.count == 0 {
                 return None;
             }
-            if slot.head == hk
-                && slot.tail == tk
-                && (hk.len <= 16 && tk.len <= 16 || self.long_partial(slot) == (head, tail))
-            {
+            if spells(slot) {
                 return Some(slot);
             }
             i = (i + 1) & class.mask;

@@ -64,6 +64,17 @@ pub(crate) trait Segments<'t>: Copy {
     /// Whether `pos` is past the last segment (where [`segment`](Self::segment) finds
     /// none), without looking at the text.
     fn is_end(self, pos: usize) -> bool;
+
+    /// The first byte of the segment at `pos` (not past the last segment), if it has one.
+    #[cfg(feature = "first-byte-index")]
+    fn byte(self, pos: usize) -> Option<u8>;
+
+    /// The segment at `pos` (not past the last segment) when it is `len` bytes long, and
+    /// the position of the next one, found without scanning it. In a raw path the text may
+    /// hold `%`: the caller compares it with a literal that holds none, so an escaped
+    /// segment never compares equal.
+    #[cfg(feature = "first-byte-index")]
+    fn spelled(self, pos: usize, len: usize) -> Option<(&'t [u8], usize)>;
 }
 
 /// The raw text of a request path (slashes at both ends trimmed). A segment holding `%`
@@ -96,6 +107,24 @@ impl<'t> Segments<'t> for RawPath<'t> {
     fn is_end(self, pos: usize) -> bool {
         pos > self.0.len()
     }
+
+    #[cfg(feature = "first-byte-index")]
+    #[inline(always)]
+    fn byte(self, pos: usize) -> Option<u8> {
+        self.0.as_bytes().get(pos).copied()
+    }
+
+    #[cfg(feature = "first-byte-index")]
+    #[inline(always)]
+    fn spelled(self, pos: usize, len: usize) -> Option<(&'t [u8], usize)> {
+        let bytes = self.0.as_bytes();
+        let end = pos.checked_add(len)?;
+        let text = bytes.get(pos..end)?;
+        match bytes.get(end) {
+            None | Some(b'/') => Some((text, end + 1)),
+            Some(_) => None,
+        }
+    }
 }
 
 impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
@@ -112,6 +141,19 @@ impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
     #[inline]
     fn is_end(self, pos: usize) -> bool {
         pos >= self.len()
+    }
+
+    #[cfg(feature = "first-byte-index")]
+    #[inline]
+    fn byte(self, pos: usize) -> Option<u8> {
+        self.get(pos)?.as_ref().as_bytes().first().copied()
+    }
+
+    #[cfg(feature = "first-byte-index")]
+    #[inline]
+    fn spelled(self, pos: usize, len: usize) -> Option<(&'t [u8], usize)> {
+        let text = self.get(pos)?.as_ref().as_bytes();
+        (text.len() == len).then_some((text, pos + 1))
     }
 }
 
@@ -237,6 +279,25 @@ impl<'b> Segments<'b> for Decoded<'b> {
     #[inline]
     fn is_end(self, pos: usize) -> bool {
         pos >= self.spans.len()
+    }
+
+    #[cfg(feature = "first-byte-index")]
+    #[inline]
+    fn byte(self, pos: usize) -> Option<u8> {
+        let &(start, len) = self.spans.get(pos)?;
+        if len == 0 {
+            return None;
+        }
+        self.bytes.get(usize::from(start)).copied()
+    }
+
+    #[cfg(feature = "first-byte-index")]
+    #[inline]
+    fn spelled(self, pos: usize, len: usize) -> Option<(&'b [u8], usize)> {
+        match self.segment(pos) {
+            Ok(Some((text, next))) if text.len() == len => Some((text, next)),
+            _ => None,
+        }
     }
 }
 

@@ -233,6 +233,8 @@ impl<'a> Builder<'a> {
             shapes: Vec::new(),
             middles: Vec::new(),
             text: String::new(),
+            #[cfg(feature = "first-byte-index")]
+            first: None,
         };
         // One node's partial children at a time, taken out of the chains.
         let mut partials: Vec<BuildPartial<'_>> = Vec::new();
@@ -301,6 +303,14 @@ impl<'a> Builder<'a> {
             });
             t.ranks.push(b.route);
         }
+        #[cfg(feature = "first-byte-index")]
+        if t.nodes.first().map(|n| n.children) == Some(Children::Literals) {
+            let root = by_parent.get(..starts[1] as usize).unwrap_or_default();
+            t.first = FirstBytes::new(root.iter().map(|&e| {
+                let e = &self.edges[e as usize];
+                (e.text, e.key, e.child)
+            }));
+        }
         t
     }
 }
@@ -350,7 +360,12 @@ impl Trie {
             groups.push(group);
             rest = after;
         }
-        let size = (groups.len() * 2).next_power_of_two();
+        // One group: a slot of its own, compared without hashing; else at most half full,
+        // so probes stay short and always reach an empty slot.
+        let size = match groups.len() {
+            1 => 1,
+            n => (n * 2).next_power_of_two(),
+        };
         let table = self.partial_slots.len();
         let empty = PartialSlot {
             head: Key::default(),

@@ -115,6 +115,61 @@ fn among_matching_partials_the_best_rank_wins_whatever_the_class() {
 }
 
 #[test]
+fn the_first_segment_is_found_by_its_first_byte_escaped_or_not() {
+    // Only literals at the root: the first segment is compared where it lies with the
+    // literals that start with its first byte.
+    let r = registry(&[
+        "/repos/<o>",
+        "/rate/<r>",
+        "/100%25/<p>",
+        "/a%2Fb/<q>",
+        "/a/<s>",
+        "/xxxxxxxxxxxxxxxxxxxxlong/<t>",
+    ]);
+    let page = |p: &str, v: &str| Some((String::from(p), vec![String::from(v)]));
+    assert_eq!(answer(&r, "/repos/x"), page("p0", "x"));
+    // Escaped after the first byte, and the first byte itself.
+    assert_eq!(answer(&r, "/r%65pos/x"), page("p0", "x"));
+    assert_eq!(answer(&r, "/%72epos/x"), page("p0", "x"));
+    assert_eq!(answer(&r, "/rate/1"), page("p1", "1"));
+    // Literals start with `r`, none spelled; no literal starts with `z`.
+    assert_eq!(answer(&r, "/repo/x"), None);
+    assert_eq!(answer(&r, "/reposx/x"), None);
+    assert_eq!(answer(&r, "/zzz/x"), None);
+    assert_eq!(answer(&r, "/%7Azz/x"), None);
+    // Literals a raw segment cannot spell as they are: decoded `%` and `/`, over 16 bytes.
+    assert_eq!(answer(&r, "/100%25/x"), page("p2", "x"));
+    assert_eq!(answer(&r, "/a%2Fb/x"), page("p3", "x"));
+    assert_eq!(answer(&r, "/a/b"), page("p4", "b"));
+    assert_eq!(answer(&r, "/a/b/x"), None);
+    assert_eq!(answer(&r, "/xxxxxxxxxxxxxxxxxxxxlong/1"), page("p5", "1"));
+    assert_eq!(answer(&r, "/xxxxxxxxxxxxxxxxxxxxlonG/1"), None);
+    for path in [
+        "/repos/x",
+        "/r%65pos/x",
+        "/%72epos/x",
+        "/repo/x",
+        "/zzz/x",
+        "/100%25/x",
+        "/100%/x",
+        "/a%2Fb/x",
+        "/a/b",
+        "/a//b",
+        "//a/b",
+        "/xxxxxxxxxxxxxxxxxxxxlong/1",
+        "/",
+        "",
+    ] {
+        let [fast, reference] = r.differential_route(path);
+        assert_eq!(fast, reference, "{path}");
+    }
+    // A variable at the root: no first-byte index, the walk decides.
+    let r = registry(&["/repos/<o>", "/<any>/x"]);
+    assert_eq!(answer(&r, "/repos/x"), page("p0", "x"));
+    assert_eq!(answer(&r, "/zzz/x"), page("p1", "zzz"));
+}
+
+#[test]
 fn zero_bytes_is_exact() {
     for x in [
         0u64,
