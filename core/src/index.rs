@@ -31,7 +31,7 @@ pub(crate) enum Target {
 
 /// A route: what it leads to, and which template it matches by (the page's own template,
 /// a redirect source, or a path template the index owns).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Route {
     pub(crate) target: Target,
     /// Its template in [`Index::paths`], or [`NO_PATH`]: the page's template, or the
@@ -138,20 +138,16 @@ impl Index {
         };
         // The routes in rank order, with their templates, counted for the tables below.
         let mut templates: Vec<&Template> = Vec::with_capacity(order.len());
+        let mut ranked: Vec<Route> = Vec::with_capacity(order.len());
         let (mut statics, mut segments) = (0, 0);
-        for &i in &order {
-            let t = template(&routes[i as usize]);
+        for route in order.iter().filter_map(|&i| routes.get(i as usize)) {
+            let t = template(route);
             statics += usize::from(t.is_static());
             segments += t.len();
             templates.push(t);
+            ranked.push(*route);
         }
-        let mut slots: Vec<Option<Route>> = routes.into_iter().map(Some).collect();
-        let mut routes: Vec<Route> = Vec::with_capacity(order.len());
-        routes.extend(
-            order
-                .iter()
-                .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)),
-        );
+        let routes = ranked;
         let mut statics = StaticMap::with_room(statics);
         let mut key = String::new();
         for (i, (route, t)) in routes.iter().zip(&templates).enumerate() {

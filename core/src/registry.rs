@@ -575,8 +575,10 @@ fn make_page<T>(
         || image_url.is_some()
         || !redirect_from.is_empty()
         || !extra.is_empty();
-    let more = needs_more.then(|| {
-        Box::new(PageMore {
+    // (An `if`, not `bool::then`: a closure that is not called still drops every field
+    // it took, out of line.)
+    let more = if needs_more {
+        Some(Box::new(PageMore {
             supplied_path: path,
             supplied_name: name,
             supplied_title,
@@ -588,8 +590,10 @@ fn make_page<T>(
             redirect_from,
             redirect_templates,
             extra,
-        })
-    });
+        }))
+    } else {
+        None
+    };
     let mut page = Page {
         module,
         template,

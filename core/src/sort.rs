@@ -110,7 +110,13 @@ impl Radix for u128 {
     const BYTES: usize = 16;
     #[inline]
     fn byte(&self, i: usize) -> u8 {
-        (*self >> (8 * i)) as u8
+        // Shifts of a `u64`: a `u128` shifted by a variable amount takes several steps.
+        let word = if i < 8 {
+            *self as u64
+        } else {
+            (*self >> 64) as u64
+        };
+        (word >> (8 * (i & 7))) as u8
     }
     fn differ(&self, other: &Self) -> Self {
         self ^ other
@@ -125,11 +131,12 @@ impl Radix for (u128, u64) {
     const BYTES: usize = 24;
     #[inline]
     fn byte(&self, i: usize) -> u8 {
-        if i < 8 {
-            (self.1 >> (8 * i)) as u8
-        } else {
-            (self.0 >> (8 * (i - 8))) as u8
-        }
+        let word = match i / 8 {
+            0 => self.1,
+            1 => self.0 as u64,
+            _ => (self.0 >> 64) as u64,
+        };
+        (word >> (8 * (i & 7))) as u8
     }
     fn differ(&self, other: &Self) -> Self {
         (self.0 ^ other.0, self.1 ^ other.1)
