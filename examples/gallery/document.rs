@@ -4,7 +4,7 @@
 //! draw the same menus from the same registry. The menus depend only on the page shown, so
 //! a server computes them once per page at start-up ([`MenuTable`]).
 
-use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -178,43 +178,53 @@ impl MenuTable {
     }
 }
 
+/// A page's menus, kept for every request that shows it: every link in one list (nav, then
+/// each sidebar section's, then the crumbs), its texts made one after another at start-up.
+/// Drawing the menus then reads a few neighbouring cache lines, where a list and a `String`
+/// pair per link and section read scattered blocks, on every request.
+#[derive(Debug, Clone)]
+struct OwnedMenus {
+    links: Vec<OwnedLink>,
+    /// The top navigation: `links[..nav]`.
+    nav: usize,
+    /// Each sidebar section: its key, and where its links end in `links`.
+    sidebar: Vec<(Option<Box<str>>, usize)>,
+    // The crumbs are the rest of `links`.
+}
+
 #[derive(Debug, Clone)]
 struct OwnedLink {
-    href: String,
-    label: String,
+    href: Box<str>,
+    label: Box<str>,
     current: bool,
     external: bool,
 }
 
-#[derive(Debug, Clone)]
-struct OwnedMenus {
-    nav: Vec<OwnedLink>,
-    sidebar: Vec<(Option<String>, Vec<OwnedLink>)>,
-    crumbs: Vec<OwnedLink>,
-}
-
 impl OwnedMenus {
     fn new(menus: &Menus<'_>) -> Self {
-        let links = |links: &[Link<'_>]| -> Vec<OwnedLink> {
-            links
-                .iter()
-                .map(|l| OwnedLink {
-                    href: l.href.to_owned(),
-                    label: l.label.to_owned(),
-                    current: l.current,
-                    external: l.external,
-                })
-                .collect()
+        let mut owned = OwnedMenus {
+            links: Vec::new(),
+            nav: menus.nav.len(),
+            sidebar: Vec::with_capacity(menus.sidebar.len()),
         };
-        OwnedMenus {
-            nav: links(&menus.nav),
-            sidebar: menus
+        owned.push_links(&menus.nav);
+        for (section, links) in &menus.sidebar {
+            owned.push_links(links);
+            owned
                 .sidebar
-                .iter()
-                .map(|(section, l)| (section.map(str::to_owned), links(l)))
-                .collect(),
-            crumbs: links(&menus.crumbs),
+                .push((section.map(Box::from), owned.links.len()));
         }
+        owned.push_links(&menus.crumbs);
+        owned
+    }
+
+    fn push_links(&mut self, links: &[Link<'_>]) {
+        self.links.extend(links.iter().map(|link| OwnedLink {
+            href: link.href.into(),
+            label: link.label.into(),
+            current: link.current,
+            external: link.external,
+        }));
     }
 
     fn menus(&self) -> Menus<'_> {
@@ -229,14 +239,18 @@ impl OwnedMenus {
                 })
                 .collect()
         }
+        let mut start = self.nav;
+        let sidebar = (self.sidebar.iter())
+            .map(|(section, end)| {
+                let section_links = links(&self.links[start..*end]);
+                start = *end;
+                (section.as_deref(), section_links)
+            })
+            .collect();
         Menus {
-            nav: links(&self.nav),
-            sidebar: self
-                .sidebar
-                .iter()
-                .map(|(section, l)| (section.as_deref(), links(l)))
-                .collect(),
-            crumbs: links(&self.crumbs),
+            nav: links(&self.links[..self.nav]),
+            sidebar,
+            crumbs: links(&self.links[start..]),
         }
     }
 }
