@@ -7,7 +7,12 @@ use core::fmt::{self, Write};
 
 use smallvec::SmallVec;
 
+pub use prepared::PreparedHead;
+
+mod prepared;
+
 use crate::image::push_asset_path;
+use crate::page::Page;
 use crate::registry::Registry;
 use crate::resolve::{PageMatch, Resolution};
 
@@ -396,6 +401,16 @@ impl<T> Registry<T> {
         out: &mut impl Write,
     ) -> fmt::Result {
         let source = self.head_source(resolution, target);
+        self.write_source(&source, origin, out)
+    }
+
+    /// What [`write_head`](Self::write_head) writes for `source`.
+    fn write_source(
+        &self,
+        source: &HeadSource<'_, '_>,
+        origin: &str,
+        out: &mut impl Write,
+    ) -> fmt::Result {
         let url = Value::Url(Text::new(origin), Text::new(source.target));
         let (asset, mut buffer);
         let image = match source.image {
@@ -444,7 +459,18 @@ impl<T> Registry<T> {
                 image: Image::None,
             };
         };
-        let page = m.page();
+        let (title, description) = texts(m);
+        self.page_source(m.page(), title, description, target)
+    }
+
+    /// The head source of `page` with these texts.
+    fn page_source<'r, 't>(
+        &'r self,
+        page: &'r Page<T>,
+        title: Cow<'r, str>,
+        description: Cow<'r, str>,
+        target: &'t str,
+    ) -> HeadSource<'r, 't> {
         let image = match (page.image_url(), page.image()) {
             (Some(u), _) if !u.is_empty() => Image::Url(u),
             (_, Some(file)) if !file.is_empty() => Image::Asset(AssetFile {
@@ -455,7 +481,6 @@ impl<T> Registry<T> {
             }),
             _ => Image::None,
         };
-        let (title, description) = texts(m);
         HeadSource {
             title,
             description,

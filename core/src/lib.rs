@@ -108,7 +108,7 @@ pub use custom::CustomValue;
 pub use de::{DeError, from_arguments};
 pub use decode::{decode_form, percent_decode};
 pub use error::{BuildError, ConfigError, Inferred, ModuleError, TemplateError};
-pub use head::{Head, write_escaped};
+pub use head::{Head, PreparedHead, write_escaped};
 pub use image::{AssetFiles, infer_image};
 pub use limits::{LimitError, Limits};
 pub use naming::{DashNaming, Naming, last_component, module_components};

@@ -16,7 +16,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use folio_core::Registry;
-use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, WidgetRun, decide};
+use folio_server_common::{
+    AssetsDir, Decision, HTML, Heads, Incoming, Reply, Shell, WidgetRun, decide_with,
+};
 use tower_http::services::ServeDir;
 
 use crate::context::PageContext;
@@ -36,6 +38,8 @@ struct Inner<T, S> {
     registry: Arc<Registry<T>>,
     /// Each page's layout, by registration index (made once: see `with_layouts`).
     layouts: Vec<Layout<S>>,
+    /// Each page's head, prepared once (of the registry in its `Arc`: pages do not move).
+    heads: Heads,
     shell: Box<dyn Shell<T>>,
     inputs: Vec<(String, Box<InputFn>)>,
     origin: Option<String>,
@@ -70,9 +74,11 @@ impl<T: Send + Sync + 'static, S: Clone + Send + Sync + 'static> Folio<T, S> {
             .pages_by_registration()
             .map(|p| layout_of(p.layout()))
             .collect();
+        let registry = Arc::new(registry);
         Folio {
             inner: Inner {
-                registry: Arc::new(registry),
+                heads: Heads::new(&registry),
+                registry,
                 layouts,
                 shell: Box::new(folio_server_common::bare::<T>),
                 inputs: Vec::new(),
@@ -273,7 +279,12 @@ impl<T, S> Inner<T, S> {
                 .host(host),
             |incoming, (name, read)| incoming.input(name, read(parts)),
         );
-        decide(&self.registry, self.origin.as_deref(), incoming)
+        decide_with(
+            &self.registry,
+            &self.heads,
+            self.origin.as_deref(),
+            incoming,
+        )
     }
 }
 

@@ -8,6 +8,7 @@ use folio_core::{Page, Registry, Resolution};
 use smallvec::SmallVec;
 
 use crate::context::{self, RequestContext};
+use crate::heads::Heads;
 use crate::shell::{Shell, View};
 
 /// The `Content-Type` of every HTML answer.
@@ -219,6 +220,18 @@ pub fn decide<'r, T>(
     origin: Option<&str>,
     incoming: Incoming<'_>,
 ) -> Decision<'r, T> {
+    decide_with(registry, &Heads::default(), origin, incoming)
+}
+
+/// [`decide`], writing the head of a page from `heads` (made once from `registry`, see
+/// [`Heads`]) when it has one there: the same bytes, written as a few copies instead of
+/// from the page's texts on every request.
+pub fn decide_with<'r, T>(
+    registry: &'r Registry<T>,
+    heads: &Heads,
+    origin: Option<&str>,
+    incoming: Incoming<'_>,
+) -> Decision<'r, T> {
     let target = incoming.target;
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let resolution = registry.resolve(path, query);
@@ -261,8 +274,18 @@ pub fn decide<'r, T>(
             &owned
         }
     };
-    // Writing to a String cannot fail.
-    let _ = registry.write_head(&resolution, origin, target, &mut head);
+    let prepared = match &resolution {
+        Resolution::Page(m) => heads.get(m.page()),
+        _ => None,
+    };
+    // Writing to a String cannot fail. A prepared head declines an origin it cannot write
+    // (empty, or ending with `/`), and writes nothing then.
+    if prepared
+        .and_then(|p| p.write(origin, target, &mut head))
+        .is_none()
+    {
+        let _ = registry.write_head(&resolution, origin, target, &mut head);
+    }
     Decision::Render(Render {
         registry,
         page,

@@ -41,12 +41,14 @@ mod args;
 mod assets;
 mod context;
 mod decide;
+mod heads;
 mod shell;
 mod state;
 
 pub use args::ArgsError;
 pub use assets::AssetsDir;
 pub use context::RequestContext;
-pub use decide::{Decision, HTML, Incoming, Render, Reply, TEXT, decide, reason};
+pub use decide::{Decision, HTML, Incoming, Render, Reply, TEXT, decide, decide_with, reason};
+pub use heads::Heads;
 pub use shell::{Shell, View, bare};
 pub use state::{SESSION_KEY, WidgetRun, Widgets};
