@@ -10,8 +10,8 @@ use smallvec::SmallVec;
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::encode_into;
 use crate::index::{
-    Cursor, Ends, Escaped, EscapedPath, HasEscape, PackedEnds, Raw, RawPath, Route, Spanned,
-    StaticHit, Target, Walked, matches_escaped, split_request,
+    Cursor, Ends, Escaped, EscapedPath, HasEscape, Raw, RawPath, Route, Spanned, StaticHit, Target,
+    Walked, matches_escaped, split_request,
 };
 use crate::limits::LimitError;
 use crate::page::Page;
@@ -19,24 +19,16 @@ use crate::query::Query;
 use crate::registry::{Registry, owned_template};
 use crate::template::{Template, Values};
 
-/// The request segments a match reads its variables from: none when it has no variables
-/// to read (a static page, the usual hit; the custom 404 page; a page whose template the
-/// path does not match); the raw path when it is plain (segments found again when
-/// variables are read), with where its segments end when the trie walked it; else a path
-/// holding `%` (the request's, or a redirect target's own) with the decoding of its
-/// segments that hold `%`, made with the match. One variant owns memory, so that dropping
-/// a match (on every lookup's path) tests one variant.
-///
-/// Nothing here is written after the match is made (no cache filled on first read),
-/// read through a computed offset or lent to code out of line (on 64-bit targets the
-/// ends are one integer; the decoded text is lent from its own allocation): a caller
-/// that takes the match out of its [`Resolution`] then keeps it in registers instead of
-/// copying it. Copying the 88-byte match of before was a quarter of a static lookup.
+/// The request segments a match was made on: the raw path when it is plain (the usual
+/// case: nothing stored, segments found again when variables are read), with where its
+/// segments end when the trie walked it; else a path holding `%` (the request's, or a
+/// redirect target's own) with the decoding of its segments that hold `%`, made when a
+/// value is first read from one. One variant owns memory, so that dropping a match (on
+/// every lookup's path) tests one variant.
 #[derive(Debug)]
 enum Segments<'p> {
-    None,
     Raw(&'p str),
-    Walked(&'p str, PackedEnds),
+    Walked(&'p str, Ends),
     Escaped(EscapedPath<'p>),
 }
 
@@ -86,16 +78,15 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
 }
 
 impl<'p> Segments<'p> {
-    /// A cursor over the segments, for reading the variables of `template`, which
-    /// matches them (so the request has as many segments).
+    /// A cursor over the segments, for reading the variables of a template of `count`
+    /// segments that matches them (so the request has `count` segments too).
     // Always inline: every lookup reads its variables through it, and the rare arms
     // made it too large for the compiler's own choice.
     #[inline(always)]
-    fn cursor(&self, template: &Template) -> AnyCursor<'_> {
+    fn cursor(&self, count: usize) -> AnyCursor<'_> {
         match self {
-            Segments::None => AnyCursor::Raw(Raw::new("")),
             Segments::Raw(inner) => AnyCursor::Raw(Raw::new(inner)),
-            Segments::Walked(inner, ends) => match Spanned::new(inner, *ends, template.len()) {
+            Segments::Walked(inner, ends) => match Spanned::new(inner, ends, count) {
                 Some(c) => AnyCursor::Spanned(c),
                 None => AnyCursor::Raw(Raw::new(inner)),
             },
@@ -103,21 +94,10 @@ impl<'p> Segments<'p> {
         }
     }
 
-    /// The segments ready for reading values: a path holding `%` decodes the segments
-    /// that hold `%`.
-    fn decoded(self) -> Segments<'p> {
-        match self {
-            Segments::Escaped(path) => Segments::Escaped(path.decoded()),
-            other => other,
-        }
-    }
-
     /// Whether `template` matches the segments (for a template that may not match):
     /// without allocating, a path holding `%` too.
     fn matched_by(&self, template: &Template) -> bool {
         match self {
-            // Only made for a match that reads no variables.
-            Segments::None => false,
             Segments::Raw(inner) | Segments::Walked(inner, _) => {
                 template.matches_at(AnyCursor::Raw(Raw::new(inner)))
             }
@@ -128,22 +108,10 @@ impl<'p> Segments<'p> {
 
 /// What to do with a request.
 ///
-/// `Send` and `Sync` when `T: Sync`, so a resolution can be held across an `.await` or
-/// shared between threads: a match holds text lent by the request and the registry and,
-/// when the path holds `%` and the page has variables, the path's decoding, made as the
-/// request is resolved (reading the values allocates nothing).
-///
-/// ```
-/// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
-/// fn shared<S: Send + Sync>(_: &S) {}
-/// let mut b = RegistryBuilder::new(Config::new());
-/// b.page(PageSpec::new("pages.city").path_template("/city/<name>").layout(()));
-/// let registry = b.build().unwrap();
-/// let resolution = registry.resolve("/city/Montr%C3%A9al", "");
-/// shared(&resolution);
-/// let Resolution::Page(m) = resolution else { panic!() };
-/// assert_eq!(m.variable("name"), Some("Montréal"));
-/// ```
+/// `Send` when `T: Sync`, but not `Sync`: the values of a path holding `%` are decoded the
+/// first time one is read and kept in the match (a cell), so that resolving allocates
+/// nothing. Across an `.await`, hold the resolution (or the values, copied out) by value
+/// rather than by reference.
 #[derive(Debug)]
 pub enum Resolution<'r, 'p, T> {
     /// Serve this page (HTTP 200).
@@ -169,13 +137,13 @@ impl<T> Resolution<'_, '_, T> {
     }
 }
 
-/// A matched page with its path variables and query. `Send` and `Sync` when `T: Sync`
+/// A matched page with its path variables and query. `Send` when `T: Sync`, not `Sync`
 /// (see [`Resolution`]).
 #[derive(Debug)]
 pub struct PageMatch<'r, 'p, T> {
     page: &'r Page<T>,
-    /// Where the variables of the page's template are read; [`Segments::None`] when
-    /// there are none to read.
+    /// The template the variables come from, when it matches.
+    template: Option<&'r Template>,
     segments: Segments<'p>,
     query: Query<'p>,
 }
@@ -210,26 +178,15 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
         self.page
     }
 
-    /// The template the variables come from, when the match reads any.
-    #[inline(always)]
-    fn template(&self) -> Option<&'r Template> {
-        match self.segments {
-            Segments::None => None,
-            _ => self.page.template.as_ref(),
-        }
-    }
-
     /// The path variables, `(name, decoded value)` in template order. Values borrow from
-    /// the request; only values that contained `%` were decoded (as the request was
-    /// resolved: reading them allocates nothing).
+    /// the request; only values that contained `%` were decoded.
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
         // No template (a static page, the usual hit): no cursor to set up.
-        let template = self.template();
-        let cursor = match template {
-            Some(t) => self.segments.cursor(t),
+        let cursor = match self.template {
+            Some(t) => self.segments.cursor(t.len()),
             None => AnyCursor::Raw(Raw::new("")),
         };
-        Values::new(template, cursor)
+        Values::new(self.template, cursor)
     }
 
     /// How many path variables the match has: [`variables`](Self::variables) yields that
@@ -246,7 +203,7 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// assert_eq!(m.arguments().len(), 3); // year, n, then the query's tab
     /// ```
     pub fn variable_count(&self) -> usize {
-        self.template().map_or(0, |t| t.variables().len())
+        self.template.map_or(0, |t| t.variables().len())
     }
 
     /// One path variable.
@@ -326,7 +283,8 @@ impl<'r, 'p, T> NotFound<'r, 'p, T> {
     pub fn page_match(&self) -> Option<PageMatch<'r, 'p, T>> {
         self.page.map(|page| PageMatch {
             page,
-            segments: Segments::None,
+            template: None,
+            segments: Segments::Raw(""),
             query: self.query,
         })
     }
@@ -454,7 +412,8 @@ impl<T> Registry<T> {
         match hit {
             StaticHit::Page(i) => Resolution::Page(PageMatch {
                 page: &self.pages[i],
-                segments: Segments::None,
+                template: None,
+                segments: Segments::Raw(inner),
                 query,
             }),
             StaticHit::Route(route) => self.finish(Some(route), Segments::Raw(inner), query),
@@ -471,12 +430,13 @@ impl<T> Registry<T> {
                 let page = &self.pages[i];
                 Resolution::Page(PageMatch {
                     page,
-                    segments: Segments::Walked(inner, ends.packed()),
+                    template: page.template.as_ref(),
+                    segments: Segments::Walked(inner, ends),
                     query,
                 })
             }
             Ok(Walked::Route(route)) => {
-                self.finish(Some(route), Segments::Walked(inner, ends.packed()), query)
+                self.finish(Some(route), Segments::Walked(inner, ends), query)
             }
             Ok(Walked::None) => self.not_found(query, true),
             Err(HasEscape) => self.resolve_decoded(inner, query),
@@ -520,13 +480,20 @@ impl<T> Registry<T> {
             return not_found(true);
         };
         match route.target {
-            Target::Page(i) => {
-                Resolution::Page(self.page_match(i, segments, query, route.is_page_template))
+            Target::Page(i) if route.is_page_template => {
+                let page = &self.pages[i];
+                Resolution::Page(PageMatch {
+                    page,
+                    template: page.template.as_ref(),
+                    segments,
+                    query,
+                })
             }
+            Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
             Target::Redirect { page, index } => {
                 let page = &self.pages[page];
                 let target =
-                    self.redirect_target(page, &page.redirect_templates()[index], segments);
+                    self.redirect_target(page, &page.redirect_templates()[index], &segments);
                 let mut location = relative_path(&self.prefixes.requests, &target);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
@@ -542,7 +509,6 @@ impl<T> Registry<T> {
                                 i,
                                 Segments::Escaped(EscapedPath::new(Cow::Owned(inner))),
                                 query,
-                                false,
                             ),
                         }),
                         Target::Redirect { .. } => not_found(true),
@@ -583,22 +549,20 @@ impl<T> Registry<T> {
         [fast, self.index.find_reference(&decoded, owned).map(id)]
     }
 
-    /// The match of page `i` on `segments`: its variables are read when its template
-    /// matches them (known when the route is the page's own template, `matched`).
     fn page_match<'r, 'p>(
         &'r self,
         i: usize,
         segments: Segments<'p>,
         query: Query<'p>,
-        matched: bool,
     ) -> PageMatch<'r, 'p, T> {
         let page = &self.pages[i];
-        let segments = match &page.template {
-            Some(t) if !t.is_static() && (matched || segments.matched_by(t)) => segments.decoded(),
-            _ => Segments::None,
-        };
+        let template = page
+            .template
+            .as_ref()
+            .filter(|t| !t.is_static() && segments.matched_by(t));
         PageMatch {
             page,
+            template,
             segments,
             query,
         }
@@ -606,11 +570,11 @@ impl<T> Registry<T> {
 
     /// The target of a redirect: the page's path, or its template filled with the values
     /// the source bound (percent-encoded).
-    fn redirect_target(&self, page: &Page<T>, source: &Template, request: Segments<'_>) -> String {
+    fn redirect_target(&self, page: &Page<T>, source: &Template, request: &Segments<'_>) -> String {
         match &page.template {
             Some(t) if !t.is_static() => {
-                let request = request.decoded();
-                let bound: Vec<(&str, &str)> = source.values(request.cursor(source)).collect();
+                let bound: Vec<(&str, &str)> =
+                    source.values(request.cursor(source.len())).collect();
                 let value = |name: &str| {
                     bound
                         .iter()

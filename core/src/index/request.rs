@@ -5,6 +5,7 @@ use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::OnceCell;
 
 use crate::decode::DecodedBytes;
 #[cfg(feature = "indexed-escapes")]
@@ -375,72 +376,60 @@ fn pattern_matches_escaped(seg: &Segment<'_>, raw: &str) -> bool {
 
 /// A path holding `%` (a request's, or a redirect target's; slashes at both ends trimmed)
 /// with the decoded text of its segments that hold `%`, one after another in path order,
-/// made when the match has variables to read (a page without variables decodes nothing).
-/// One boxed string, so that dropping a match stays cheap (its drop code is on every lookup's
-/// path).
-///
-/// The text is made with the match, not when a value is first read: a cache filled
-/// through `&self` is a write into the match, and code that writes into a match keeps the
-/// compiler from holding it in registers, which made every lookup copy it (a quarter of a
-/// static page's answer).
+/// made the first time a cursor reads one: resolving such a request allocates nothing, and
+/// only reading a value that holds `%` does. One boxed string, so that dropping a match
+/// stays cheap (its drop code is on every lookup's path).
 #[derive(Debug)]
 pub(crate) struct EscapedPath<'p> {
     inner: Cow<'p, str>,
-    texts: Option<Box<str>>,
+    texts: OnceCell<Box<str>>,
 }
 
 impl<'p> EscapedPath<'p> {
-    /// The path, with nothing decoded yet (see [`decoded`](Self::decoded)).
     pub(crate) fn new(inner: Cow<'p, str>) -> EscapedPath<'p> {
-        EscapedPath { inner, texts: None }
-    }
-
-    /// The path with its decoded text, for reading values.
-    pub(crate) fn decoded(mut self) -> EscapedPath<'p> {
-        if self.texts.is_none() {
-            self.texts = Some(escaped_texts(&self.inner));
+        EscapedPath {
+            inner,
+            texts: OnceCell::new(),
         }
-        self
     }
 
     pub(crate) fn inner(&self) -> &str {
         &self.inner
     }
 
-    /// A cursor at the first segment, for a path [`decoded`](Self::decoded).
+    /// The decodings of the segments that hold `%`, one after another in path order.
+    fn texts(&self) -> &str {
+        self.texts.get_or_init(|| {
+            self.inner
+                .split('/')
+                .filter(|s| s.as_bytes().contains(&b'%'))
+                .map(crate::decode::percent_decode)
+                .collect::<String>()
+                .into_boxed_str()
+        })
+    }
+
+    /// A cursor at the first segment.
     #[inline]
     pub(crate) fn cursor(&self) -> Escaped<'_> {
         Escaped {
             rest: (!self.inner.is_empty()).then_some(&*self.inner),
             decoded: 0,
-            texts: self.texts.as_deref().unwrap_or_default(),
+            path: self,
         }
     }
 }
 
-/// The decodings of the segments of `inner` that hold `%`, one after another in path
-/// order.
-#[inline(never)]
-fn escaped_texts(inner: &str) -> Box<str> {
-    inner
-        .split('/')
-        .filter(|s| s.as_bytes().contains(&b'%'))
-        .map(crate::decode::percent_decode)
-        .collect::<String>()
-        .into_boxed_str()
-}
-
 /// A [`Cursor`] over an [`EscapedPath`]: plain segments are lent from the path, the others
-/// from its decoded text.
+/// from its decoded text, made only when one is read (passing a segment decodes nothing).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Escaped<'t> {
     rest: Option<&'t str>,
-    /// Where the decoding of the next segment holding `%` starts in `texts`: the decoded
-    /// lengths of those the cursor has passed (kept as it goes, so that reading every
-    /// value is linear in the path, not quadratic in its escaped segments).
+    /// Where the decoding of the next segment holding `%` starts in the path's decoded
+    /// text: the decoded lengths of those the cursor has passed (kept as it goes, so that
+    /// reading every value is linear in the path, not quadratic in its escaped segments).
     decoded: usize,
-    /// The path's decoded text (empty when no value holds `%`).
-    texts: &'t str,
+    path: &'t EscapedPath<'t>,
 }
 
 impl<'t> Escaped<'t> {
@@ -472,7 +461,8 @@ impl<'t> Escaped<'t> {
         if !segment.as_bytes().contains(&b'%') {
             return segment;
         }
-        self.texts
+        self.path
+            .texts()
             .get(self.decoded..next.decoded)
             .unwrap_or_default()
     }
@@ -503,7 +493,7 @@ impl<'t> Cursor<'t> for Escaped<'t> {
 }
 
 /// How many segments [`Ends`] records.
-pub(crate) const ENDS: usize = 8;
+pub(crate) const ENDS: usize = 16;
 
 /// Where the segments of a raw path end, recorded by the trie walk as it passes them: the
 /// walk steps over every segment of a request it matches, and a segment's bounds do not
@@ -519,79 +509,13 @@ impl Ends {
     pub(crate) fn record(&mut self, depth: usize, next: usize) {
         self.0[depth % ENDS] = next.wrapping_sub(1) as u16;
     }
-
-    /// The ends as a match keeps them (see [`PackedEnds`]).
-    #[inline(always)]
-    pub(crate) fn packed(&self) -> PackedEnds {
-        #[cfg(target_pointer_width = "64")]
-        let packed = {
-            let mut bytes = [0u8; 16];
-            for (pair, end) in bytes.chunks_exact_mut(2).zip(self.0) {
-                pair.copy_from_slice(&end.to_le_bytes());
-            }
-            PackedEnds(u128::from_le_bytes(bytes))
-        };
-        #[cfg(not(target_pointer_width = "64"))]
-        let packed = PackedEnds(self.0);
-        packed
-    }
-}
-
-/// [`Ends`] as a match keeps them. On 64-bit targets, one integer, entry `d` in bits
-/// `16 d ..`, read with a shift: no code then indexes into a match by a computed offset,
-/// which would keep the compiler from holding a match in registers (the static lookup's
-/// answer is then about 10 instructions, not 20). Elsewhere (the browser bundle, where
-/// size matters more than a lookup's last instructions), the array.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PackedEnds(
-    #[cfg(target_pointer_width = "64")] u128,
-    #[cfg(not(target_pointer_width = "64"))] [u16; ENDS],
-);
-
-impl PackedEnds {
-    /// Where segment `i` starts and ends (for `i` up to [`ENDS`]; entries past the last
-    /// read as 0): the end before it and its own, both with one shift.
-    #[cfg(target_pointer_width = "64")]
-    #[inline(always)]
-    fn bounds(self, i: usize) -> (usize, usize) {
-        match i.checked_sub(1) {
-            Some(before) => {
-                let two = (self.0 >> (16 * (before % ENDS))) as u32;
-                ((two & 0xFFFF) as usize + 1, (two >> 16) as usize)
-            }
-            None => (0, usize::from(self.0 as u16)),
-        }
-    }
-
-    /// Where segment `i` starts and ends (for `i` up to [`ENDS`]; entries past the last
-    /// read as 0): the end before it and its own.
-    #[cfg(not(target_pointer_width = "64"))]
-    #[inline(always)]
-    fn bounds(self, i: usize) -> (usize, usize) {
-        let start = i.checked_sub(1).map_or(0, |before| self.end(before) + 1);
-        (start, self.end(i))
-    }
-
-    /// The end of segment `i` (below [`ENDS`]).
-    #[cfg(target_pointer_width = "64")]
-    #[inline(always)]
-    fn end(self, i: usize) -> usize {
-        self.bounds(i + 1).0 - 1
-    }
-
-    /// The end of segment `i` (below [`ENDS`]).
-    #[cfg(not(target_pointer_width = "64"))]
-    #[inline(always)]
-    fn end(self, i: usize) -> usize {
-        usize::from(self.0[i % ENDS])
-    }
 }
 
 /// The segments of a raw path whose [`Ends`] a walk recorded: steps without searching.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Spanned<'t> {
     inner: &'t str,
-    ends: PackedEnds,
+    ends: &'t Ends,
     /// Where the next segment starts, and its number.
     start: usize,
     segment: usize,
@@ -600,7 +524,7 @@ pub(crate) struct Spanned<'t> {
 impl<'t> Spanned<'t> {
     /// `None` when `ends` cannot describe a path this long or a match with this many
     /// segments.
-    pub(crate) fn new(inner: &'t str, ends: PackedEnds, segments: usize) -> Option<Spanned<'t>> {
+    pub(crate) fn new(inner: &'t str, ends: &'t Ends, segments: usize) -> Option<Spanned<'t>> {
         (inner.len() <= usize::from(u16::MAX) && segments <= ENDS).then_some(Spanned {
             inner,
             ends,
@@ -611,7 +535,7 @@ impl<'t> Spanned<'t> {
 
     #[inline]
     fn end(&self) -> usize {
-        self.ends.end(self.segment)
+        usize::from(self.ends.0[self.segment % ENDS])
     }
 }
 
@@ -648,8 +572,11 @@ impl<'t> Cursor<'t> for Spanned<'t> {
 
     #[inline]
     fn at(self, i: usize) -> Option<&'t str> {
-        let (start, end) = self.ends.bounds(i);
-        self.inner.get(start..end)
+        let start = match i.checked_sub(1) {
+            Some(before) => usize::from(self.ends.0[before % ENDS]) + 1,
+            None => 0,
+        };
+        self.inner.get(start..usize::from(self.ends.0[i % ENDS]))
     }
 }
 
@@ -819,7 +746,7 @@ mod escaped_path_tests {
     /// Every segment read through one cursor: the decoded text of those holding `%`,
     /// the others as they are.
     fn read_all(inner: &str) -> Vec<alloc::string::String> {
-        let path = EscapedPath::new(Cow::Borrowed(inner)).decoded();
+        let path = EscapedPath::new(Cow::Borrowed(inner));
         let mut cursor = path.cursor();
         let mut out = Vec::new();
         while let Ok(Some((segment, next))) = cursor.step() {
@@ -841,7 +768,7 @@ mod escaped_path_tests {
             .map(|i| alloc::format!("v%3{}{i}", i % 10))
             .collect();
         let inner = inner.join("/");
-        let path = EscapedPath::new(Cow::Borrowed(&inner)).decoded();
+        let path = EscapedPath::new(Cow::Borrowed(&inner));
         let mut cursor = path.cursor();
         for i in 0..40 {
             if i % 3 == 0 {
@@ -853,7 +780,7 @@ mod escaped_path_tests {
             cursor = next;
         }
         assert!(matches!(cursor.step(), Ok(None)));
-        let last = EscapedPath::new(Cow::Borrowed("a%41/b%42")).decoded();
+        let last = EscapedPath::new(Cow::Borrowed("a%41/b%42"));
         let (_, second) = last.cursor().step().unwrap().unwrap();
         assert_eq!(second.last(), Some("bB"));
     }
