@@ -75,6 +75,14 @@ impl Naming for DashNaming {
 
     fn name(&self, module: &str) -> Result<String, ModuleError> {
         let last = last_component(module);
+        // Lower-case letters and digits (most names): only the first byte changes. (Not
+        // in browser bundles, which count bytes and build few pages.)
+        let plain = |b: u8| b.is_ascii_lowercase() | b.is_ascii_digit();
+        if cfg!(not(target_arch = "wasm32")) && !last.is_empty() && last.bytes().all(plain) {
+            let mut name = String::from(last);
+            name[..1].make_ascii_uppercase();
+            return Ok(name);
+        }
         if last.is_ascii() {
             // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
             // lower-cased, mapped in place after one copy (every page needs its name);
@@ -126,28 +134,29 @@ pub fn module_components(module: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `module_components(module).any(str::is_empty)`, in one pass that reads most bytes
-/// with one comparison (a byte above `:` is neither `.` nor `:`).
+/// `module_components(module).any(str::is_empty)`, in one pass that jumps from one `.`
+/// or `:` to the next.
 fn has_empty_component(module: &str) -> bool {
     let bytes = module.as_bytes();
     // Where the current component starts.
     let mut start = 0;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let separator = match b {
-            b if b > b':' => 0,
-            b'.' => 1,
-            b':' if bytes.get(i + 1) == Some(&b':') => 2,
-            _ => 0,
+    loop {
+        i = next_separator(bytes, i);
+        let width = match bytes.get(i) {
+            None => break,
+            Some(b'.') => 1,
+            Some(_) if bytes.get(i + 1) == Some(&b':') => 2,
+            // A lone `:` is part of a component.
+            Some(_) => {
+                i += 1;
+                continue;
+            }
         };
-        if separator == 0 {
-            i += 1;
-            continue;
-        }
         if i == start {
             return true;
         }
-        i += separator;
+        i += width;
         start = i;
     }
     // The last component (the whole of an empty module).
@@ -163,31 +172,84 @@ fn has_empty_component(module: &str) -> bool {
 /// assert_eq!(last_component("a:::b"), ":b"); // `::` is taken first, from the left
 /// ```
 pub fn last_component(module: &str) -> &str {
-    // Found from the end: the last `.`, or the last run of two or more `:` (split into
-    // `::` pairs from its left, so an odd run leaves its last `:` to the component).
+    // The text after the last separator, found as the split finds them (`::` pairs taken
+    // from the left), jumping from one `.` or `:` to the next.
     let bytes = module.as_bytes();
-    let mut i = bytes.len();
-    while i > 0 {
-        i -= 1;
-        match bytes[i] {
-            b'.' => return module.get(i + 1..).unwrap_or(""),
-            b':' => {
-                let mut start = i;
-                while start > 0 && bytes[start - 1] == b':' {
-                    start -= 1;
-                }
-                let run = i + 1 - start;
-                if run >= 2 {
-                    let from = if run % 2 == 0 { i + 1 } else { i };
-                    return module.get(from..).unwrap_or("");
-                }
-                i = start;
+    let mut start = 0;
+    let mut i = 0;
+    loop {
+        i = next_separator(bytes, i);
+        match bytes.get(i) {
+            None => break,
+            Some(b'.') => i += 1,
+            Some(_) if bytes.get(i + 1) == Some(&b':') => i += 2,
+            Some(_) => {
+                i += 1;
+                continue;
             }
-            _ => {}
         }
+        start = i;
     }
-    module
+    module.get(start..).unwrap_or("")
 }
+
+/// The first `.` or `:` of `bytes[from..]` (or the length), eight bytes at a time:
+/// modules are short and have few separators.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn next_separator(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a
+    // byte *after* a true match, so the lowest mark is exact.
+    let marks = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let word = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(bytes.get(at..at + 8).unwrap_or(&[0; 8]));
+        u64::from_le_bytes(eight)
+    };
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let w = word(i);
+        let m = marks(w, b'.') | marks(w, b':');
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    if i >= bytes.len() {
+        return bytes.len();
+    }
+    match bytes.len().checked_sub(8) {
+        // The last eight bytes, those before `i` made 0xFF: they match neither byte, and
+        // cannot borrow, so they mark nothing.
+        Some(last) => {
+            let w = word(last) | ((1u64 << ((i - last) * 8)) - 1);
+            let m = marks(w, b'.') | marks(w, b':');
+            match m {
+                0 => bytes.len(),
+                m => last + (m.trailing_zeros() / 8) as usize,
+            }
+        }
+        None => next_separator_bytewise(bytes, i),
+    }
+}
+
+/// [`next_separator`] a byte at a time: short modules, and browser bundles, which count
+/// bytes and build few pages.
+fn next_separator_bytewise(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() && !matches!(bytes[i], b'.' | b':') {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(target_arch = "wasm32")]
+use next_separator_bytewise as next_separator;
 
 /// The last path component of a pages folder (`src/pages` and `pages/` give `pages`), or
 /// `None` for no folder.
@@ -233,6 +295,28 @@ mod tests {
             let want = module_components(text).any(str::is_empty);
             assert_eq!(has_empty_component(text), want, "{text:?}");
         });
+    }
+
+    #[test]
+    fn a_name_is_the_last_component_capitalized() {
+        // Python's `capitalize` on ASCII, `_` a space, against names of every kind of byte
+        // (the names of only lower-case letters and digits take a shorter way).
+        let alphabet = ['a', 'Z', '_', '1', 'q'];
+        let mut text = String::new();
+        for len in 1..=5u32 {
+            for mut n in 0..5usize.pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(alphabet[n % 5]);
+                    n /= 5;
+                }
+                let mut want = text.to_ascii_lowercase().replace('_', " ");
+                want[..1].make_ascii_uppercase();
+                let module = alloc::format!("app::pages.{text}");
+                assert_eq!(DashNaming.name(&module).unwrap(), want, "{module:?}");
+            }
+        }
+        assert_eq!(DashNaming.name("bench::r12").unwrap(), "R12");
     }
 
     #[test]

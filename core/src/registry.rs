@@ -14,7 +14,7 @@ use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::{Order, compare_pages};
-use crate::page::{Page, PageMore, PageSpec, SpecMore, Text, Where};
+use crate::page::{Page, PageMore, PageSpec, Text, Where};
 use crate::template::{Parts, Segment, Shape, Template, fits_spans};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
@@ -440,16 +440,13 @@ fn make_page<T>(
         layout,
         more,
     } = spec;
-    let SpecMore {
-        name,
-        order,
-        title,
-        description,
-        image,
-        image_url,
-        redirect_from: sources,
-        extra,
-    } = more.map(|more| *more).unwrap_or_default();
+    // The less common arguments are taken out of their box one by one: most pages give
+    // none of them, and then no value is made, moved or dropped for them.
+    let mut given = more;
+    let (name, order, title) = match given.as_deref_mut() {
+        Some(m) => (m.name.take(), m.order.take(), m.title.take()),
+        None => (None, None, None),
+    };
     cx.naming.check(&module).map_err(module_error(&module))?;
     if taken(&module) {
         return Err(BuildError::DuplicateModule { module });
@@ -481,6 +478,10 @@ fn make_page<T>(
     }
     let mut redirect_from: Vec<String> = Vec::new();
     let mut redirect_templates: Vec<Template> = Vec::new();
+    let sources = match given.as_deref_mut() {
+        Some(m) if !m.redirect_from.is_empty() => core::mem::take(&mut m.redirect_from),
+        _ => Vec::new(),
+    };
     for source in sources {
         if !source.starts_with('/') {
             return Err(BuildError::PathNotAbsolute {
@@ -556,6 +557,10 @@ fn make_page<T>(
             (at, fixed_title(cx, title))
         }
     };
+    let (description, image, image_url) = match given.as_deref_mut() {
+        Some(m) => (m.description.take(), m.image.take(), m.image_url.take()),
+        None => (None, None, None),
+    };
     let description = match description {
         Some(text) if text.is_truthy() => Some(text),
         _ => cx.config.description.clone().map(Text::Fixed),
@@ -574,7 +579,7 @@ fn make_page<T>(
         || inferred_image.is_some()
         || image_url.is_some()
         || !redirect_from.is_empty()
-        || !extra.is_empty();
+        || given.as_ref().is_some_and(|m| !m.extra.is_empty());
     // (An `if`, not `bool::then`: a closure that is not called still drops every field
     // it took, out of line.)
     let more = if needs_more {
@@ -589,11 +594,18 @@ fn make_page<T>(
             image_url,
             redirect_from,
             redirect_templates,
-            extra,
+            extra: given
+                .as_deref_mut()
+                .map(|m| core::mem::take(&mut m.extra))
+                .unwrap_or_default(),
         }))
     } else {
         None
     };
+    // (Only a box that was given is dropped: no call for the others.)
+    if let Some(given) = given {
+        drop(given);
+    }
     let mut page = Page {
         module,
         template,
