@@ -9,6 +9,7 @@
 //! are also kept in a hash map keyed by the joined path, which answers most requests with one
 //! lookup and no scan.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -231,19 +232,20 @@ impl Index {
     }
 
     /// The best route for `inner` (a raw request path, slashes at both ends trimmed) when it
-    /// holds `%`, found without allocating: its segments are decoded into a buffer on the
-    /// stack for the walk, the smallest that holds the path (a buffer is zeroed before use:
-    /// its size is a cost); without the `indexed-escapes` feature, by the scan below. `owned` gives the template of a route whose [`Route::path`] is
+    /// holds `%`: its segments are decoded into a buffer on the stack for the walk, the
+    /// smallest that holds the path (a buffer is zeroed before use: its size is a cost);
+    /// without the `indexed-escapes` feature, by the scan below. `owned` gives the template of a route whose [`Route::path`] is
     /// [`NO_PATH`], for a path too long for the largest buffer (limits raised), which is
     /// matched against every route in rank order, each segment compared with its decoding
     /// as it is decoded: slower (a scan of the table), still no allocation and the same
-    /// answer.
+    /// answer. The walk's decoded text is kept (one allocation) only when the route found
+    /// may have variables to read, so that values are not decoded a second time.
     #[inline(never)]
     pub(crate) fn find_escaped<'p>(
         &self,
         inner: &str,
         owned: impl Fn(&Route) -> Option<&'p Template>,
-    ) -> Option<&Route> {
+    ) -> FoundEscaped<'_> {
         #[cfg(feature = "indexed-escapes")]
         let walked = self
             .find_decoded::<256, 16>(inner)
@@ -252,11 +254,14 @@ impl Index {
         let walked = None;
         match walked {
             Some(found) => found,
-            None => self.routes.iter().find(|r| {
-                self.path_template(r)
-                    .or_else(|| owned(r))
-                    .is_some_and(|t| matches_escaped(t, inner))
-            }),
+            None => FoundEscaped {
+                route: self.routes.iter().find(|r| {
+                    self.path_template(r)
+                        .or_else(|| owned(r))
+                        .is_some_and(|t| matches_escaped(t, inner))
+                }),
+                text: None,
+            },
         }
     }
 
@@ -265,7 +270,7 @@ impl Index {
     #[cfg(feature = "indexed-escapes")]
     #[cold]
     #[inline(never)]
-    fn find_escaped_long(&self, inner: &str) -> Option<Option<&Route>> {
+    fn find_escaped_long(&self, inner: &str) -> Option<FoundEscaped<'_>> {
         self.find_decoded::<2048, 64>(inner)
             .or_else(|| self.find_decoded::<ESCAPED_BYTES, ESCAPED_SEGMENTS>(inner))
     }
@@ -274,7 +279,10 @@ impl Index {
     /// when it does not fit.
     #[cfg(feature = "indexed-escapes")]
     #[inline(never)]
-    fn find_decoded<const N: usize, const S: usize>(&self, inner: &str) -> Option<Option<&Route>> {
+    fn find_decoded<const N: usize, const S: usize>(
+        &self,
+        inner: &str,
+    ) -> Option<FoundEscaped<'_>> {
         if inner.len() > N {
             return None;
         }
@@ -282,11 +290,17 @@ impl Index {
         Some(self.walk_decoded(buf.decode(inner)?))
     }
 
-    /// The walk over decoded segments: one copy whatever the buffer's size.
+    /// The walk over decoded segments: one copy whatever the buffer's size. The decoded
+    /// text is kept for a route that may read values.
     #[cfg(feature = "indexed-escapes")]
     #[inline(never)]
-    fn walk_decoded(&self, path: Decoded<'_>) -> Option<&Route> {
-        self.find(path, &mut Ends::default()).unwrap_or(None)
+    fn walk_decoded(&self, path: Decoded<'_>) -> FoundEscaped<'_> {
+        let route = self.find(path, &mut Ends::default()).unwrap_or(None);
+        let text = match route {
+            Some(r) if !r.serves_plain_page => Some(Box::from(path.text())),
+            _ => None,
+        };
+        FoundEscaped { route, text }
     }
 
     /// The naive reference: the first route in rank order that matches. Used to check the
@@ -329,6 +343,15 @@ fn packed_kinds(template: &Template) -> Option<u128> {
 
 /// Marks an answer that is a page served as is (no variables to bind).
 const DIRECT: u32 = 1 << 31;
+
+/// What [`Index::find_escaped`] found for a path holding `%`.
+#[derive(Debug)]
+pub(crate) struct FoundEscaped<'i> {
+    pub(crate) route: Option<&'i Route>,
+    /// The path's decoded segments, one after another (see [`EscapedPath`]), when the walk
+    /// decoded them and the route may read values.
+    pub(crate) text: Option<Box<[u8]>>,
+}
 
 /// What the trie walk of a request path found.
 #[derive(Debug, Clone, Copy)]

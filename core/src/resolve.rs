@@ -10,8 +10,8 @@ use smallvec::SmallVec;
 use crate::config::{relative_path, strip_prefix};
 use crate::decode::encode_into;
 use crate::index::{
-    Cursor, Ends, Escaped, EscapedPath, HasEscape, Raw, RawPath, Route, Spanned, StaticHit, Target,
-    Walked, matches_escaped, split_request,
+    Cursor, Ends, Escaped, EscapedPath, HasEscape, PackedEnds, Raw, RawPath, Route, Spanned,
+    StaticHit, Target, Walked, matches_escaped, split_request,
 };
 use crate::limits::LimitError;
 use crate::page::Page;
@@ -19,16 +19,25 @@ use crate::query::Query;
 use crate::registry::{Registry, owned_template};
 use crate::template::{Template, Values};
 
-/// The request segments a match was made on: the raw path when it is plain (the usual
-/// case: nothing stored, segments found again when variables are read), with where its
-/// segments end when the trie walked it; else a path holding `%` (the request's, or a
-/// redirect target's own) with the decoding of its segments that hold `%`, made when a
-/// value is first read from one. One variant owns memory, so that dropping a match (on
-/// every lookup's path) tests one variant.
+/// The request segments a match reads its variables from: none when it has no variables
+/// to read (a static page, the usual hit; the custom 404 page; a page whose template the
+/// path does not match); the raw path when it is plain (segments found again when
+/// variables are read), with where its segments end when the trie walked it; else a path
+/// holding `%` (the request's, or a redirect target's own) with the decoding of its
+/// segments, kept from the walk that decoded them to find the route (see [`EscapedPath`]).
+/// One variant owns memory, so that dropping a match (on every lookup's path) tests one
+/// variant.
+///
+/// Nothing here is written after the match is made (no cache filled on first read),
+/// read through a computed offset or lent to code out of line (on 64-bit targets the
+/// ends are one integer; the decoded text is lent from its own allocation): a caller
+/// that takes the match out of its [`Resolution`] then keeps it in registers instead of
+/// copying it. Copying the 88-byte match of before was a quarter of a static lookup.
 #[derive(Debug)]
 enum Segments<'p> {
+    None,
     Raw(&'p str),
-    Walked(&'p str, Ends),
+    Walked(&'p str, PackedEnds),
     Escaped(EscapedPath<'p>),
 }
 
@@ -78,15 +87,16 @@ impl<'t> Cursor<'t> for AnyCursor<'t> {
 }
 
 impl<'p> Segments<'p> {
-    /// A cursor over the segments, for reading the variables of a template of `count`
-    /// segments that matches them (so the request has `count` segments too).
+    /// A cursor over the segments, for reading the variables of `template`, which
+    /// matches them (so the request has as many segments).
     // Always inline: every lookup reads its variables through it, and the rare arms
     // made it too large for the compiler's own choice.
     #[inline(always)]
-    fn cursor(&self, count: usize) -> AnyCursor<'_> {
+    fn cursor(&self, template: &Template) -> AnyCursor<'_> {
         match self {
+            Segments::None => AnyCursor::Raw(Raw::new("")),
             Segments::Raw(inner) => AnyCursor::Raw(Raw::new(inner)),
-            Segments::Walked(inner, ends) => match Spanned::new(inner, ends, count) {
+            Segments::Walked(inner, ends) => match Spanned::new(inner, *ends, template.len()) {
                 Some(c) => AnyCursor::Spanned(c),
                 None => AnyCursor::Raw(Raw::new(inner)),
             },
@@ -94,10 +104,21 @@ impl<'p> Segments<'p> {
         }
     }
 
+    /// The segments ready for reading values: a path holding `%` has its decoding (the
+    /// walk's, or made here for a path no walk decoded into a buffer).
+    fn decoded(self) -> Segments<'p> {
+        match self {
+            Segments::Escaped(path) => Segments::Escaped(path.decoded()),
+            other => other,
+        }
+    }
+
     /// Whether `template` matches the segments (for a template that may not match):
     /// without allocating, a path holding `%` too.
     fn matched_by(&self, template: &Template) -> bool {
         match self {
+            // Only made for a match that reads no variables.
+            Segments::None => false,
             Segments::Raw(inner) | Segments::Walked(inner, _) => {
                 template.matches_at(AnyCursor::Raw(Raw::new(inner)))
             }
@@ -108,10 +129,22 @@ impl<'p> Segments<'p> {
 
 /// What to do with a request.
 ///
-/// `Send` when `T: Sync`, but not `Sync`: the values of a path holding `%` are decoded the
-/// first time one is read and kept in the match (a cell), so that resolving allocates
-/// nothing. Across an `.await`, hold the resolution (or the values, copied out) by value
-/// rather than by reference.
+/// `Send` and `Sync` when `T: Sync`, so a resolution can be held across an `.await` or
+/// shared between threads: a match holds text lent by the request and the registry and,
+/// when the path holds `%` and the page has variables, the path's decoding, which the
+/// walk made to find the route (reading the values allocates nothing).
+///
+/// ```
+/// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
+/// fn shared<S: Send + Sync>(_: &S) {}
+/// let mut b = RegistryBuilder::new(Config::new());
+/// b.page(PageSpec::new("pages.city").path_template("/city/<name>").layout(()));
+/// let registry = b.build().unwrap();
+/// let resolution = registry.resolve("/city/Montr%C3%A9al", "");
+/// shared(&resolution);
+/// let Resolution::Page(m) = resolution else { panic!() };
+/// assert_eq!(m.variable("name"), Some("Montréal"));
+/// ```
 #[derive(Debug)]
 pub enum Resolution<'r, 'p, T> {
     /// Serve this page (HTTP 200).
@@ -137,13 +170,13 @@ impl<T> Resolution<'_, '_, T> {
     }
 }
 
-/// A matched page with its path variables and query. `Send` when `T: Sync`, not `Sync`
+/// A matched page with its path variables and query. `Send` and `Sync` when `T: Sync`
 /// (see [`Resolution`]).
 #[derive(Debug)]
 pub struct PageMatch<'r, 'p, T> {
     page: &'r Page<T>,
-    /// The template the variables come from, when it matches.
-    template: Option<&'r Template>,
+    /// Where the variables of the page's template are read; [`Segments::None`] when
+    /// there are none to read.
     segments: Segments<'p>,
     query: Query<'p>,
 }
@@ -178,15 +211,26 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
         self.page
     }
 
+    /// The template the variables come from, when the match reads any.
+    #[inline(always)]
+    fn template(&self) -> Option<&'r Template> {
+        match self.segments {
+            Segments::None => None,
+            _ => self.page.template.as_ref(),
+        }
+    }
+
     /// The path variables, `(name, decoded value)` in template order. Values borrow from
-    /// the request; only values that contained `%` were decoded.
+    /// the request; only values that contained `%` were decoded (as the request was
+    /// resolved: reading them allocates nothing).
     pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
         // No template (a static page, the usual hit): no cursor to set up.
-        let cursor = match self.template {
-            Some(t) => self.segments.cursor(t.len()),
+        let template = self.template();
+        let cursor = match template {
+            Some(t) => self.segments.cursor(t),
             None => AnyCursor::Raw(Raw::new("")),
         };
-        Values::new(self.template, cursor)
+        Values::new(template, cursor)
     }
 
     /// How many path variables the match has: [`variables`](Self::variables) yields that
@@ -203,7 +247,7 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
     /// assert_eq!(m.arguments().len(), 3); // year, n, then the query's tab
     /// ```
     pub fn variable_count(&self) -> usize {
-        self.template.map_or(0, |t| t.variables().len())
+        self.template().map_or(0, |t| t.variables().len())
     }
 
     /// One path variable.
@@ -283,8 +327,7 @@ impl<'r, 'p, T> NotFound<'r, 'p, T> {
     pub fn page_match(&self) -> Option<PageMatch<'r, 'p, T>> {
         self.page.map(|page| PageMatch {
             page,
-            template: None,
-            segments: Segments::Raw(""),
+            segments: Segments::None,
             query: self.query,
         })
     }
@@ -412,8 +455,7 @@ impl<T> Registry<T> {
         match hit {
             StaticHit::Page(i) => Resolution::Page(PageMatch {
                 page: &self.pages[i],
-                template: None,
-                segments: Segments::Raw(inner),
+                segments: Segments::None,
                 query,
             }),
             StaticHit::Route(route) => self.finish(Some(route), Segments::Raw(inner), query),
@@ -430,13 +472,12 @@ impl<T> Registry<T> {
                 let page = &self.pages[i];
                 Resolution::Page(PageMatch {
                     page,
-                    template: page.template.as_ref(),
-                    segments: Segments::Walked(inner, ends),
+                    segments: Segments::Walked(inner, ends.packed()),
                     query,
                 })
             }
             Ok(Walked::Route(route)) => {
-                self.finish(Some(route), Segments::Walked(inner, ends), query)
+                self.finish(Some(route), Segments::Walked(inner, ends.packed()), query)
             }
             Ok(Walked::None) => self.not_found(query, true),
             Err(HasEscape) => self.resolve_decoded(inner, query),
@@ -444,18 +485,19 @@ impl<T> Registry<T> {
     }
 
     /// A request holding `%` in a segment the raw walk visited: walk again, its segments
-    /// decoded on the stack; values are decoded when they are read.
+    /// decoded on the stack; the match reads its values from that decoding, kept when
+    /// the page may have variables.
     #[inline(never)]
     fn resolve_decoded<'r, 'p>(
         &'r self,
         inner: &'p str,
         query: Query<'p>,
     ) -> Resolution<'r, 'p, T> {
-        let route = self
+        let found = self
             .index
             .find_escaped(inner, |r| owned_template(&self.pages, r));
-        let segments = Segments::Escaped(EscapedPath::new(Cow::Borrowed(inner)));
-        self.finish(route, segments, query)
+        let segments = Segments::Escaped(EscapedPath::new(Cow::Borrowed(inner), found.text));
+        self.finish(found.route, segments, query)
     }
 
     #[cold]
@@ -480,20 +522,13 @@ impl<T> Registry<T> {
             return not_found(true);
         };
         match route.target {
-            Target::Page(i) if route.is_page_template => {
-                let page = &self.pages[i];
-                Resolution::Page(PageMatch {
-                    page,
-                    template: page.template.as_ref(),
-                    segments,
-                    query,
-                })
+            Target::Page(i) => {
+                Resolution::Page(self.page_match(i, segments, query, route.is_page_template))
             }
-            Target::Page(i) => Resolution::Page(self.page_match(i, segments, query)),
             Target::Redirect { page, index } => {
                 let page = &self.pages[page];
                 let target =
-                    self.redirect_target(page, &page.redirect_templates()[index], &segments);
+                    self.redirect_target(page, &page.redirect_templates()[index], segments);
                 let mut location = relative_path(&self.prefixes.requests, &target);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
@@ -501,14 +536,16 @@ impl<T> Registry<T> {
                 // target is a page route that no source catches.
                 let inner = String::from(trim_slashes(&target));
                 let owned = |r: &Route| owned_template(&self.pages, r);
-                match self.index.find_escaped(&inner, owned) {
+                let found = self.index.find_escaped(&inner, owned);
+                match found.route {
                     Some(route) => match route.target {
                         Target::Page(i) => Resolution::Redirect(Redirect {
                             location,
                             page: self.page_match(
                                 i,
-                                Segments::Escaped(EscapedPath::new(Cow::Owned(inner))),
+                                Segments::Escaped(EscapedPath::new(Cow::Owned(inner), found.text)),
                                 query,
+                                false,
                             ),
                         }),
                         Target::Redirect { .. } => not_found(true),
@@ -542,6 +579,7 @@ impl<T> Registry<T> {
                 .unwrap_or_else(|HasEscape| {
                     self.index
                         .find_escaped(inner, |r| owned_template(&self.pages, r))
+                        .route
                 })
                 .map(id),
         };
@@ -549,20 +587,22 @@ impl<T> Registry<T> {
         [fast, self.index.find_reference(&decoded, owned).map(id)]
     }
 
+    /// The match of page `i` on `segments`: its variables are read when its template
+    /// matches them (known when the route is the page's own template, `matched`).
     fn page_match<'r, 'p>(
         &'r self,
         i: usize,
         segments: Segments<'p>,
         query: Query<'p>,
+        matched: bool,
     ) -> PageMatch<'r, 'p, T> {
         let page = &self.pages[i];
-        let template = page
-            .template
-            .as_ref()
-            .filter(|t| !t.is_static() && segments.matched_by(t));
+        let segments = match &page.template {
+            Some(t) if !t.is_static() && (matched || segments.matched_by(t)) => segments.decoded(),
+            _ => Segments::None,
+        };
         PageMatch {
             page,
-            template,
             segments,
             query,
         }
@@ -570,11 +610,11 @@ impl<T> Registry<T> {
 
     /// The target of a redirect: the page's path, or its template filled with the values
     /// the source bound (percent-encoded).
-    fn redirect_target(&self, page: &Page<T>, source: &Template, request: &Segments<'_>) -> String {
+    fn redirect_target(&self, page: &Page<T>, source: &Template, request: Segments<'_>) -> String {
         match &page.template {
             Some(t) if !t.is_static() => {
-                let bound: Vec<(&str, &str)> =
-                    source.values(request.cursor(source.len())).collect();
+                let request = request.decoded();
+                let bound: Vec<(&str, &str)> = source.values(request.cursor(source)).collect();
                 let value = |name: &str| {
                     bound
                         .iter()

@@ -1,5 +1,6 @@
 //! Resolution allocates nothing for a request whose query needs no decoding (issue 3's
-//! bar; a path holding `%` too, issue 4), shown with a counting global allocator. The
+//! bar; a path holding `%` too when its page has no variables, issue 4; one with
+//! variables keeps the walk's decoding, one allocation), shown with a counting global allocator. The
 //! escaped paths of the bench tables: `benches/tests/escaped_alloc.rs`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -86,16 +87,35 @@ fn plain_requests_resolve_without_allocating() {
         });
         assert_eq!(n, 0, "{path}?{query} allocated {n} times");
     }
-    // Decoding is lazy: resolving a path holding `%` allocates nothing; reading a value
-    // that holds `%` costs an allocation, and only then.
+    // A `%` in the path of a page without variables decodes nothing.
+    let n = allocations_during(|| {
+        let resolution = registry.resolve("/an%61lytics", "");
+        let Resolution::Page(m) = &resolution else {
+            panic!("the escaped request matches")
+        };
+        assert_eq!((*m.page().layout(), m.variable_count()), (1, 0));
+    });
+    assert_eq!(n, 0);
+    // A path holding `%` whose page has variables is decoded once, by the walk that finds
+    // its route; the match keeps that decoding (so that nothing is written into a match
+    // after it is made: see `Segments` in resolve.rs); reading the values, any number of
+    // times, allocates nothing more.
     let mut resolved = None;
     let n = allocations_during(|| {
         resolved = Some(registry.resolve("/asset/a%20b/department/hello-x", ""));
     });
-    assert_eq!(n, 0);
+    // The walk's decoded text, copied once; without the walk's buffers, decoded for the
+    // match (and shrunk to size).
+    #[cfg(feature = "indexed-escapes")]
+    assert_eq!(n, 1);
+    #[cfg(not(feature = "indexed-escapes"))]
+    assert!((1..=2).contains(&n), "{n}");
     let Some(Resolution::Page(m)) = &resolved else {
         panic!("the escaped request matches")
     };
-    let n = allocations_during(|| assert_eq!(m.variable("asset_id"), Some("a b")));
-    assert!(n >= 1);
+    let n = allocations_during(|| {
+        assert_eq!(m.variable("asset_id"), Some("a b"));
+        assert_eq!(m.variable("asset_id"), Some("a b"));
+    });
+    assert_eq!(n, 0);
 }

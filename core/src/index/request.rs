@@ -3,9 +3,7 @@
 
 use alloc::borrow::Cow;
 use alloc::boxed::Box;
-use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::OnceCell;
 
 use crate::decode::DecodedBytes;
 #[cfg(feature = "indexed-escapes")]
@@ -159,8 +157,10 @@ impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
 
 /// A request path holding `%`, decoded segment by segment into a buffer on the stack for
 /// the trie walk: up to `N` bytes of path and `S` segments. Decoding never lengthens a
-/// segment (a 3-byte escape gives one byte, or its share of one 3-byte U+FFFD), so each
-/// decoded segment is written where its raw text starts and cannot reach the next one.
+/// segment (a 3-byte escape gives one byte, or its share of one 3-byte U+FFFD), so the
+/// decoded segments, written one after another with no separator, fit where the raw path
+/// would: that text is what a match reads its values from ([`Decoded::text`]), copied once
+/// when the page matched has variables, so values are never decoded a second time.
 #[cfg(feature = "indexed-escapes")]
 #[derive(Debug)]
 pub(crate) struct DecodeBuf<const N: usize, const S: usize> {
@@ -200,36 +200,40 @@ fn decode_into<'b>(
         }
         let raw = inner.as_bytes();
         let mut count = 0;
-        // Where the segment being decoded starts (in `raw` and in `bytes`), and where
-        // its raw text is read.
-        let (mut start, mut at) = (0, 0);
+        // Where the segment being decoded starts in `raw` and in `bytes` (right after the
+        // segment before it), and where its raw text is read.
+        let (mut start, mut out, mut at) = (0, 0, 0);
         while !raw.is_empty() {
             // One pass: escapes decoded, every other byte copied, up to the next `/`.
             // Any escaped byte outside ASCII (its high bit) calls for a UTF-8 check.
-            let (mut end, mut high) = (start, 0u8);
-            while let Some(&b) = raw.get(at) {
-                let (byte, len) = match b {
-                    b'/' => break,
-                    b'%' => match raw.get(at + 1..at + 3) {
-                        Some(&[hi, lo]) => hex_pair(hi, lo).map_or((b'%', 1), |b| {
-                            high |= b;
-                            (b, 3)
-                        }),
-                        _ => (b'%', 1),
+            // The raw text is read through a shrinking slice: no position to check
+            // against its length at every byte.
+            let (mut end, mut high) = (out, 0u8);
+            let mut rest = raw.get(at..)?;
+            while let [b, tail @ ..] = rest {
+                let (byte, after) = match (*b, tail) {
+                    (b'/', _) => break,
+                    (b'%', [hi, lo, after @ ..]) => match hex_pair(*hi, *lo) {
+                        Some(decoded) => {
+                            high |= decoded;
+                            (decoded, after)
+                        }
+                        None => (b'%', tail),
                     },
-                    _ => (b, 1),
+                    (b, _) => (b, tail),
                 };
                 *bytes.get_mut(end)? = byte;
                 end += 1;
-                at += len;
+                rest = after;
             }
+            at = raw.len() - rest.len();
             // Escaped bytes that are not UTF-8 (rare): written again, repaired.
-            if high >= 0x80 && core::str::from_utf8(bytes.get(start..end)?).is_err() {
-                end = start;
+            if high >= 0x80 && core::str::from_utf8(bytes.get(out..end)?).is_err() {
+                end = out;
                 for b in DecodedBytes::new(inner.get(start..at)?) {
-                    // Cannot pass `at` (see above); were it to, the caller's fallback
-                    // answers instead.
-                    if end >= at {
+                    // Cannot outgrow its raw text (see above); were it to, the caller's
+                    // fallback answers instead.
+                    if end - out >= at - start {
                         return None;
                     }
                     *bytes.get_mut(end)? = b;
@@ -237,8 +241,9 @@ fn decode_into<'b>(
                 }
             }
             // Both fit: `end <= inner.len() <= N <= u16::MAX`.
-            *spans.get_mut(count)? = (start as u16, (end - start) as u16);
+            *spans.get_mut(count)? = (out as u16, (end - out) as u16);
             count += 1;
+            out = end;
             if at >= raw.len() {
                 break;
             }
@@ -246,7 +251,7 @@ fn decode_into<'b>(
             start = at;
         }
         Some(Decoded {
-            bytes,
+            bytes: bytes.get(..out)?,
             spans: spans.get(..count)?,
         })
     }
@@ -259,6 +264,16 @@ fn decode_into<'b>(
 pub(crate) struct Decoded<'b> {
     bytes: &'b [u8],
     spans: &'b [(u16, u16)],
+}
+
+#[cfg(feature = "indexed-escapes")]
+impl<'b> Decoded<'b> {
+    /// The decoded segments one after another, with no separator: the text
+    /// [`EscapedPath`] reads values from. Each segment is UTF-8 (checked or repaired
+    /// above), so any run of whole segments is.
+    pub(crate) fn text(self) -> &'b [u8] {
+        self.bytes
+    }
 }
 
 #[cfg(feature = "indexed-escapes")]
@@ -375,61 +390,79 @@ fn pattern_matches_escaped(seg: &Segment<'_>, raw: &str) -> bool {
 }
 
 /// A path holding `%` (a request's, or a redirect target's; slashes at both ends trimmed)
-/// with the decoded text of its segments that hold `%`, one after another in path order,
-/// made the first time a cursor reads one: resolving such a request allocates nothing, and
-/// only reading a value that holds `%` does. One boxed string, so that dropping a match
-/// stays cheap (its drop code is on every lookup's path).
+/// with the decoded text of its segments, one after another with no separator, when the
+/// match has variables to read (a page without variables needs none). The walk that found
+/// the route decoded the path already and hands its text over ([`Decoded::text`]): a value
+/// is never decoded a second time. Only a path the walk did not decode into a buffer (a
+/// redirect target, a path longer than the largest buffer, builds without
+/// `indexed-escapes`) is decoded here. One boxed string, so that dropping a match stays
+/// cheap (its drop code is on every lookup's path).
+///
+/// The text is made with the match, not when a value is first read: a cache filled
+/// through `&self` is a write into the match, and code that writes into a match keeps the
+/// compiler from holding it in registers, which made every lookup copy it (a quarter of a
+/// static page's answer). It is kept as bytes: a value read from it is checked as UTF-8
+/// then (it always is), so a lookup that reads no value does not check the whole text.
 #[derive(Debug)]
 pub(crate) struct EscapedPath<'p> {
     inner: Cow<'p, str>,
-    texts: OnceCell<Box<str>>,
+    text: Option<Box<[u8]>>,
 }
 
 impl<'p> EscapedPath<'p> {
-    pub(crate) fn new(inner: Cow<'p, str>) -> EscapedPath<'p> {
-        EscapedPath {
-            inner,
-            texts: OnceCell::new(),
+    /// The path, with its decoded text when the walk kept one (see
+    /// [`decoded`](Self::decoded)).
+    pub(crate) fn new(inner: Cow<'p, str>, text: Option<Box<[u8]>>) -> EscapedPath<'p> {
+        EscapedPath { inner, text }
+    }
+
+    /// The path with its decoded text, for reading values.
+    pub(crate) fn decoded(mut self) -> EscapedPath<'p> {
+        if self.text.is_none() {
+            self.text = Some(decoded_text(&self.inner));
         }
+        self
     }
 
     pub(crate) fn inner(&self) -> &str {
         &self.inner
     }
 
-    /// The decodings of the segments that hold `%`, one after another in path order.
-    fn texts(&self) -> &str {
-        self.texts.get_or_init(|| {
-            self.inner
-                .split('/')
-                .filter(|s| s.as_bytes().contains(&b'%'))
-                .map(crate::decode::percent_decode)
-                .collect::<String>()
-                .into_boxed_str()
-        })
-    }
-
-    /// A cursor at the first segment.
+    /// A cursor at the first segment, for a path [`decoded`](Self::decoded).
     #[inline]
     pub(crate) fn cursor(&self) -> Escaped<'_> {
         Escaped {
             rest: (!self.inner.is_empty()).then_some(&*self.inner),
             decoded: 0,
-            path: self,
+            text: self.text.as_deref().unwrap_or_default(),
         }
     }
 }
 
+/// The decodings of the segments of `inner`, one after another with no separator (what
+/// [`Decoded::text`] holds), for a path no walk decoded.
+#[cold]
+#[inline(never)]
+fn decoded_text(inner: &str) -> Box<[u8]> {
+    // Decoding never lengthens a segment: the capacity is never exceeded.
+    let mut text = Vec::with_capacity(inner.len());
+    for segment in inner.split('/') {
+        text.extend(DecodedBytes::new(segment));
+    }
+    text.into_boxed_slice()
+}
+
 /// A [`Cursor`] over an [`EscapedPath`]: plain segments are lent from the path, the others
-/// from its decoded text, made only when one is read (passing a segment decodes nothing).
+/// from its decoded text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Escaped<'t> {
     rest: Option<&'t str>,
-    /// Where the decoding of the next segment holding `%` starts in the path's decoded
-    /// text: the decoded lengths of those the cursor has passed (kept as it goes, so that
-    /// reading every value is linear in the path, not quadratic in its escaped segments).
+    /// Where the decoding of the next segment starts in `text`: the decoded lengths of
+    /// the segments the cursor has passed (kept as it goes, so that reading every value is
+    /// linear in the path, not quadratic in its escaped segments).
     decoded: usize,
-    path: &'t EscapedPath<'t>,
+    /// The path's decoded segments, one after another (empty when no value is read).
+    text: &'t [u8],
 }
 
 impl<'t> Escaped<'t> {
@@ -445,10 +478,13 @@ impl<'t> Escaped<'t> {
 
     /// The cursor past `segment`, the raw segment it is at, with `rest` after it.
     fn past(self, segment: &str, rest: Option<&'t str>) -> Self {
-        let mut decoded = self.decoded;
-        if segment.as_bytes().contains(&b'%') {
-            decoded += DecodedBytes::new(segment).count();
-        }
+        // A plain segment is its own decoding; one holding `%` is measured, not decoded
+        // (its decoding is in `text` already).
+        let decoded = self.decoded
+            + match segment.as_bytes().contains(&b'%') {
+                true => DecodedBytes::new(segment).count(),
+                false => segment.len(),
+            };
         Escaped {
             rest,
             decoded,
@@ -461,10 +497,12 @@ impl<'t> Escaped<'t> {
         if !segment.as_bytes().contains(&b'%') {
             return segment;
         }
-        self.path
-            .texts()
+        // Whole segments of decoded text: always UTF-8.
+        let decoded = self
+            .text
             .get(self.decoded..next.decoded)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        core::str::from_utf8(decoded).unwrap_or_default()
     }
 }
 
@@ -493,7 +531,7 @@ impl<'t> Cursor<'t> for Escaped<'t> {
 }
 
 /// How many segments [`Ends`] records.
-pub(crate) const ENDS: usize = 16;
+pub(crate) const ENDS: usize = 8;
 
 /// Where the segments of a raw path end, recorded by the trie walk as it passes them: the
 /// walk steps over every segment of a request it matches, and a segment's bounds do not
@@ -509,13 +547,79 @@ impl Ends {
     pub(crate) fn record(&mut self, depth: usize, next: usize) {
         self.0[depth % ENDS] = next.wrapping_sub(1) as u16;
     }
+
+    /// The ends as a match keeps them (see [`PackedEnds`]).
+    #[inline(always)]
+    pub(crate) fn packed(&self) -> PackedEnds {
+        #[cfg(target_pointer_width = "64")]
+        let packed = {
+            let mut bytes = [0u8; 16];
+            for (pair, end) in bytes.chunks_exact_mut(2).zip(self.0) {
+                pair.copy_from_slice(&end.to_le_bytes());
+            }
+            PackedEnds(u128::from_le_bytes(bytes))
+        };
+        #[cfg(not(target_pointer_width = "64"))]
+        let packed = PackedEnds(self.0);
+        packed
+    }
+}
+
+/// [`Ends`] as a match keeps them. On 64-bit targets, one integer, entry `d` in bits
+/// `16 d ..`, read with a shift: no code then indexes into a match by a computed offset,
+/// which would keep the compiler from holding a match in registers (the static lookup's
+/// answer is then about 10 instructions, not 20). Elsewhere (the browser bundle, where
+/// size matters more than a lookup's last instructions), the array.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PackedEnds(
+    #[cfg(target_pointer_width = "64")] u128,
+    #[cfg(not(target_pointer_width = "64"))] [u16; ENDS],
+);
+
+impl PackedEnds {
+    /// Where segment `i` starts and ends (for `i` up to [`ENDS`]; entries past the last
+    /// read as 0): the end before it and its own, both with one shift.
+    #[cfg(target_pointer_width = "64")]
+    #[inline(always)]
+    fn bounds(self, i: usize) -> (usize, usize) {
+        match i.checked_sub(1) {
+            Some(before) => {
+                let two = (self.0 >> (16 * (before % ENDS))) as u32;
+                ((two & 0xFFFF) as usize + 1, (two >> 16) as usize)
+            }
+            None => (0, usize::from(self.0 as u16)),
+        }
+    }
+
+    /// Where segment `i` starts and ends (for `i` up to [`ENDS`]; entries past the last
+    /// read as 0): the end before it and its own.
+    #[cfg(not(target_pointer_width = "64"))]
+    #[inline(always)]
+    fn bounds(self, i: usize) -> (usize, usize) {
+        let start = i.checked_sub(1).map_or(0, |before| self.end(before) + 1);
+        (start, self.end(i))
+    }
+
+    /// The end of segment `i` (below [`ENDS`]).
+    #[cfg(target_pointer_width = "64")]
+    #[inline(always)]
+    fn end(self, i: usize) -> usize {
+        self.bounds(i + 1).0 - 1
+    }
+
+    /// The end of segment `i` (below [`ENDS`]).
+    #[cfg(not(target_pointer_width = "64"))]
+    #[inline(always)]
+    fn end(self, i: usize) -> usize {
+        usize::from(self.0[i % ENDS])
+    }
 }
 
 /// The segments of a raw path whose [`Ends`] a walk recorded: steps without searching.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Spanned<'t> {
     inner: &'t str,
-    ends: &'t Ends,
+    ends: PackedEnds,
     /// Where the next segment starts, and its number.
     start: usize,
     segment: usize,
@@ -524,7 +628,7 @@ pub(crate) struct Spanned<'t> {
 impl<'t> Spanned<'t> {
     /// `None` when `ends` cannot describe a path this long or a match with this many
     /// segments.
-    pub(crate) fn new(inner: &'t str, ends: &'t Ends, segments: usize) -> Option<Spanned<'t>> {
+    pub(crate) fn new(inner: &'t str, ends: PackedEnds, segments: usize) -> Option<Spanned<'t>> {
         (inner.len() <= usize::from(u16::MAX) && segments <= ENDS).then_some(Spanned {
             inner,
             ends,
@@ -535,7 +639,7 @@ impl<'t> Spanned<'t> {
 
     #[inline]
     fn end(&self) -> usize {
-        usize::from(self.ends.0[self.segment % ENDS])
+        self.ends.end(self.segment)
     }
 }
 
@@ -572,11 +676,8 @@ impl<'t> Cursor<'t> for Spanned<'t> {
 
     #[inline]
     fn at(self, i: usize) -> Option<&'t str> {
-        let start = match i.checked_sub(1) {
-            Some(before) => usize::from(self.ends.0[before % ENDS]) + 1,
-            None => 0,
-        };
-        self.inner.get(start..usize::from(self.ends.0[i % ENDS]))
+        let (start, end) = self.ends.bounds(i);
+        self.inner.get(start..end)
     }
 }
 
@@ -686,6 +787,7 @@ fn find_slash_or_percent(bytes: &[u8]) -> usize {
 #[cfg(all(test, feature = "indexed-escapes"))]
 mod tests {
     use super::*;
+    use alloc::string::String;
     use proptest::prelude::*;
 
     /// The segments a [`DecodeBuf`] decodes, as strings.
@@ -732,7 +834,14 @@ mod tests {
             let expected: Vec<String> =
                 split_request(inner).into_iter().map(Cow::into_owned).collect();
             let got = decoded(&mut DecodeBuf::<256, 64>::new(), inner);
-            prop_assert_eq!(got, Some(expected));
+            prop_assert_eq!(got, Some(expected.clone()));
+            // The text a match reads values from: the same decodings, one after another,
+            // from the walk's buffer or, for a path no walk decoded, by `decoded_text`.
+            let mut buf = DecodeBuf::<256, 64>::new();
+            let joined = expected.concat();
+            let text = buf.decode(inner).map(Decoded::text);
+            prop_assert_eq!(text, Some(joined.as_bytes()));
+            prop_assert_eq!(&*decoded_text(inner), joined.as_bytes());
         }
     }
 }
@@ -744,14 +853,25 @@ mod escaped_path_tests {
     use alloc::vec::Vec;
 
     /// Every segment read through one cursor: the decoded text of those holding `%`,
-    /// the others as they are.
+    /// the others as they are. The same whether the text comes from the walk's buffer
+    /// (a request's) or is decoded for the match (a redirect target's).
     fn read_all(inner: &str) -> Vec<alloc::string::String> {
-        let path = EscapedPath::new(Cow::Borrowed(inner));
-        let mut cursor = path.cursor();
-        let mut out = Vec::new();
-        while let Ok(Some((segment, next))) = cursor.step() {
-            out.push(segment.into());
-            cursor = next;
+        let read = |path: EscapedPath<'_>| {
+            let mut cursor = path.cursor();
+            let mut out = Vec::new();
+            while let Ok(Some((segment, next))) = cursor.step() {
+                out.push(alloc::string::String::from(segment));
+                cursor = next;
+            }
+            out
+        };
+        let out = read(EscapedPath::new(Cow::Borrowed(inner), None).decoded());
+        #[cfg(feature = "indexed-escapes")]
+        {
+            let mut buf = super::DecodeBuf::<256, 64>::new();
+            let text = buf.decode(inner).map(super::Decoded::text).unwrap();
+            let walked = EscapedPath::new(Cow::Borrowed(inner), Some(text.into()));
+            assert_eq!(read(walked), out);
         }
         out
     }
@@ -768,7 +888,7 @@ mod escaped_path_tests {
             .map(|i| alloc::format!("v%3{}{i}", i % 10))
             .collect();
         let inner = inner.join("/");
-        let path = EscapedPath::new(Cow::Borrowed(&inner));
+        let path = EscapedPath::new(Cow::Borrowed(&inner), None).decoded();
         let mut cursor = path.cursor();
         for i in 0..40 {
             if i % 3 == 0 {
@@ -780,7 +900,7 @@ mod escaped_path_tests {
             cursor = next;
         }
         assert!(matches!(cursor.step(), Ok(None)));
-        let last = EscapedPath::new(Cow::Borrowed("a%41/b%42"));
+        let last = EscapedPath::new(Cow::Borrowed("a%41/b%42"), None).decoded();
         let (_, second) = last.cursor().step().unwrap().unwrap();
         assert_eq!(second.last(), Some("bB"));
     }
