@@ -275,13 +275,13 @@ pub fn decide_with<'r, T>(
         }
     };
     let prepared = match &resolution {
-        Resolution::Page(m) => heads.get(m.page()),
+        Resolution::Page(m) => heads.get(m.page()).map(|p| (p, m)),
         _ => None,
     };
     // Writing to a String cannot fail. A prepared head declines an origin it cannot write
     // (empty, or ending with `/`), and writes nothing then.
     if prepared
-        .and_then(|p| p.write(origin, target, &mut head))
+        .and_then(|(p, m)| p.write_match(m, origin, target, &mut head))
         .is_none()
     {
         let _ = registry.write_head(&resolution, origin, target, &mut head);

@@ -3,9 +3,10 @@
 
 use folio_core::{Page, PreparedHead, Registry};
 
-/// The prepared head of every page of one registry, by registration index; a page whose
-/// title or description is computed from its variables has none (its head is written per
-/// request, as [`decide`](crate::decide) writes every head).
+/// The prepared head of every page of one registry, by registration index (a computed
+/// title or description is rendered per request into its prepared head); a page the core
+/// cannot prepare has none (its head is written per request, as [`decide`](crate::decide)
+/// writes every head).
 ///
 /// ```
 /// use folio_core::{Config, PageSpec, RegistryBuilder};

@@ -6,20 +6,24 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::{self, Write};
 
-use super::Text;
-use crate::page::Page;
+use super::{Text, texts};
+use crate::page::{Page, Text as PageText};
 use crate::registry::Registry;
+use crate::resolve::PageMatch;
 
 /// The head of one page as [`Registry::write_head`] writes it for a request to that page,
-/// made once: its fixed text (title, description, tags and image, escaped) with the places
-/// of the request's origin and target. Writing it copies the fixed parts and escapes the
-/// two request values; `write_head` scans and escapes the page's texts and makes the image
-/// URL again on every request, reading each from its own place in the registry.
+/// made once: its fixed text (tags, image and the title and description when they are
+/// fixed, escaped) with the places of the request's origin and target and of a computed
+/// title or description. Writing it copies the fixed parts and escapes the request's
+/// values; `write_head` scans and escapes the page's texts and makes the image URL again on
+/// every request, reading each from its own place in the registry.
 ///
 /// ```
-/// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
+/// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution, Text};
 /// let mut b = RegistryBuilder::new(Config::new());
 /// b.page(PageSpec::new("pages.home").path("/").title("Home & co").image("logo.svg").layout(()));
+/// let title = Text::computed(|v| format!("Report <{}>", v[0].1));
+/// b.page(PageSpec::new("pages.report").path_template("/report/<id>").title(title).layout(()));
 /// let registry = b.build().unwrap();
 /// let page = registry.pages().next().unwrap();
 /// let prepared = registry.prepare_head(page).unwrap();
@@ -27,63 +31,90 @@ use crate::registry::Registry;
 /// assert_eq!(prepared.write("http://h", "/?a=1&b=2", &mut fast), Some(Ok(())));
 /// registry.write_head(&registry.resolve("/", "a=1&b=2"), "http://h", "/?a=1&b=2", &mut made).unwrap();
 /// assert_eq!(fast, made);
+///
+/// // A computed title is written from the request's match.
+/// let resolution = registry.resolve("/report/7", "");
+/// let Resolution::Page(m) = &resolution else { panic!() };
+/// let prepared = registry.prepare_head(m.page()).unwrap();
+/// let (mut fast, mut made) = (String::new(), String::new());
+/// assert_eq!(prepared.write("http://h", "/report/7", &mut fast), None);
+/// assert_eq!(prepared.write_match(m, "http://h", "/report/7", &mut fast), Some(Ok(())));
+/// registry.write_head(&resolution, "http://h", "/report/7", &mut made).unwrap();
+/// assert_eq!(fast, made);
+/// assert!(fast.starts_with("<title>Report &lt;7&gt;</title>"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct PreparedHead {
     /// The fixed parts, one after another.
     text: String,
-    /// Where each fixed part but the last ends in `text`, and which request value follows.
+    /// Where each fixed part but the last ends in `text`, and which value follows.
     holes: Vec<(usize, Hole)>,
+    /// Whether a hole is the title or the description (computed per request).
+    computed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hole {
     Origin,
     Target,
+    Title,
+    Description,
 }
 
-/// Two pairs of stand-ins for the origin and the target: each is non-empty, ends without
-/// `/`, holds no `#` and nothing to escape, which is all `write_head` looks at in them. A
-/// page text holding one pair would read as a hole in that pair's writing but not in the
-/// other's: the two writings must agree (see `prepare_head`).
-const STAND_INS: [(&str, &str); 2] = [("\u{0}o", "\u{0}t"), ("\u{1}p", "\u{1}u")];
+/// Two sets of stand-ins for the origin, the target, the title and the description: each
+/// is non-empty, ends without `/`, holds no `#` and nothing to escape, which is all
+/// `write_head` looks at in them. A fixed page text holding one set's stand-in would read
+/// as a hole in that set's writing but not in the other's: the two writings must agree
+/// (see `prepare_head`).
+const STAND_INS: [[&str; 4]; 2] = [
+    ["\u{0}o", "\u{0}t", "\u{0}T", "\u{0}D"],
+    ["\u{1}p", "\u{1}u", "\u{1}U", "\u{1}E"],
+];
+
+/// The hole each stand-in of a set marks, in [`STAND_INS`]' order.
+const HOLES: [Hole; 4] = [Hole::Origin, Hole::Target, Hole::Title, Hole::Description];
 
 impl<T> Registry<T> {
-    /// `page`'s head prepared for [`PreparedHead::write`], or `None` when its title or
-    /// description is computed from the path's variables (it differs by request: use
+    /// `page`'s head prepared for [`PreparedHead::write`] (or, when its title or
+    /// description is computed from the path's variables,
+    /// [`PreparedHead::write_match`]); `None` when a fixed title or description holds the
+    /// characters the preparation marks its holes with (use
     /// [`write_head`](Self::write_head)).
     pub fn prepare_head(&self, page: &Page<T>) -> Option<PreparedHead> {
         let (title, description) = (page.title(), page.description());
-        if title.is_computed() || description.is_computed() {
-            return None;
+        // A fixed text as it is, a computed one as its stand-in.
+        fn text_or<'a>(text: &'a PageText, stand_in: &'static str) -> Cow<'a, str> {
+            match text.is_computed() {
+                true => Cow::Borrowed(stand_in),
+                false => text.render(&[]),
+            }
         }
-        let (title, description) = (title.render(&[]), description.render(&[]));
-        let [first, second] = STAND_INS.map(|(origin, target)| {
+        let [first, second] = STAND_INS.map(|stand_ins| {
             let mut text = String::new();
             let source = self.page_source(
                 page,
-                Cow::Borrowed(&*title),
-                Cow::Borrowed(&*description),
-                target,
+                text_or(title, stand_ins[2]),
+                text_or(description, stand_ins[3]),
+                stand_ins[1],
             );
             // Writing to a String cannot fail.
-            let _ = self.write_source(&source, origin, &mut text);
-            split(&text, origin, target)
+            let _ = self.write_source(&source, stand_ins[0], &mut text);
+            split(&text, stand_ins)
         });
         (first.text == second.text && first.holes == second.holes).then_some(first)
     }
 }
 
-/// `text` with every `origin` and `target` taken out and marked as a hole.
-fn split(text: &str, origin: &str, target: &str) -> PreparedHead {
+/// `text` with every stand-in taken out and marked as its hole.
+fn split(text: &str, stand_ins: [&str; 4]) -> PreparedHead {
     let mut prepared = PreparedHead {
         text: String::with_capacity(text.len()),
         holes: Vec::new(),
+        computed: false,
     };
     let mut rest = text;
     loop {
-        let next = [(origin, Hole::Origin), (target, Hole::Target)]
-            .into_iter()
+        let next = (stand_ins.into_iter().zip(HOLES))
             .filter_map(|(stand_in, hole)| rest.find(stand_in).map(|at| (at, stand_in, hole)))
             .min_by_key(|&(at, _, _)| at);
         let Some((at, stand_in, hole)) = next else {
@@ -92,6 +123,7 @@ fn split(text: &str, origin: &str, target: &str) -> PreparedHead {
         };
         prepared.text.push_str(&rest[..at]);
         prepared.holes.push((prepared.text.len(), hole));
+        prepared.computed |= matches!(hole, Hole::Title | Hole::Description);
         rest = &rest[at + stand_in.len()..];
     }
 }
@@ -100,26 +132,59 @@ impl PreparedHead {
     /// Writes what [`Registry::write_head`] writes for a request with this `origin` and
     /// `target` (the raw request target; a fragment is dropped) that resolves to the page
     /// this head was prepared for. `None`, and nothing written, for an empty origin or one
-    /// ending with `/` (the image URL then joins its parts differently): use `write_head`.
+    /// ending with `/` (the image URL then joins its parts differently: use `write_head`),
+    /// or when the page's title or description is computed (use
+    /// [`write_match`](Self::write_match)).
     #[must_use]
     pub fn write(&self, origin: &str, target: &str, out: &mut impl Write) -> Option<fmt::Result> {
+        if self.computed {
+            return None;
+        }
+        self.write_texts(origin, target, ("", ""), out)
+    }
+
+    /// [`write`](Self::write) for the request `m`, a match of the page this head was
+    /// prepared for: a computed title or description is rendered from `m`'s variables (read
+    /// once for the two). `None`, and nothing written, for an empty origin or one ending
+    /// with `/`.
+    #[must_use]
+    pub fn write_match<T>(
+        &self,
+        m: &PageMatch<'_, '_, T>,
+        origin: &str,
+        target: &str,
+        out: &mut impl Write,
+    ) -> Option<fmt::Result> {
+        if !self.computed {
+            return self.write_texts(origin, target, ("", ""), out);
+        }
+        let (title, description) = texts(m);
+        self.write_texts(origin, target, (&title, &description), out)
+    }
+
+    fn write_texts(
+        &self,
+        origin: &str,
+        target: &str,
+        (title, description): (&str, &str),
+        out: &mut impl Write,
+    ) -> Option<fmt::Result> {
         if origin.is_empty() || origin.ends_with('/') {
             return None;
         }
         let target = target.split('#').next().unwrap_or("");
-        Some(self.write_parts(Text::new(origin), Text::new(target), out))
+        let values = [origin, target, title, description].map(Text::new);
+        Some(self.write_parts(values, out))
     }
 
-    fn write_parts(&self, origin: Text<'_>, target: Text<'_>, out: &mut impl Write) -> fmt::Result {
+    /// The fixed parts with `values` (in [`HOLES`]' order) in their holes.
+    fn write_parts(&self, values: [Text<'_>; 4], out: &mut impl Write) -> fmt::Result {
         let mut start = 0;
         for &(end, hole) in &self.holes {
             // Holes are positions `split` took in `text`, in order: in bounds, on char
             // boundaries (after whole strings).
             out.write_str(self.text.get(start..end).unwrap_or_default())?;
-            match hole {
-                Hole::Origin => origin.write(out)?,
-                Hole::Target => target.write(out)?,
-            }
+            values[hole as usize].write(out)?;
             start = end;
         }
         out.write_str(self.text.get(start..).unwrap_or_default())
@@ -131,7 +196,7 @@ mod tests {
     use alloc::borrow::ToOwned;
     use alloc::string::String;
 
-    use crate::{Config, PageSpec, RegistryBuilder, Text};
+    use crate::{Config, PageSpec, RegistryBuilder, Resolution, Text};
 
     /// The prepared head writes what `write_head` writes, for every page shape the image
     /// and escape rules tell apart, and for origins and targets with things to escape.
@@ -179,20 +244,40 @@ mod tests {
                 PageSpec::new("pages.t")
                     .path_template("/t/<id>")
                     .title(computed)
+                    .image("logo.svg")
+                    .layout(()),
+            );
+            let computed = Text::computed(|v| alloc::format!("D <{}>", v[0].1));
+            b.page(
+                PageSpec::new("pages.u")
+                    .path_template("/u/<id>")
+                    .title("U \u{0}T\u{1}E")
+                    .description(computed)
+                    .layout(()),
+            );
+            let both = Text::computed(|v| alloc::format!("{}\u{0}o", v[0].1));
+            b.page(
+                PageSpec::new("pages.v")
+                    .path_template("/v/<id>")
+                    .title(both)
+                    .description(Text::computed(|v| alloc::format!("'{}'", v[0].1)))
                     .layout(()),
             );
             let registry = b.build().unwrap();
             let prefix = registry.requests_prefix().to_owned();
             for page in registry.pages() {
-                let path = page.path().to_owned();
+                // A request path to the page (a template page's path has `none` for its
+                // variable): a variable with characters to escape.
+                let path = page.path().replace("/none", "/a%26%3Cb%3E");
                 let Some(prepared) = registry.prepare_head(page) else {
-                    // Computed (`/t/<id>`), or holding stand-ins (`/s`).
+                    // Holding stand-ins in a fixed text.
                     assert!(
-                        path == "/s" || path.starts_with("/t"),
+                        path == "/s" || path.starts_with("/u"),
                         "{path} not prepared"
                     );
                     continue;
                 };
+                let computed = page.title().is_computed() || page.description().is_computed();
                 for origin in origins {
                     for target in targets {
                         let target =
@@ -200,12 +285,22 @@ mod tests {
                         let base = target.split('#').next().unwrap_or("");
                         let (path_part, query) = base.split_once('?').unwrap_or((base, ""));
                         let resolution = registry.resolve(path_part, query);
-                        let (mut fast, mut made) = (String::new(), String::new());
-                        assert_eq!(prepared.write(origin, &target, &mut fast), Some(Ok(())));
+                        let Resolution::Page(m) = &resolution else {
+                            panic!("{target} is not a page")
+                        };
+                        let (mut fast, mut by_match, mut made) =
+                            (String::new(), String::new(), String::new());
+                        let plain = prepared.write(origin, &target, &mut fast);
+                        assert_eq!(plain, if computed { None } else { Some(Ok(())) });
+                        let written = prepared.write_match(m, origin, &target, &mut by_match);
+                        assert_eq!(written, Some(Ok(())));
                         registry
                             .write_head(&resolution, origin, &target, &mut made)
                             .unwrap();
-                        assert_eq!(fast, made, "{path} {origin} {target}");
+                        assert_eq!(by_match, made, "{path} {origin} {target}");
+                        if !computed {
+                            assert_eq!(fast, made, "{path} {origin} {target}");
+                        }
                     }
                 }
                 let mut out = String::new();
