@@ -9,6 +9,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{OriginalUri, Request};
 use axum::handler::Handler;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HOST};
@@ -243,12 +244,16 @@ fn respond(run: Option<StoredRun>, page: Result<String, Response>, status: u16) 
     let completed = page.is_ok();
     let response = match page {
         Ok(body) => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-            let content_type = [(CONTENT_TYPE, HeaderValue::from_static(HTML))];
-            let mut response = (status, content_type, body).into_response();
+            // Made by hand, not as `(status, headers, body).into_response()`: that writes a
+            // text/plain `Content-Type` and then replaces it, through generic header code
+            // of its own (code and work on every page request for the same headers).
+            let mut response = Response::new(Body::from(body));
+            *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
             if run.is_some() {
                 let no_store = HeaderValue::from_static(WidgetRun::CACHE_CONTROL);
-                response.headers_mut().insert(CACHE_CONTROL, no_store);
+                headers.insert(CACHE_CONTROL, no_store);
             }
             response
         }
@@ -306,7 +311,6 @@ fn reply_response(reply: Reply) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use axum::body::Body;
     use folio_core::{Config, PageSpec, RegistryBuilder};
 
     use super::*;
