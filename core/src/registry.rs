@@ -114,12 +114,11 @@ impl<T> RegistryBuilder<T> {
             pages.push(page);
         }
 
-        // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one.
-        if pages.iter().all(|p| p.supplied_order().is_none()) {
+        // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one
+        // (`make_page` marks every home page, whose path it reads anyway).
+        if pages.iter().any(|p| p.supplied_order().is_some()) {
             for page in &mut pages {
-                if page.path().bytes().all(|b| b == b'/') {
-                    page.home_order = true;
-                }
+                page.home_order = false;
             }
         }
         // The pages stay in registration order; `order` lists them in registry order.
@@ -621,13 +620,17 @@ fn make_page<T>(
     };
     // The address under the requests prefix: the path itself when the prefix is `/` and
     // the path starts with exactly one `/`.
+    let home;
     let relative = {
         page.inferred = core::mem::take(&mut inferred).into_boxed_str();
         let path = page.path();
+        // A home page, which gets order 0 if no page gives one (see `build`).
+        home = path.bytes().all(|b| b == b'/');
         let prefix = cx.requests_prefix.trim_end_matches('/');
         let plain = prefix.is_empty() && path.starts_with('/') && !path[1..].starts_with('/');
         (!plain).then(|| relative_path(cx.requests_prefix, path))
     };
+    page.home_order = home;
     if let Some(relative) = relative {
         let mut text = String::from(core::mem::take(&mut page.inferred));
         let start = text.len();
@@ -828,11 +831,12 @@ impl Claims {
     ) -> Result<(), BuildError> {
         // A static template that is its own path claims one shape under one text.
         let path = (page.path != Where::Template).then(|| {
-            let shape = Shape::Path(page.path());
+            let text = page.path();
+            let shape = Shape::Path(text);
             // A path inferred from a template holds `%` only where the template does.
             let hash = match (&page.template, page.path) {
                 (Some(t), Where::Inferred { .. }) if !t.has_escapes() => {
-                    Shape::unescaped_path_hash(page.path())
+                    Shape::unescaped_path_hash(text)
                 }
                 _ => shape.hash(),
             };

@@ -413,13 +413,36 @@ fn is_identifier(name: &str) -> Option<bool> {
     // The ASCII part of XID_Start is the letters, of XID_Continue also digits and `_`:
     // one pass over an ASCII name, the Unicode tables only past its first other byte.
     let bytes = name.as_bytes();
-    let word = |b: u8| b < 128 && WORD_BYTES[usize::from(b >> 6)] >> (b & 63) & 1 != 0;
-    match bytes.iter().position(|&b| !word(b)) {
+    match bytes.iter().position(|&b| !is_word_byte(b)) {
         None => return Some(bytes.first().is_some_and(|b| !b.is_ascii_digit())),
         Some(at) if bytes[at].is_ascii() => return Some(false),
         Some(_) => {}
     }
     unicode_identifier(name)
+}
+
+/// An ASCII letter, digit or `_` (what continues an identifier): one load a byte from
+/// a table of every byte.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    static WORD_TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = b < 128 && WORD_BYTES[b / 64] >> (b % 64) & 1 != 0;
+            b += 1;
+        }
+        table
+    };
+    WORD_TABLE[usize::from(b)]
+}
+
+/// [`is_word_byte`] from a bit a byte (browser bundles count bytes).
+#[cfg(target_arch = "wasm32")]
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    b < 128 && WORD_BYTES[usize::from(b >> 6)] >> (b & 63) & 1 != 0
 }
 
 /// The ASCII bytes that continue an identifier (letters, digits, `_`), a bit each: one
