@@ -99,19 +99,23 @@ impl<T> RegistryBuilder<T> {
             folder,
             assets: &self.assets,
             requests_prefix: &prefixes.requests,
+            root_prefix: prefixes.requests.trim_end_matches('/').is_empty(),
         };
         for (index, spec) in self.specs.into_iter().enumerate() {
             let hash = text_hash(&spec.module);
-            let taken = |module: &str| {
+            let taken = |pages: &[Page<T>], module: &str| {
                 modules
                     .find(hash, |&i| pages[i as usize].module == module)
                     .is_some()
             };
-            let page = make_page(&context, &mut parts, spec, index, taken)?;
-            claims.check_and_add(&page, &pages)?;
+            // The page is made in place (a page is large: no move through a `Result`),
+            // then checked against the earlier pages.
+            make_page(&context, &mut parts, spec, index, &mut pages, taken)?;
+            if let Some((page, earlier)) = pages.split_last() {
+                claims.check_and_add(page, earlier)?;
+            }
             module_hashes.push(hash);
             modules.insert_unique(hash, index as u32, |&i| module_hashes[i as usize]);
-            pages.push(page);
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one
@@ -421,17 +425,20 @@ struct Context<'a> {
     folder: Option<&'a str>,
     assets: &'a [String],
     requests_prefix: &'a str,
+    /// The requests prefix is `/` (or empty): most pages' address is their path.
+    root_prefix: bool,
 }
 
-/// Checks one registration and works out its page. `taken` says whether an earlier page
-/// has the module.
+/// Checks one registration and pushes its page onto `pages` (the earlier pages). `taken`
+/// says whether one of them has the module.
 fn make_page<T>(
     cx: &Context<'_>,
     parts: &mut Parts,
     spec: PageSpec<T>,
     registered: usize,
-    taken: impl Fn(&str) -> bool,
-) -> Result<Page<T>, BuildError> {
+    pages: &mut Vec<Page<T>>,
+    taken: impl Fn(&[Page<T>], &str) -> bool,
+) -> Result<(), BuildError> {
     let PageSpec {
         module,
         path,
@@ -447,7 +454,7 @@ fn make_page<T>(
         None => (None, None, None),
     };
     cx.naming.check(&module).map_err(module_error(&module))?;
-    if taken(&module) {
+    if taken(pages, &module) {
         return Err(BuildError::DuplicateModule { module });
     }
     if let Some(path) = &path {
@@ -626,8 +633,7 @@ fn make_page<T>(
         let path = page.path();
         // A home page, which gets order 0 if no page gives one (see `build`).
         home = path.bytes().all(|b| b == b'/');
-        let prefix = cx.requests_prefix.trim_end_matches('/');
-        let plain = prefix.is_empty() && path.starts_with('/') && !path[1..].starts_with('/');
+        let plain = cx.root_prefix && path.starts_with('/') && !path[1..].starts_with('/');
         (!plain).then(|| relative_path(cx.requests_prefix, path))
     };
     page.home_order = home;
@@ -639,7 +645,8 @@ fn make_page<T>(
             push_inferred(&text, start).ok_or_else(|| too_long(&page.module, &relative))?;
         page.inferred = text.into_boxed_str();
     }
-    Ok(page)
+    pages.push(page);
+    Ok(())
 }
 
 /// Where the text `buffer[start..]` (just pushed) is, or `None` past 4 GiB.
