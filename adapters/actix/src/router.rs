@@ -1,7 +1,7 @@
 //! [`Folio`]: a frozen registry served by actix-web. Every decision (page, redirect, not
 //! found, inside or outside the prefix) is the core's, turned into an answer by
-//! `folio_server_common::decide`; this file only reads the request and writes the
-//! response.
+//! `folio_server_common::decide_with` (each page's head prepared once, at start-up);
+//! this file only reads the request and writes the response.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -12,7 +12,9 @@ use actix_web::http::header::{CACHE_CONTROL, HOST, HeaderName, HeaderValue};
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use folio_core::Registry;
-use folio_server_common::{AssetsDir, Decision, HTML, Incoming, Reply, Shell, WidgetRun, decide};
+use folio_server_common::{
+    AssetsDir, Decision, HTML, Heads, Incoming, Reply, Shell, WidgetRun, decide_with,
+};
 
 use crate::context::PageContext;
 use crate::layout::Layout;
@@ -27,6 +29,8 @@ pub struct Folio<T> {
     registry: Arc<Registry<T>>,
     /// Each page's layout, by registration index (made once: see `with_layouts`).
     layouts: Arc<[Layout]>,
+    /// Each page's head, prepared once (of the registry in its `Arc`: pages do not move).
+    heads: Arc<Heads>,
     shell: Arc<dyn Shell<T>>,
     inputs: Vec<(String, Arc<InputFn>)>,
     origin: Option<String>,
@@ -41,6 +45,7 @@ impl<T> Clone for Folio<T> {
         Folio {
             registry: Arc::clone(&self.registry),
             layouts: Arc::clone(&self.layouts),
+            heads: Arc::clone(&self.heads),
             shell: Arc::clone(&self.shell),
             inputs: self.inputs.clone(),
             origin: self.origin.clone(),
@@ -79,8 +84,10 @@ impl<T: Send + Sync + 'static> Folio<T> {
             .pages_by_registration()
             .map(|p| layout_of(p.layout()))
             .collect();
+        let registry = Arc::new(registry);
         Folio {
-            registry: Arc::new(registry),
+            heads: Arc::new(Heads::new(&registry)),
+            registry,
             layouts,
             shell: Arc::new(folio_server_common::bare::<T>),
             inputs: Vec::new(),
@@ -225,7 +232,8 @@ impl<T: Send + Sync + 'static> Folio<T> {
                     .host(host),
                 |incoming, (name, read)| incoming.input(name, read(&request)),
             );
-            match decide(&self.registry, self.origin.as_deref(), incoming) {
+            let origin = self.origin.as_deref();
+            match decide_with(&self.registry, &self.heads, origin, incoming) {
                 Decision::Reply(reply) => return reply_response(reply),
                 Decision::Render(render) => render,
             }
