@@ -258,6 +258,25 @@ pub fn raw_bytes_and_request_forms(serve: Serve<'_>) {
         let r = raw_get(&s, target);
         refused_or_on_site(&r, &String::from_utf8_lossy(target));
     }
+    // Raw UTF-8 in a path is the address its escapes spell, where the HTTP layer lets it
+    // through (hyper); actix-http refuses any raw non-ASCII byte in a path with 400 before
+    // the app sees it (folio-actix's tests check that a bare actix-web app does too).
+    for (target, variables) in [
+        ("/report/é", "id=é;"),
+        ("/old-report/é?x=1", ""),
+        ("/nowhere/é", ""),
+    ] {
+        let r = raw_get(&s, target.as_bytes());
+        if r.status != 400 {
+            let escaped = s.get(&target.replace('é', "%C3%A9"));
+            assert_eq!(
+                (r.status, r.header("location")),
+                (escaped.status, escaped.header("location")),
+                "{target}"
+            );
+            assert!(r.body.contains(variables), "{target}: {}", r.body);
+        }
+    }
     // Absolute-form: the authority is not this app's to redirect to; `Location` is a path.
     for (target, location) in [
         ("http://evil.example/archive-2021", Some("/archive")),

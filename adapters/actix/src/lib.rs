@@ -11,6 +11,13 @@
 //! built by `folio-server-common`, shared with `folio-axum`: the two adapters answer
 //! byte for byte alike.
 //!
+//! Except for what actix-web answers before folio sees a request. A request target holding
+//! raw (unescaped) non-ASCII bytes, even valid UTF-8 (`/café`, which browsers send as
+//! `/caf%C3%A9`), is refused with an empty 400 by actix-http's request parser (its `http`
+//! 0.2 `Uri` takes only ASCII in a path and a query), whatever the app; folio-axum, on
+//! hyper and `http` 1, serves `/café` as `/caf%C3%A9`. The malformed-request tests check
+//! both.
+//!
 //! ```
 //! use actix_web::http::StatusCode;
 //! use actix_web::{App, test};
