@@ -33,12 +33,13 @@ impl Parts {
         // the `<name>`s (taken off while scanning, with the corrections for decoded
         // literals, and for the separators at the end).
         let inner = &text[start..end];
-        self.literal_chars = if inner.is_ascii() {
+        let ascii = inner.is_ascii();
+        self.literal_chars = if ascii {
             inner.len()
         } else {
             count_chars(inner)
         };
-        self.scan(text, start, end)?;
+        self.scan(text, start, end, ascii)?;
         self.literal_chars -= self.segments.len() - 1;
         let vars = &self.vars;
         for (i, var) in vars.iter().enumerate() {
@@ -53,8 +54,15 @@ impl Parts {
     }
 
     /// Reads the segments of `text[start..end]` in one pass, jumping from one `/`, `<`,
-    /// `>` or `%` to the next (error offsets are into `text`).
-    fn scan(&mut self, text: &str, start: usize, end: usize) -> Result<(), TemplateError> {
+    /// `>` or `%` to the next (error offsets are into `text`). `ascii`: the text is ASCII,
+    /// so a name has as many characters as bytes.
+    fn scan(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        ascii: bool,
+    ) -> Result<(), TemplateError> {
         let bytes = text.as_bytes();
         let mut segment_start = start;
         // This segment's first variable and head; the literal being read: where it
@@ -128,7 +136,8 @@ impl Parts {
                     if u16::try_from(self.vars.len()).is_err() {
                         return Err(TemplateError::BadVariableName { name: name.into() });
                     }
-                    self.literal_chars -= count_chars(name) + 2;
+                    let chars = if ascii { name.len() } else { count_chars(name) };
+                    self.literal_chars -= chars + 2;
                     self.vars.push(Var {
                         name: Span {
                             start: (k + 1) as u32,
