@@ -194,3 +194,35 @@ proptest! {
         prop_assert_eq!(registry.pages_by_registration().len(), modules.len());
     }
 }
+
+/// Head texts: markup, quotes, `{}` (a computed text), the marks prepared heads use
+/// (`\0`, `\1`, and the letters after them), slashes, escapes, non-ASCII.
+fn head_text() -> impl Strategy<Value = String> {
+    "([a-c &<>\"'/%?#]|\\{\\}|\u{0}[oTtD]|\u{1}[puUE]|é|%2F){0,8}"
+}
+
+proptest! {
+    #![proptest_config(cases(600))]
+
+    #[test]
+    fn a_prepared_head_writes_what_write_head_writes(
+        prefix in proptest::option::of(prop_oneof!["/app/", "/a&b/", "/[a-c\u{0}]{1,3}/"]),
+        assets_external in proptest::option::weighted(0.3, prop_oneof!["https://cdn.example/x/", "http://[a-c&/]{0,4}"]),
+        meta in proptest::bool::weighted(0.8),
+        app_title in head_text(),
+        title in proptest::option::of(head_text()),
+        description in proptest::option::of(head_text()),
+        image in proptest::option::of(prop_oneof!["logo.svg", "[a-c &%/é\u{0}]{1,6}\\.png"]),
+        requests in proptest::collection::vec(
+            prop_oneof!["/p/[a-c&<>\"'{}%é\u{0}]{1,5}", "/s", "/s\\?[a-c=&<>#%\u{1}]{0,6}", "/p/a#[a-c]{0,3}"],
+            1..4,
+        ),
+        origins in proptest::collection::vec(
+            prop_oneof!["http://h", "https://example.com:8080", "", "http://h/", "[a-c&<>\"/\u{0}]{0,5}"],
+            1..4,
+        ),
+    ) {
+        let case = checks::HeadCase { prefix, assets_external, meta, app_title, title, description, image };
+        checks::prepared_head_agrees(&case, &requests, &origins).map_err(TestCaseError::fail)?;
+    }
+}

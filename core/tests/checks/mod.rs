@@ -762,3 +762,126 @@ pub fn differential(
     }
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------------
+// Prepared heads
+
+/// A page's head texts and the app's head settings, as plain data. A title or description
+/// that holds `{}` is computed: each `{}` is the value of the page's variable.
+#[derive(Debug, Clone, Default)]
+pub struct HeadCase {
+    /// `url_base_pathname` (none: `/`).
+    pub prefix: Option<String>,
+    /// `assets_external_path`.
+    pub assets_external: Option<String>,
+    /// `include_pages_meta`.
+    pub meta: bool,
+    /// The app's title.
+    pub app_title: String,
+    /// The pages' title.
+    pub title: Option<String>,
+    /// The pages' description.
+    pub description: Option<String>,
+    /// The pages' image file name.
+    pub image: Option<String>,
+}
+
+/// `Registry::prepare_head` takes any page texts without a panic, and declines a page only
+/// when a fixed text holds the characters it marks its holes with (`\0`, `\1`); what a
+/// prepared head writes for a request to its page (`write_match`) is what `write_head`
+/// writes for it, byte for byte, for any origin and raw target, and it writes nothing
+/// (`None`) exactly for an empty origin or one that ends with `/`. Two pages carry the texts,
+/// `/p/<v>` and `/s`; each request is tried as given and under the routes prefix.
+pub fn prepared_head_agrees(
+    case: &HeadCase,
+    requests: &[String],
+    origins: &[String],
+) -> Result<(), String> {
+    let mut config = Config::new()
+        .title(&case.app_title)
+        .include_pages_meta(case.meta);
+    if let Some(p) = &case.prefix {
+        config = config.url_base_pathname(p);
+    }
+    if let Some(a) = &case.assets_external {
+        config = config.assets_external_path(a);
+    }
+    let text = |t: &str| -> folio_core::Text {
+        if !t.contains("{}") {
+            return t.into();
+        }
+        let t = t.to_owned();
+        folio_core::Text::computed(move |v| t.replace("{}", v.first().map_or("", |(_, x)| x)))
+    };
+    let mut b = RegistryBuilder::new(config);
+    for (module, template) in [("pages.p", "/p/<v>"), ("pages.s", "/s")] {
+        let mut spec = PageSpec::new(module).path_template(template).layout(());
+        if let Some(t) = &case.title {
+            spec = spec.title(text(t));
+        }
+        if let Some(d) = &case.description {
+            spec = spec.description(text(d));
+        }
+        if let Some(i) = &case.image {
+            spec = spec.image(i);
+        }
+        b.page(spec);
+    }
+    // A configuration the builder refuses is the registry checks' business.
+    let Ok(registry) = b.build() else {
+        return Ok(());
+    };
+    let marks = |s: &str| s.contains(['\u{0}', '\u{1}']);
+    let fixed_texts_hold_marks = [&case.title, &case.description, &case.image]
+        .into_iter()
+        .flatten()
+        .any(|t| marks(t))
+        || marks(&case.app_title)
+        || case.prefix.as_deref().is_some_and(marks)
+        || case.assets_external.as_deref().is_some_and(marks);
+    let base = registry.routes_prefix().trim_end_matches('/').to_owned();
+    for request in requests
+        .iter()
+        .flat_map(|r| [r.clone(), format!("{base}{r}")])
+    {
+        let (path, query) = request.split_once('?').unwrap_or((&request, ""));
+        let query = query.split('#').next().unwrap_or("");
+        let resolution = registry.resolve(path, query);
+        let Resolution::Page(m) = &resolution else {
+            continue;
+        };
+        let Some(prepared) = registry.prepare_head(m.page()) else {
+            if fixed_texts_hold_marks {
+                continue;
+            }
+            return Err(format!(
+                "{request:?}: no prepared head, and no text holds a mark"
+            ));
+        };
+        for origin in origins {
+            let mut fast = String::new();
+            let wrote = prepared.write_match(m, origin, &request, &mut fast);
+            let declines = origin.is_empty() || origin.ends_with('/');
+            match (wrote, declines) {
+                (None, true) if fast.is_empty() => {}
+                (Some(Ok(())), false) => {
+                    let mut made = String::new();
+                    registry
+                        .write_head(&resolution, origin, &request, &mut made)
+                        .map_err(|e| format!("write_head: {e}"))?;
+                    if fast != made {
+                        return Err(format!(
+                            "{request:?} from {origin:?}: prepared\n{fast}\nwrite_head\n{made}"
+                        ));
+                    }
+                }
+                (wrote, _) => {
+                    return Err(format!(
+                        "{request:?} from {origin:?}: wrote {wrote:?} ({fast:?})"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
