@@ -263,20 +263,28 @@ pub(crate) fn folder_basename(folder: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    /// Calls `check` with every text of up to 7 characters over `a . : é` (21,845 texts).
-    fn every_short_text(mut check: impl FnMut(&str)) {
-        let alphabet = ['a', '.', ':', 'é'];
+    /// Calls `check` with every text of `lengths` characters over `alphabet`.
+    fn every_text(
+        alphabet: &[char],
+        lengths: core::ops::RangeInclusive<u32>,
+        mut check: impl FnMut(&str),
+    ) {
         let mut text = String::new();
-        for len in 0..=7u32 {
-            for mut n in 0..4usize.pow(len) {
+        for len in lengths {
+            for mut n in 0..alphabet.len().pow(len) {
                 text.clear();
                 for _ in 0..len {
-                    text.push(alphabet[n % 4]);
-                    n /= 4;
+                    text.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
                 }
                 check(&text);
             }
         }
+    }
+
+    /// Every text of up to 7 characters over `a . : é` (21,845 texts).
+    fn every_short_text(check: impl FnMut(&str)) {
+        every_text(&['a', '.', ':', 'é'], 0..=7, check);
     }
 
     #[test]
@@ -301,21 +309,12 @@ mod tests {
     fn a_name_is_the_last_component_capitalized() {
         // Python's `capitalize` on ASCII, `_` a space, against names of every kind of byte
         // (the names of only lower-case letters and digits take a shorter way).
-        let alphabet = ['a', 'Z', '_', '1', 'q'];
-        let mut text = String::new();
-        for len in 1..=5u32 {
-            for mut n in 0..5usize.pow(len) {
-                text.clear();
-                for _ in 0..len {
-                    text.push(alphabet[n % 5]);
-                    n /= 5;
-                }
-                let mut want = text.to_ascii_lowercase().replace('_', " ");
-                want[..1].make_ascii_uppercase();
-                let module = alloc::format!("app::pages.{text}");
-                assert_eq!(DashNaming.name(&module).unwrap(), want, "{module:?}");
-            }
-        }
+        every_text(&['a', 'Z', '_', '1', 'q'], 1..=5, |text| {
+            let mut want = text.to_ascii_lowercase().replace('_', " ");
+            want[..1].make_ascii_uppercase();
+            let module = alloc::format!("app::pages.{text}");
+            assert_eq!(DashNaming.name(&module).unwrap(), want, "{module:?}");
+        });
         assert_eq!(DashNaming.name("bench::r12").unwrap(), "R12");
     }
 
