@@ -206,6 +206,36 @@ const HEX_VALUE: [u8; 256] = {
     value
 };
 
+/// The byte written `%hi lo` as a `u16`, 0x100 or more when either is not a hexadecimal
+/// digit: one OR of two loads, so that several escapes are checked at once (the OR of
+/// their results) and no shift is left to do.
+#[cfg(feature = "indexed-escapes")]
+#[inline(always)]
+pub(crate) fn hex_pair_wide(hi: u8, lo: u8) -> u16 {
+    HEX_HIGH[usize::from(hi)] | HEX_LOW[usize::from(lo)]
+}
+
+/// [`HEX_VALUE`] for the first digit of an escape, shifted; 0x100 for a non-digit.
+#[cfg(feature = "indexed-escapes")]
+const HEX_HIGH: [u16; 256] = wide_hex(4);
+
+/// [`HEX_VALUE`] for the second digit of an escape; 0x100 for a non-digit.
+#[cfg(feature = "indexed-escapes")]
+const HEX_LOW: [u16; 256] = wide_hex(0);
+
+#[cfg(feature = "indexed-escapes")]
+const fn wide_hex(shift: u32) -> [u16; 256] {
+    let mut wide = [0x100; 256];
+    let mut b = 0;
+    while b < 256 {
+        if HEX_VALUE[b] < 16 {
+            wide[b] = (HEX_VALUE[b] as u16) << shift;
+        }
+        b += 1;
+    }
+    wide
+}
+
 /// The inner part of a path: leading and trailing slashes ignored (D4).
 pub(crate) fn trim_slashes(path: &str) -> &str {
     path.trim_matches('/')

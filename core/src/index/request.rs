@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use crate::decode::DecodedBytes;
 #[cfg(feature = "indexed-escapes")]
-use crate::decode::hex_pair;
+use crate::decode::{hex_pair, hex_pair_wide};
 use crate::template::{Segment, Template};
 
 /// The segments of a request path (slashes at both ends already trimmed), each decoded
@@ -250,7 +250,48 @@ fn decode_segment(raw: &[u8], out: &mut [u8]) -> Option<(usize, usize, u8)> {
     // The raw text is read through a shrinking slice: no position to check against its
     // length at every byte.
     let (mut rest, mut written, mut high) = (raw, 0, 0u8);
-    while let [b, tail @ ..] = rest {
+    loop {
+        // Runs of valid escapes (text outside ASCII, or a path written all in `%XX`),
+        // four at a time with one check, then one at a time: about 11 and 21 instructions
+        // an escape, against 28 in the general step below.
+        while let [
+            b'%',
+            a0,
+            a1,
+            b'%',
+            b0,
+            b1,
+            b'%',
+            c0,
+            c1,
+            b'%',
+            d0,
+            d1,
+            after @ ..,
+        ] = rest
+        {
+            let (a, b) = (hex_pair_wide(*a0, *a1), hex_pair_wide(*b0, *b1));
+            let (c, d) = (hex_pair_wide(*c0, *c1), hex_pair_wide(*d0, *d1));
+            let any = a | b | c | d;
+            if any > 0xFF {
+                break;
+            }
+            out.get_mut(written..written + 4)?
+                .copy_from_slice(&[a as u8, b as u8, c as u8, d as u8]);
+            high |= any as u8;
+            written += 4;
+            rest = after;
+        }
+        while let [b'%', hi, lo, after @ ..] = rest {
+            let Some(decoded) = hex_pair(*hi, *lo) else {
+                break;
+            };
+            *out.get_mut(written)? = decoded;
+            high |= decoded;
+            written += 1;
+            rest = after;
+        }
+        let [b, tail @ ..] = rest else { break };
         let (byte, after) = match (*b, tail) {
             (b'/', _) => break,
             (b'%', [hi, lo, after @ ..]) => match hex_pair(*hi, *lo) {
@@ -835,7 +876,7 @@ mod tests {
             parts in proptest::collection::vec(
                 prop_oneof![
                     any::<u8>().prop_map(|b| alloc::format!("%{b:02X}")),
-                    proptest::sample::select(alloc::vec!["%", "%4", "/", "/", "a", "é", "€", "%2f"])
+                    proptest::sample::select(alloc::vec!["%", "%4", "/", "/", "a", "é", "€", "%2f", "%zz", "%0g"])
                         .prop_map(String::from),
                 ],
                 0..24,
