@@ -43,6 +43,13 @@ pub enum UrlError {
         /// The first variable that would read back differently.
         name: String,
     },
+    /// A value makes a whole segment `.` or `..`: a browser removes such dot segments before
+    /// it asks (and reads `%2E` as a dot, so no escape helps), so `/<slug>` with `..` would
+    /// land on `/`. Folio itself routes them as ordinary segments (POLICY D4).
+    DotSegment {
+        /// The variable in that segment.
+        name: String,
+    },
 }
 
 impl fmt::Display for UrlError {
@@ -56,6 +63,12 @@ impl fmt::Display for UrlError {
             UrlError::Ambiguous { name } => {
                 write!(f, "variable `{name}` would not read back the same")
             }
+            UrlError::DotSegment { name } => {
+                write!(
+                    f,
+                    "variable `{name}` makes a `.` or `..` segment, which a browser removes"
+                )
+            }
         }
     }
 }
@@ -67,7 +80,9 @@ impl<T> Registry<T> {
     /// page's path (a template filled with `variables`, each value percent-encoded per
     /// segment, so `/`, `%`, spaces and non-ASCII survive), then `query` form-encoded.
     /// Resolving the result gives back this page (unless a more specific route claims the
-    /// same address), these variables and this query.
+    /// same address), these variables and this query. Values that cannot do that are an
+    /// error: [`UrlError::Ambiguous`], and [`UrlError::DotSegment`] for a segment that comes
+    /// out `.` or `..`, an address no browser can request.
     ///
     /// ```
     /// use folio_core::{Config, PageSpec, RegistryBuilder, Resolution};
@@ -193,6 +208,19 @@ fn fill(template: &Template, variables: &[(&str, &str)]) -> Result<String, UrlEr
     };
     let mut path = String::new();
     template.write_url(&mut path, &value);
+    // The written segments are the template's, in order; a value alone or with literal dots
+    // (`/.<x>`, x = `.`) can make a dot segment. A literal one has no value to blame.
+    let mut first_var = 0;
+    for (segment, written) in template.segments().zip(path.split('/').skip(1)) {
+        let count = segment.parts().filter(Result::is_err).count();
+        if count > 0 && dots(written) > 0 {
+            let name = template.variables().nth(first_var).unwrap_or_default();
+            return Err(UrlError::DotSegment {
+                name: String::from(name),
+            });
+        }
+        first_var += count;
+    }
     let read_back = template.match_path(&path).unwrap_or_default();
     for (name, got) in &read_back {
         if value(name).as_deref() != Some(&**got) {
@@ -330,6 +358,58 @@ mod tests {
             };
             assert_eq!(r.location(), format!("{base}/..."));
             assert_eq!(r.page().variable("slug"), Some("..."));
+        }
+    }
+
+    /// `/<slug>` with `slug = ".."` built `/..`, which a browser requests as `/`: an error
+    /// now, as is a value that completes a dot segment with the template's literal dots.
+    /// Dots that are not a whole segment, and `%2E` in a value (sent as `%252E`), read back.
+    #[test]
+    fn a_value_that_makes_a_dot_segment_is_an_error() {
+        for prefix in ["/", "/app/"] {
+            let mut b = RegistryBuilder::new(Config::new().url_base_pathname(prefix));
+            b.page(
+                PageSpec::new("pages.slug")
+                    .path_template("/<slug>")
+                    .layout(()),
+            );
+            b.page(
+                PageSpec::new("pages.dot")
+                    .path_template("/d/.<x>/<y>")
+                    .layout(()),
+            );
+            let registry = b.build().unwrap();
+            for (module, vars, name) in [
+                ("pages.slug", [("slug", ".."), ("", "")], "slug"),
+                ("pages.slug", [("slug", "."), ("", "")], "slug"),
+                ("pages.dot", [("x", "."), ("y", "1")], "x"),
+                ("pages.dot", [("x", "1"), ("y", "..")], "y"),
+            ] {
+                let vars: alloc::vec::Vec<_> =
+                    vars.into_iter().filter(|v| !v.0.is_empty()).collect();
+                let got = registry.url_for(module, &vars, &[]);
+                let want = Err(UrlError::DotSegment {
+                    name: String::from(name),
+                });
+                assert_eq!(got, want, "{prefix} {module} {vars:?}");
+            }
+            for value in ["...", "%2E", "%2e%2E", ".a", "a.."] {
+                let url = registry
+                    .url_for("pages.slug", &[("slug", value)], &[])
+                    .unwrap();
+                assert!(!url.ends_with("/.") && !url.ends_with("/.."), "{url}");
+                let Resolution::Page(m) = registry.resolve(&url, "") else {
+                    panic!("{url}: not a page");
+                };
+                assert_eq!(m.variable("slug"), Some(value), "{url}");
+            }
+            let url = registry
+                .url_for("pages.dot", &[("x", ".."), ("y", ".b")], &[])
+                .unwrap();
+            let Resolution::Page(m) = registry.resolve(&url, "") else {
+                panic!("{url}: not a page");
+            };
+            assert_eq!(m.variable("x"), Some(".."), "{url}");
         }
     }
 }

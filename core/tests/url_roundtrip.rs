@@ -32,10 +32,17 @@ fn check(
     vars: &[(&str, &str)],
     query: &[(&str, &str)],
 ) -> Result<(), TestCaseError> {
+    // `pages.asset`'s variables are whole segments: `.` or `..` there is a dot segment, which
+    // a browser removes before it asks, so url_for refuses it.
+    let dot_segment = module == "pages.asset" && vars.iter().any(|(_, v)| matches!(*v, "." | ".."));
     let url = match registry.url_for(module, vars, query) {
+        Ok(u) if dot_segment => {
+            return Err(TestCaseError::fail(format!("{module} {vars:?}: gave {u}")));
+        }
         Ok(u) => u,
         // Two variables in one segment cannot always be told apart again; say so, never lie.
         Err(UrlError::Ambiguous { .. }) if module == "pages.range" => return Ok(()),
+        Err(UrlError::DotSegment { .. }) if dot_segment => return Ok(()),
         Err(e) => return Err(TestCaseError::fail(format!("{module} {vars:?}: {e}"))),
     };
     prop_assert!(
@@ -148,7 +155,13 @@ mod typed {
                               tags in proptest::collection::vec("\\PC{0,4}", 0..3)) {
             let r = registry();
             let value = Asset { asset_id, dept, page, tags };
-            let url = r.url_for_value("pages.asset", &value).expect("buildable");
+            let built = r.url_for_value("pages.asset", &value);
+            // A whole segment `.` or `..` is a dot segment, which no browser can request.
+            if [&value.asset_id, &value.dept].iter().any(|v| matches!(v.as_str(), "." | "..")) {
+                prop_assert!(matches!(built, Err(UrlError::DotSegment { .. })), "{:?}", built);
+                return Ok(());
+            }
+            let url = built.expect("buildable");
             let (path, q) = url.split_once('?').unwrap_or((&url, ""));
             let Resolution::Page(m) = r.resolve(path, q) else { return Err(TestCaseError::fail(url)) };
             // A single tag reads back as one value, which a Vec field still accepts.
