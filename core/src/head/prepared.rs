@@ -172,7 +172,13 @@ impl PreparedHead {
         if origin.is_empty() || origin.ends_with('/') {
             return None;
         }
-        let target = target.split('#').next().unwrap_or("");
+        // A byte loop, not `split('#')`: a char searcher is more code on every request
+        // (each line of code a request runs is an L1 instruction miss on a server).
+        let end = target
+            .bytes()
+            .position(|b| b == b'#')
+            .unwrap_or(target.len());
+        let target = target.get(..end).unwrap_or(target);
         let values = [origin, target, title, description].map(Text::new);
         Some(self.write_parts(values, out))
     }
