@@ -53,6 +53,11 @@ fn main() {
             None => panic!("unknown scenario {other:?}"),
         },
     };
+    // `ROUTER=matchit`: the same requests through matchit (the misses row's best peer), for
+    // comparing counts such as callgrind's simulated branch mispredictions.
+    if std::env::var("ROUTER").as_deref() == Ok("matchit") {
+        return peer::<folio_benches::routers::Matchit>(&table, &paths, rounds);
+    }
     let router = match verify::check_router::<Folio>(&table) {
         Ok(verify::Checked::Ready(r)) => r,
         _ => panic!("folio fails the correctness gate on {scenario}"),
@@ -78,6 +83,26 @@ fn drive(router: &Folio, paths: &[&str], rounds: usize) {
         }
         return;
     }
+    for _ in 0..rounds {
+        for p in paths {
+            black_box(router.lookup(black_box(p)));
+        }
+    }
+}
+
+/// A peer router over the scenario's requests, driven like folio.
+fn peer<R: BenchRouter>(table: &data::Table, paths: &[String], rounds: usize) {
+    let router = match verify::check_router::<R>(table) {
+        Ok(verify::Checked::Ready(r)) => r,
+        _ => panic!("{} fails the correctness gate", R::NAME),
+    };
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    drive_peer(&router, &paths, rounds);
+    println!("{}", paths.len() * rounds);
+}
+
+#[inline(never)]
+fn drive_peer<R: BenchRouter>(router: &R, paths: &[&str], rounds: usize) {
     for _ in 0..rounds {
         for p in paths {
             black_box(router.lookup(black_box(p)));

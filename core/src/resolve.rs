@@ -479,7 +479,12 @@ impl<T> Registry<T> {
             Ok(Walked::Route(route)) => {
                 self.finish(Some(route), Segments::Walked(inner, ends.packed()), query)
             }
-            Ok(Walked::None) => self.not_found(query, true),
+            // Built here: most misses end here, and a call costs them the arguments' moves.
+            Ok(Walked::None) => Resolution::NotFound(NotFound {
+                page: self.not_found_page(),
+                query,
+                inside: true,
+            }),
             Err(HasEscape) => self.resolve_decoded(inner, query),
         }
     }

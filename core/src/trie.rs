@@ -58,13 +58,14 @@ struct Node {
     children: Children,
 }
 
-/// The kinds of children a node has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kinds of children a node has. The two kinds the plain walk does not step through
+/// come last, so that one comparison sends both aside (see [`Trie::find`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Children {
-    None,
     Literals,
     Partials,
     Variable,
+    None,
     /// More than one kind: a walk may have to come back and try another.
     Choice,
 }
@@ -218,9 +219,14 @@ impl Trie {
             let Some(n) = self.nodes.get(node) else {
                 return Ok(None);
             };
-            // A choice (two kinds of children) needs the search that can come back.
-            if n.children == Children::Choice {
-                return self.search(node, path, pos, depth, ends);
+            if n.children >= Children::None {
+                // A choice (two kinds of children) needs the search that can come back.
+                if n.children == Children::Choice {
+                    return self.search(node, path, pos, depth, ends);
+                }
+                // A leaf matches when no segment is left, which needs no scan: a segment
+                // left over, escaped or not, is a miss.
+                return Ok((path.is_end(pos) && n.answer != NONE).then_some(node as u32));
             }
             let Some((text, next)) = path.segment(pos)? else {
                 return Ok((n.answer != NONE).then_some(node as u32));

@@ -73,6 +73,11 @@ pub(crate) trait Segments<'t>: Copy {
     /// segment never compares equal.
     #[cfg(feature = "first-byte-index")]
     fn spelled(self, pos: usize, len: usize) -> Option<(&'t [u8], usize)>;
+
+    /// Whether the segment at `pos` (not past the last segment) may decode to other text:
+    /// a raw segment holding `%`.
+    #[cfg(feature = "first-byte-index")]
+    fn escaped(self, pos: usize) -> bool;
 }
 
 /// The raw text of a request path (slashes at both ends trimmed). A segment holding `%`
@@ -123,6 +128,14 @@ impl<'t> Segments<'t> for RawPath<'t> {
             Some(_) => None,
         }
     }
+
+    /// Out of line: only a first segment that spells no literal asks (a miss).
+    #[cfg(feature = "first-byte-index")]
+    #[inline(never)]
+    fn escaped(self, pos: usize) -> bool {
+        let rest = self.0.as_bytes().get(pos..).unwrap_or_default();
+        rest.get(find_slash_or_percent(rest)) == Some(&b'%')
+    }
 }
 
 impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
@@ -152,6 +165,13 @@ impl<'t, S: AsRef<str>> Segments<'t> for &'t [S] {
     fn spelled(self, pos: usize, len: usize) -> Option<(&'t [u8], usize)> {
         let text = self.get(pos)?.as_ref().as_bytes();
         (text.len() == len).then_some((text, pos + 1))
+    }
+
+    /// Decoded already.
+    #[cfg(feature = "first-byte-index")]
+    #[inline]
+    fn escaped(self, _pos: usize) -> bool {
+        false
     }
 }
 
@@ -366,6 +386,13 @@ impl<'b> Segments<'b> for Decoded<'b> {
             Ok(Some((text, next))) if text.len() == len => Some((text, next)),
             _ => None,
         }
+    }
+
+    /// Decoded already.
+    #[cfg(feature = "first-byte-index")]
+    #[inline]
+    fn escaped(self, _pos: usize) -> bool {
+        false
     }
 }
 

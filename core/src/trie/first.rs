@@ -29,6 +29,8 @@ pub(super) struct FirstBytes {
     slots: Vec<Slot>,
     /// The literals starting with byte `b` are `slots[starts[b]..starts[b + 1]]`.
     starts: Box<[u16; 257]>,
+    /// A bit per first byte whose run holds a literal that [`Key::NONE`] stands for.
+    unspelled: [u64; 4],
 }
 
 impl FirstBytes {
@@ -63,9 +65,16 @@ impl FirstBytes {
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
         }
+        let mut unspelled = [0u64; 4];
+        for &(first, slot) in &firsts {
+            if slot.key.len > 16 {
+                unspelled[usize::from(first / 64)] |= 1 << (first % 64);
+            }
+        }
         Some(FirstBytes {
             slots: firsts.into_iter().map(|(_, slot)| slot).collect(),
             starts,
+            unspelled,
         })
     }
 
@@ -101,7 +110,11 @@ impl FirstBytes {
                 }
             }
         }
-        // Not spelled as it lies: it may still hold `%`, which the walk finds.
-        First::Walk
+        // Not spelled as it lies: only a segment holding `%` can still decode to one of
+        // them, which the walk finds.
+        match self.unspelled[b / 64] & 1 << (b % 64) != 0 || path.escaped(pos) {
+            true => First::Walk,
+            false => First::Miss,
+        }
     }
 }

@@ -132,6 +132,8 @@ fn the_first_segment_is_found_by_its_first_byte_escaped_or_not() {
     assert_eq!(answer(&r, "/r%65pos/x"), page("p0", "x"));
     assert_eq!(answer(&r, "/%72epos/x"), page("p0", "x"));
     assert_eq!(answer(&r, "/rate/1"), page("p1", "1"));
+    // Spelled by no literal as it lies, but escaped: decoded, it is one.
+    assert_eq!(answer(&r, "/rat%65/1"), page("p1", "1"));
     // Literals start with `r`, none spelled; no literal starts with `z`.
     assert_eq!(answer(&r, "/repo/x"), None);
     assert_eq!(answer(&r, "/reposx/x"), None);
@@ -149,6 +151,8 @@ fn the_first_segment_is_found_by_its_first_byte_escaped_or_not() {
         "/r%65pos/x",
         "/%72epos/x",
         "/repo/x",
+        "/rat%65/1",
+        "/rat%66/1",
         "/zzz/x",
         "/100%25/x",
         "/100%/x",
