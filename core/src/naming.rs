@@ -74,15 +74,15 @@ impl Naming for DashNaming {
     }
 
     fn name(&self, module: &str) -> Result<String, ModuleError> {
-        let last = last_component(module);
         // Lower-case letters and digits (most names): only the first byte changes. (Not
         // in browser bundles, which count bytes and build few pages.)
-        let plain = |b: u8| b.is_ascii_lowercase() | b.is_ascii_digit();
-        if cfg!(not(target_arch = "wasm32")) && !last.is_empty() && last.bytes().all(plain) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(last) = plain_last_component(module) {
             let mut name = String::from(last);
             name[..1].make_ascii_uppercase();
             return Ok(name);
         }
+        let last = last_component(module);
         if last.is_ascii() {
             // Python's `capitalize` on ASCII: the first letter upper-cased, the rest
             // lower-cased, mapped in place after one copy (every page needs its name);
@@ -191,6 +191,36 @@ pub fn last_component(module: &str) -> &str {
         start = i;
     }
     module.get(start..).unwrap_or("")
+}
+
+/// [`last_component`] when it is not empty and holds only lower-case ASCII letters and
+/// digits (most modules' last component), else `None`: read from the end, over that
+/// component and the separator before it only.
+#[cfg(not(target_arch = "wasm32"))]
+fn plain_last_component(module: &str) -> Option<&str> {
+    let bytes = module.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && matches!(bytes[start - 1], b'a'..=b'z' | b'0'..=b'9') {
+        start -= 1;
+    }
+    if start == bytes.len() {
+        return None;
+    }
+    let component = module.get(start..)?;
+    match bytes[..start].last() {
+        None | Some(b'.') => Some(component),
+        // `::` pairs are taken from the left of a run of `:`: its last `:` ends a pair
+        // (a separator) when the run is even, else it starts the component.
+        Some(b':') => {
+            let run = bytes[..start]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b':')
+                .count();
+            (run % 2 == 0).then_some(component)
+        }
+        Some(_) => None,
+    }
 }
 
 /// The first `.` or `:` of `bytes[from..]` (or the length), eight bytes at a time:
@@ -302,6 +332,25 @@ mod tests {
         every_short_text(|text| {
             let want = module_components(text).any(str::is_empty);
             assert_eq!(has_empty_component(text), want, "{text:?}");
+        });
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_plain_last_component_is_the_last_of_the_components() {
+        // Against the forward split, over every short text of separators, plain bytes
+        // and bytes that are not plain.
+        every_text(&['a', '.', ':', '1', 'B', '_', 'é'], 0..=6, |text| {
+            let last = module_components(text).last().unwrap_or(text);
+            let plain = !last.is_empty()
+                && last
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            assert_eq!(
+                plain_last_component(text),
+                plain.then_some(last),
+                "{text:?}"
+            );
         });
     }
 
