@@ -10,6 +10,8 @@
 //! ```
 //!
 //! Prints the number of routes built; instructions per route = callgrind's total `Ir` / that.
+//! A fourth argument `keep` keeps every router until the last is built, as the bench's
+//! `iter_with_large_drop` does within a sample (for `perf stat -e page-faults`).
 //! Routers: `folio`, `path-tree`, `matchit`, `wayfind`. Tables: `generated_10k`, `github`.
 
 use std::hint::black_box;
@@ -26,11 +28,18 @@ fn build_once<R: BenchRouter>(input: &R::Input) -> R {
     }
 }
 
-fn run<R: BenchRouter>(table: &Table, rounds: usize) -> usize {
+fn run<R: BenchRouter>(table: &Table, rounds: usize, keep: bool) -> usize {
     let input = R::prepare(&table.routes).unwrap_or_else(|why| panic!("{why}"));
+    // `keep`: every router lives until the last is built, as criterion's
+    // `iter_with_large_drop` keeps a sample's (what the retained bytes cost shows).
+    let mut kept = Vec::new();
     for _ in 0..rounds {
-        drop(black_box(build_once::<R>(&input)));
+        let router = black_box(build_once::<R>(&input));
+        if keep {
+            kept.push(router);
+        }
     }
+    drop(kept);
     rounds * table.routes.len()
 }
 
@@ -42,11 +51,12 @@ fn main() {
         _ => generate::generated_10k(),
     };
     let rounds = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let keep = args.next().as_deref() == Some("keep");
     let routes = match router.as_str() {
-        "folio" => run::<Folio>(&table, rounds),
-        "path-tree" => run::<PathTree>(&table, rounds),
-        "matchit" => run::<Matchit>(&table, rounds),
-        "wayfind" => run::<Wayfind>(&table, rounds),
+        "folio" => run::<Folio>(&table, rounds, keep),
+        "path-tree" => run::<PathTree>(&table, rounds, keep),
+        "matchit" => run::<Matchit>(&table, rounds, keep),
+        "wayfind" => run::<Wayfind>(&table, rounds, keep),
         other => panic!("unknown router {other}"),
     };
     println!("{routes}");

@@ -71,7 +71,7 @@ impl Index {
     /// redirects of the same page. `owned` gives the template of a route whose
     /// [`Route::path`] is [`NO_PATH`].
     pub(crate) fn new<'p>(
-        routes: Vec<Route>,
+        mut routes: Vec<Route>,
         paths: Vec<Template>,
         owned: impl Fn(&Route) -> Option<&'p Template>,
     ) -> Index {
@@ -83,73 +83,57 @@ impl Index {
                 None => unreachable!("a route without a template"),
             }
         };
-        // POLICY D6 rank, compared without building keys: segment kinds left to right,
-        // then more literal characters, then pages before redirects, then registry order.
-        // The routes come in registry order (a page's own routes together, in the order
-        // of `target_order`), so after the kind of target their position decides, and no
-        // two routes tie. The kinds are packed into one integer where they fit (a template
-        // of up to 64 segments); only the keys move while sorting.
-        struct Rank {
-            kinds: Option<u128>,
-            chars: usize,
-            redirect: bool,
-            route: u32,
-        }
-        let rank = |(i, r): (usize, &Route)| {
-            let t = template(r);
-            Rank {
-                kinds: packed_kinds(t),
-                chars: t.literal_chars(),
-                redirect: matches!(r.target, Target::Redirect { .. }),
-                route: i as u32,
-            }
-        };
-        // Usually every key packs into two integers (kinds; reversed characters, target
-        // kind, position), which sort fastest. The position is the low four bytes: the
-        // routes come in that order, so the radix sort need not sort on them.
-        let mut keys: Vec<(u128, u64)> = Vec::with_capacity(routes.len());
+        // POLICY D6 rank: segment kinds left to right, then more literal characters, then
+        // pages before redirects, then registry order. The routes come in registry order
+        // (a page's own routes together, in the order of `target_order`), so after the
+        // kind of target their position decides, and no two routes tie. Usually (every
+        // template of up to 32 segments) a rank is one integer: the kinds, the literal
+        // characters reversed, the kind of target, the position in the low four bytes,
+        // which the radix sort skips (the routes come in that order).
+        let mut keys: Vec<u128> = Vec::with_capacity(routes.len());
+        // Each route's template, read once (a route finds it through its page).
+        let mut templates: Vec<&Template> = Vec::with_capacity(routes.len());
+        // Counted for the tables below: the order does not change them.
+        let (mut statics, mut segments, mut long_text) = (0, 0, 0);
         for (i, r) in routes.iter().enumerate() {
             let t = template(r);
-            let reversed = ((u32::MAX >> 1) as usize).checked_sub(t.literal_chars());
-            let (Some(kinds), Some(fewer), Ok(route)) =
-                (packed_kinds(t), reversed, u32::try_from(i))
-            else {
-                break;
-            };
-            let redirect = matches!(r.target, Target::Redirect { .. });
-            let rest = (fewer as u64) << 33 | u64::from(redirect) << 32 | u64::from(route);
-            keys.push((kinds, rest));
-        }
-        let order: Vec<u32> = if keys.len() == routes.len() {
-            crate::sort::sort_keys(&mut keys, 4);
-            keys.iter().map(|k| k.1 as u32).collect()
-        } else {
-            let mut ranked: Vec<Rank> = routes.iter().enumerate().map(rank).collect();
-            crate::sort::sort_by(&mut ranked, |a, b| {
-                match (a.kinds, b.kinds) {
-                    (Some(ka), Some(kb)) => ka.cmp(&kb),
-                    _ => kinds(template(&routes[a.route as usize]))
-                        .cmp(kinds(template(&routes[b.route as usize]))),
-                }
-                .then(b.chars.cmp(&a.chars))
-                .then(a.redirect.cmp(&b.redirect))
-                .then(a.route.cmp(&b.route))
-            });
-            ranked.iter().map(|r| r.route).collect()
-        };
-        // The routes in rank order, with their templates, counted for the tables below.
-        let mut templates: Vec<&Template> = Vec::with_capacity(order.len());
-        let mut ranked: Vec<Route> = Vec::with_capacity(order.len());
-        let (mut statics, mut segments) = (0, 0);
-        for route in order.iter().filter_map(|&i| routes.get(i as usize)) {
-            let t = template(route);
-            statics += usize::from(t.is_static());
-            segments += t.len();
             templates.push(t);
-            ranked.push(*route);
+            if t.is_static() {
+                statics += 1;
+                // A bound on its key's length (the text holds every decoded key).
+                let len = t.given().len();
+                long_text += if len > 16 { len } else { 0 };
+            }
+            segments += t.len();
+            let reversed = ((u32::MAX >> 1) as usize).checked_sub(t.literal_chars());
+            if let (Some(kinds), Some(fewer), Ok(route)) =
+                (packed_kinds(t), reversed, u32::try_from(i))
+            {
+                let redirect = matches!(r.target, Target::Redirect { .. });
+                let rest = (fewer as u64) << 33 | u64::from(redirect) << 32 | u64::from(route);
+                keys.push(u128::from(kinds) << 64 | u128::from(rest));
+            }
         }
-        let routes = ranked;
-        let mut statics = StaticMap::with_room(statics);
+        if keys.len() == routes.len() {
+            crate::sort::sort_keys(&mut keys, 4);
+        } else {
+            // A template of more than 32 segments (or over four billion routes): compared.
+            keys.clear();
+            keys.extend((0..routes.len()).map(|i| i as u128));
+            crate::sort::sort_by(&mut keys, |&a, &b| {
+                let (ra, rb) = (&routes[a as usize], &routes[b as usize]);
+                let (ta, tb) = (templates[a as usize], templates[b as usize]);
+                kinds(ta)
+                    .cmp(kinds(tb))
+                    .then(tb.literal_chars().cmp(&ta.literal_chars()))
+                    .then(is_redirect(ra).cmp(&is_redirect(rb)))
+                    .then(a.cmp(&b))
+            });
+        }
+        // The routes in rank order, moved in place (each key's low four bytes: a position).
+        into_order(&mut routes, &mut templates, &mut keys);
+        drop(keys);
+        let mut statics = StaticMap::with_room(statics, long_text);
         let mut key = String::new();
         for (i, (route, t)) in routes.iter().zip(&templates).enumerate() {
             if let Some(key) = static_key(t, &mut key) {
@@ -322,23 +306,42 @@ fn kinds(template: &Template) -> impl Iterator<Item = crate::template::SegmentKi
     template.kinds()
 }
 
+fn is_redirect(route: &Route) -> bool {
+    matches!(route.target, Target::Redirect { .. })
+}
+
 /// The segment kinds as one integer that orders like the sequence: two bits a segment
-/// (kind + 1), first segment highest, so a missing segment (0) sorts first.
-fn packed_kinds(template: &Template) -> Option<u128> {
-    if template.len() > 64 {
+/// (kind + 1), first segment highest, so a missing segment (0) sorts first; `None` over
+/// 32 segments.
+#[inline]
+fn packed_kinds(template: &Template) -> Option<u64> {
+    if template.len() > 32 {
         return None;
     }
-    // Up to 32 segments (nearly every template) in a `u64`, which shifts in one step.
-    let mut high = 0u64;
-    let mut low = 0u64;
+    let mut packed = 0u64;
     for (i, kind) in template.kinds().enumerate() {
-        let bits = kind as u64 + 1;
-        match i {
-            0..32 => high |= bits << (62 - 2 * i),
-            _ => low |= bits << (126 - 2 * i),
+        packed |= (kind as u64 + 1) << (62 - 2 * i);
+    }
+    Some(packed)
+}
+
+/// Puts `routes` and their `templates` in the order of `keys`: place `j` takes the route
+/// at the position in the low four bytes of `keys[j]`. Each cycle of the permutation is
+/// followed once, its keys marked done as they are placed (a key then names its own place).
+fn into_order(routes: &mut [Route], templates: &mut [&Template], keys: &mut [u128]) {
+    for start in 0..keys.len() {
+        let mut j = start;
+        loop {
+            let k = keys[j] as u32 as usize;
+            keys[j] = j as u128;
+            if k == start || k == j {
+                break;
+            }
+            routes.swap(j, k);
+            templates.swap(j, k);
+            j = k;
         }
     }
-    Some(u128::from(high) << 64 | u128::from(low))
 }
 
 /// Marks an answer that is a page served as is (no variables to bind).
@@ -408,8 +411,8 @@ mod rank_tests {
     use alloc::string::String;
 
     #[test]
-    fn packed_kinds_orders_like_the_kinds_over_64_segments() {
-        // Templates of 1 to 65 segments, the kind of segment `i` cycling with `seed`.
+    fn packed_kinds_orders_like_the_kinds_up_to_32_segments() {
+        // Templates of 1 to 33 segments, the kind of segment `i` cycling with `seed`.
         let make = |len: usize, seed: usize| {
             let mut text = String::new();
             for i in 0..len {
@@ -421,7 +424,7 @@ mod rank_tests {
             }
             Template::parse(&text).unwrap()
         };
-        let templates: alloc::vec::Vec<Template> = (1..=65)
+        let templates: alloc::vec::Vec<Template> = (1..=33)
             .flat_map(|len| (0..3).map(move |seed| (len, seed)))
             .map(|(len, seed)| make(len, seed))
             .collect();
@@ -429,9 +432,94 @@ mod rank_tests {
             for b in &templates {
                 match (packed_kinds(a), packed_kinds(b)) {
                     (Some(x), Some(y)) => assert_eq!(x.cmp(&y), a.kinds().cmp(b.kinds())),
-                    _ => assert!(a.len() > 64 || b.len() > 64),
+                    _ => assert!(a.len() > 32 || b.len() > 32),
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::{Index, NO_PATH, Route, Target};
+    use crate::template::Template;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    /// Routes over `texts` (page `i` for text `i`, every third a redirect source of it),
+    /// as `Index::new` orders them, by registry position.
+    fn ranked(texts: &[String]) -> Vec<usize> {
+        let templates: Vec<Template> = texts.iter().map(|t| Template::parse(t).unwrap()).collect();
+        let routes: Vec<Route> = (0..texts.len())
+            .map(|i| Route {
+                target: match i % 3 {
+                    2 => Target::Redirect { page: i, index: 0 },
+                    _ => Target::Page(i),
+                },
+                path: NO_PATH,
+                is_page_template: i % 3 != 2,
+                serves_plain_page: false,
+            })
+            .collect();
+        let owned = |r: &Route| match r.target {
+            Target::Page(i) | Target::Redirect { page: i, .. } => templates.get(i),
+        };
+        let index = Index::new(routes, Vec::new(), owned);
+        index
+            .routes
+            .iter()
+            .map(|r| match r.target {
+                Target::Page(i) | Target::Redirect { page: i, .. } => i,
+            })
+            .collect()
+    }
+
+    /// POLICY D6 by comparison: kinds, more literal characters, pages first, position.
+    fn naive(texts: &[String]) -> Vec<usize> {
+        let templates: Vec<Template> = texts.iter().map(|t| Template::parse(t).unwrap()).collect();
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ta, tb) = (&templates[a], &templates[b]);
+            ta.kinds()
+                .cmp(tb.kinds())
+                .then(tb.literal_chars().cmp(&ta.literal_chars()))
+                .then((a % 3 == 2).cmp(&(b % 3 == 2)))
+                .then(a.cmp(&b))
+        });
+        order
+    }
+
+    /// Templates of 1 to `max` segments, of every kind, alike in their first segments.
+    fn texts(n: usize, max: usize) -> Vec<String> {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let len = 1 + (x % max as u64) as usize;
+                (0..len)
+                    .map(|i| match (x >> (8 + 2 * (i % 24))) % 4 {
+                        0 => alloc::format!("/a{}", x >> 60),
+                        1 => alloc::format!("/a<v{i}>"),
+                        2 => alloc::format!("/<v{i}>"),
+                        _ => String::from("/bb"),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rank_order_is_policy_d6_with_and_without_packed_keys() {
+        // Up to 32 segments: packed keys, radix sorted from 256 routes on; beyond, compared.
+        for (n, max) in [(40, 6), (600, 6), (5000, 9), (300, 32), (300, 40), (40, 70)] {
+            let texts = texts(n, max);
+            assert_eq!(
+                ranked(&texts),
+                naive(&texts),
+                "{n} routes of up to {max} segments"
+            );
         }
     }
 }

@@ -79,109 +79,97 @@ fn sort_indices(order: &mut [u32], compare: &mut dyn FnMut(u32, u32) -> Ordering
 
 /// Sorts keys that are integers, unique (the callers say why), in ascending order. The
 /// keys' `in_order` lowest bytes are already ascending in the order given (a position, say),
-/// so only the bytes above them decide. From 256 keys on (outside wasm32) a
-/// least-significant-byte-first radix sort that skips the bytes every key has alike:
+/// so only the bits above them decide. From 256 keys on (outside wasm32) a
+/// least-significant-digit-first radix sort that skips the bits every key has alike:
 /// building a registry sorts every page and route once, and their keys differ in a few
-/// bytes only.
+/// bits only.
 // The radix sort swaps the `Vec` out; on wasm32, where it is left out, clippy sees no need.
 #[cfg_attr(target_arch = "wasm32", allow(clippy::ptr_arg))]
-pub(crate) fn sort_keys<K: Radix>(keys: &mut alloc::vec::Vec<K>, in_order: usize) {
+pub(crate) fn sort_keys(keys: &mut alloc::vec::Vec<u128>, in_order: usize) {
+    // (The counts are `u32`s.)
     #[cfg(not(target_arch = "wasm32"))]
-    if keys.len() >= 256 {
-        return radix_sort(keys, in_order);
+    if keys.len() >= 256 && u32::try_from(keys.len()).is_ok() {
+        return radix_sort(keys, 8 * in_order as u32);
     }
     let _ = in_order;
     sort_by(keys, Ord::cmp);
 }
 
-/// An integer key, read byte by byte (for [`sort_keys`]).
-pub(crate) trait Radix: Copy + Ord {
-    /// Bytes in a key.
-    const BYTES: usize;
-    /// Byte `i`, 0 the least significant.
-    fn byte(&self, i: usize) -> u8;
-    /// The bits in which two keys differ.
-    fn differ(&self, other: &Self) -> Self;
-    /// The bits set in either key.
-    fn or(&self, other: &Self) -> Self;
-}
-
-impl Radix for u128 {
-    const BYTES: usize = 16;
-    #[inline]
-    fn byte(&self, i: usize) -> u8 {
-        // Shifts of a `u64`: a `u128` shifted by a variable amount takes several steps.
-        let word = if i < 8 {
-            *self as u64
-        } else {
-            (*self >> 64) as u64
-        };
-        (word >> (8 * (i & 7))) as u8
-    }
-    fn differ(&self, other: &Self) -> Self {
-        self ^ other
-    }
-    fn or(&self, other: &Self) -> Self {
-        self | other
-    }
-}
-
-/// The pair compares as one 192-bit integer (`.0` the high bits).
-impl Radix for (u128, u64) {
-    const BYTES: usize = 24;
-    #[inline]
-    fn byte(&self, i: usize) -> u8 {
-        let word = match i / 8 {
-            0 => self.1,
-            1 => self.0 as u64,
-            _ => (self.0 >> 64) as u64,
-        };
-        (word >> (8 * (i & 7))) as u8
-    }
-    fn differ(&self, other: &Self) -> Self {
-        (self.0 ^ other.0, self.1 ^ other.1)
-    }
-    fn or(&self, other: &Self) -> Self {
-        (self.0 | other.0, self.1 | other.1)
-    }
-}
-
-/// One stable counting pass per byte that some keys differ in, least significant first,
-/// from byte `from` on (the passes are stable: the keys keep their given order below it).
+/// One stable counting pass per digit (up to [`DIGIT_BITS`] bits, starting at a bit in
+/// which some keys differ), least significant first, from bit `from` on (the passes are
+/// stable: the keys keep their given order below it). Bits every key has alike are
+/// skipped, so keys that differ in a few scattered bits take a pass or two.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-fn radix_sort<K: Radix>(keys: &mut alloc::vec::Vec<K>, from: usize) {
+fn radix_sort(keys: &mut alloc::vec::Vec<u128>, from: u32) {
     let Some(&first) = keys.first() else {
         return;
     };
-    let mut varying = first.differ(&first);
+    let mut varying = 0;
     for k in keys.iter() {
-        varying = varying.or(&k.differ(&first));
+        varying |= k ^ first;
     }
+    // Digits as wide as the table warrants: every pass sums its 2^bits counts.
+    let bits = if keys.len() >= 4096 { DIGIT_BITS } else { 8 };
+    let mask = (1usize << bits) - 1;
     let mut source = core::mem::take(keys);
+    // (Filled with a key, not zeros: a zeroed buffer is `calloc`ed, and cleared twice
+    // when it is memory freed before.)
     let mut to = alloc::vec![first; source.len()];
-    for i in (from..K::BYTES).filter(|&i| varying.byte(i) != 0) {
-        let mut starts = [0usize; 256];
-        for k in source.iter() {
-            starts[usize::from(k.byte(i))] += 1;
+    let mut shift = from;
+    let mut starts = [0u32; 1 << DIGIT_BITS];
+    while shift < u128::BITS {
+        let above = varying >> shift;
+        if above == 0 {
+            break;
         }
-        let mut sum = 0;
-        for start in starts.iter_mut() {
-            let count = *start;
-            *start = sum;
-            sum += count;
-        }
-        for k in source.iter() {
-            let slot = &mut starts[usize::from(k.byte(i))];
-            // The counts add up to `source.len()`, the length of `to`.
-            if let Some(place) = to.get_mut(*slot) {
-                *place = *k;
-            }
-            *slot += 1;
+        shift += above.trailing_zeros();
+        let starts = &mut starts[..=mask];
+        // The digit read from one 64-bit word where it lies in one (a `u128` shifted by a
+        // variable amount takes several instructions).
+        let low = shift % 64;
+        if shift >= 64 {
+            count_pass(&source, &mut to, starts, |k| {
+                ((k >> 64) as u64 >> low) as usize & mask
+            });
+        } else if shift + bits <= 64 {
+            count_pass(&source, &mut to, starts, |k| {
+                (k as u64 >> low) as usize & mask
+            });
+        } else {
+            count_pass(&source, &mut to, starts, |k| (k >> shift) as usize & mask);
         }
         core::mem::swap(&mut source, &mut to);
+        shift += bits;
     }
     *keys = source;
 }
+
+/// One counting pass: `source` into `to` by `digit`, stably.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+fn count_pass(source: &[u128], to: &mut [u128], starts: &mut [u32], digit: impl Fn(u128) -> usize) {
+    starts.fill(0);
+    for &k in source {
+        starts[digit(k)] += 1;
+    }
+    let mut sum = 0;
+    for start in starts.iter_mut() {
+        let count = *start;
+        *start = sum;
+        sum += count;
+    }
+    for &k in source {
+        let slot = &mut starts[digit(k)];
+        // The counts add up to `source.len()`, the length of `to`.
+        if let Some(place) = to.get_mut(*slot as usize) {
+            *place = k;
+        }
+        *slot += 1;
+    }
+}
+
+/// The widest digit of [`radix_sort`]: its counts (8 KiB) live on the stack.
+const DIGIT_BITS: u32 = 11;
 
 /// Sorts `items` by the key `key`, unique per item.
 pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
@@ -224,7 +212,7 @@ mod tests {
             x ^= x << 17;
             x
         };
-        for len in [0, 1, 2, 255, 256, 257, 1000, 5000] {
+        for len in [0, 1, 2, 255, 256, 257, 1000, 5000, 9000] {
             let alike: Vec<u128> = (0..len)
                 .map(|i| 0xabcd << 100 | u128::from(next() % 977) << 40 | i as u128)
                 .collect();
@@ -241,22 +229,25 @@ mod tests {
                 radix_sort(&mut got, 0);
                 assert_eq!(got, want);
             }
-            let pairs: Vec<(u128, u64)> = (0..len)
+            // Rank-like keys: scattered varying bits (digits straddling them), the
+            // position in the low four bytes.
+            let ranks: Vec<u128> = (0..len)
                 .map(|i| {
-                    (
-                        u128::from(next() % 5) << 90,
-                        (next() % 300) << 32 | i as u64,
-                    )
+                    u128::from(next() % 5) << 118
+                        | u128::from(next() % 3) << 90
+                        | u128::from(next() % 300) << 33
+                        | u128::from(next() % 2) << 32
+                        | i as u128
                 })
                 .collect();
-            let mut want = pairs.clone();
+            let mut want = ranks.clone();
             want.sort_unstable();
-            let mut got = pairs.clone();
+            let mut got = ranks.clone();
             radix_sort(&mut got, 0);
             assert_eq!(got, want);
             // The low four bytes hold the position: ascending as given, so not sorted on.
-            let mut got = pairs;
-            radix_sort(&mut got, 4);
+            let mut got = ranks;
+            radix_sort(&mut got, 32);
             assert_eq!(got, want);
             let mut got: Vec<u128> = (0..len)
                 .map(|i| u128::from(next() % 50) << 64 | i as u128)

@@ -61,8 +61,8 @@ const EMPTY_SLOT: StaticSlot = StaticSlot {
 };
 
 impl StaticMap {
-    /// An empty map with room for `n` keys.
-    pub(super) fn with_room(n: usize) -> StaticBuilder {
+    /// An empty map with room for `n` keys, and `text` bytes of keys longer than 16 bytes.
+    pub(super) fn with_room(n: usize, text: usize) -> StaticBuilder {
         // At most half full: probes stay short and always reach an empty slot.
         let size = (n * 2).next_power_of_two();
         let bits = (n * 16).next_power_of_two().max(64);
@@ -75,7 +75,7 @@ impl StaticMap {
                 shift: 0,
                 long_keys: alloc::vec![0; bits / 64].into_boxed_slice(),
             },
-            String::new(),
+            String::with_capacity(text),
         )
     }
 
@@ -400,7 +400,7 @@ mod tests {
     fn small_tables_are_laid_out_without_collisions_and_large_ones_probe() {
         for n in [1, 2, 5, 27, 64, 128, 129, 1000] {
             let keys = keys(n);
-            let mut b = StaticMap::with_room(keys.len());
+            let mut b = StaticMap::with_room(keys.len(), 0);
             for (i, k) in keys.iter().enumerate() {
                 b.insert(k, i as u32);
             }
@@ -418,7 +418,7 @@ mod tests {
         let keys: Vec<String> = (0..10)
             .map(|i| format!("repositories/{i}/events/all"))
             .collect();
-        let mut b = StaticMap::with_room(keys.len());
+        let mut b = StaticMap::with_room(keys.len(), 0);
         for (i, k) in keys.iter().enumerate() {
             b.insert(k, i as u32);
         }
@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn the_empty_key_is_found_and_empty_slots_match_nothing() {
-        let mut b = StaticMap::with_room(2);
+        let mut b = StaticMap::with_room(2, 0);
         b.insert("", 7);
         b.insert("a", 8);
         let map = b.freeze();
