@@ -384,7 +384,7 @@ fn static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str
     }
     // Nothing decoded: the segments joined are the text between the outer slashes.
     if !template.has_escapes() {
-        return Some(template.given().trim_matches('/'));
+        return Some(trim_slashes(template.given()));
     }
     key.clear();
     for (i, seg) in template.segments().enumerate() {
@@ -404,11 +404,34 @@ fn static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str
     Some(key)
 }
 
+/// `text` without the slashes at its ends (`trim_matches('/')` byte by byte: a `char`
+/// pattern decodes UTF-8 from each end; browser bundles keep the shared `trim_matches`).
+fn trim_slashes(text: &str) -> &str {
+    if cfg!(target_arch = "wasm32") {
+        return text.trim_matches('/');
+    }
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|&b| b != b'/').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b'/')
+        .map_or(start, |i| i + 1);
+    // Next to a `/` (ASCII) or at an end: both are character boundaries.
+    text.get(start..end).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod rank_tests {
     use super::packed_kinds;
     use crate::template::Template;
     use alloc::string::String;
+
+    #[test]
+    fn trim_slashes_is_trim_matches() {
+        for text in ["", "/", "//", "/a", "a/", "/a/b/", "//é//x//", "é", "/é/"] {
+            assert_eq!(super::trim_slashes(text), text.trim_matches('/'), "{text}");
+        }
+    }
 
     #[test]
     fn packed_kinds_orders_like_the_kinds_up_to_32_segments() {

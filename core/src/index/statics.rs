@@ -76,6 +76,7 @@ impl StaticMap {
                 long_keys: alloc::vec![0; bits / 64].into_boxed_slice(),
             },
             String::with_capacity(text),
+            0,
         )
     }
 
@@ -253,13 +254,13 @@ fn length_bit(n: usize) -> u64 {
     1 << (n % 64)
 }
 
-/// A [`StaticMap`] being filled, with the text of its long keys.
-pub(super) struct StaticBuilder(StaticMap, String);
+/// A [`StaticMap`] being filled, with the text of its long keys and how many keys it holds.
+pub(super) struct StaticBuilder(StaticMap, String, usize);
 
 impl StaticBuilder {
     /// Adds `key` unless it is there already.
     pub(super) fn insert(&mut self, key: &str, answer: u32) {
-        let StaticBuilder(map, text) = self;
+        let StaticBuilder(map, text, keys) = self;
         let bytes = key.as_bytes();
         let k = Key::of(bytes);
         let mask = map.slots.len() - 1;
@@ -279,6 +280,7 @@ impl StaticBuilder {
             answer,
             text: text.len() as u32,
         };
+        *keys += 1;
         if bytes.len() > 16 {
             text.push_str(key);
             let bit = k.hash() as usize & (map.long_keys.len() * 64 - 1);
@@ -288,10 +290,15 @@ impl StaticBuilder {
     }
 
     pub(super) fn freeze(self) -> StaticMap {
-        let StaticBuilder(mut map, text) = self;
+        let StaticBuilder(mut map, text, keys) = self;
         map.text = text.into();
+        // (A large table keeps open addressing: its slots are not even collected.)
         #[cfg(feature = "perfect-statics")]
-        map.make_perfect();
+        if keys <= PERFECT_KEYS {
+            map.make_perfect();
+        }
+        #[cfg(not(feature = "perfect-statics"))]
+        let _ = keys;
         map
     }
 }
