@@ -299,23 +299,32 @@ impl Trie {
                     return Ok(Some(found));
                 }
             }
-            // One partial child matches and nothing comes after it: go down without
-            // recursing (the usual case for a segment like `<name>.pdf`).
-            if var == NONE {
-                let mut found = [NONE; FEW];
-                match self.matching_partials(n, text, &mut found) {
-                    0 => return Ok(None),
-                    1 => {
-                        node = found[0] as usize;
-                        pos = next;
-                        continue;
-                    }
-                    k => return self.best_of(&found, k, n, text, path, next, depth, ends),
+            let mut found = [NONE; FEW];
+            let count = match n.classes.0 == n.classes.1 {
+                true => 0,
+                false => self.matching_partials(n, text, &mut found),
+            };
+            if count == 1 {
+                // No variable can take the segment instead: go down without recursing
+                // (the usual case for a segment like `<name>.pdf`).
+                if var == NONE {
+                    node = found[0] as usize;
+                    pos = next;
+                    continue;
+                }
+                // Else the variable only if nothing below the partial child matches; on
+                // the last segment, that child answers without a call.
+                if let Some(found) = self.descend(found[0], path, next, depth, ends)? {
+                    return Ok(Some(found));
+                }
+            } else if count != 0 {
+                let best = self.best_of(&found, count, n, text, path, next, depth, ends)?;
+                if best.is_some() || var == NONE {
+                    return Ok(best);
                 }
             }
-            let best = self.partials(n, text, path, next, depth, ends)?;
-            if best.is_some() || var == NONE {
-                return Ok(best);
+            if var == NONE {
+                return Ok(None);
             }
             node = var as usize;
             pos = next;
@@ -452,50 +461,57 @@ impl Trie {
     #[inline(always)]
     fn partial_slot(&self, class: &Class, head: &[u8], tail: &[u8]) -> Option<&PartialSlot> {
         let (hk, tk) = (Key::of(head), Key::of(tail));
-        let spells = |slot: &PartialSlot| {
-            slot.head == hk
-                && slot.tail == tk
-                && (hk.len <= 16 && tk.len <= 16 || self.long_partial(slot) == (head, tail))
-        };
         // One head and tail in the class (the usual case): its one slot, no hashing.
-        if class.mask == 0 {
-            return self
-                .partial_slots
-                .get(class.table as usize)
-                .filter(|slot| spells(slot));
-        }
-        let mut i = pair_hash(&hk, &tk) & class.mask;
+        let mut i = if class.mask == 0 {
+            0
+        } else {
+            pair_hash(&hk, &tk) & class.mask
+        };
         loop {
             let slot = self.partial_slots.get((class.table + i) as usize)?;
-            if slot.count == 0 {
-                return None;
-            }
-            if spells(slot) {
+            // Keys over 16 bytes may be equal for different texts: those compare text.
+            if slot.head == hk
+                && slot.tail == tk
+                && (hk.len <= 16 && tk.len <= 16 || self.long_partial_is(slot, head, tail))
+            {
                 return Some(slot);
+            }
+            // An empty slot ends the probe. (Its keys are empty, which only a class with
+            // an empty head and tail asks for, and such a class has one slot, no empty one.)
+            if class.mask == 0 || slot.count == 0 {
+                return None;
             }
             i = (i + 1) & class.mask;
         }
     }
 
-    fn long_partial(&self, slot: &PartialSlot) -> (&[u8], &[u8]) {
+    /// Whether the head and tail of `slot`, one of them over 16 bytes, are `head` and
+    /// `tail`: rare, and out of the matching loop.
+    #[cold]
+    #[inline(never)]
+    fn long_partial_is(&self, slot: &PartialSlot, head: &[u8], tail: &[u8]) -> bool {
         let start = slot.text as usize;
         let (h, t) = (slot.head.len as usize, slot.tail.len as usize);
         let bytes = self.text.as_bytes();
-        (
-            bytes.get(start..start + h).unwrap_or_default(),
-            bytes.get(start + h..start + h + t).unwrap_or_default(),
-        )
+        bytes.get(start..start + h) == Some(head)
+            && bytes.get(start + h..start + h + t) == Some(tail)
     }
 
     /// True when `middle` (the text between the head and the tail) splits into variables of
     /// at least one character each around the shape's literals. Each literal is taken at
     /// its leftmost place: any split has its literals at or after those places, so this
     /// finds a split exactly when there is one, in one pass.
-    #[inline]
+    #[inline(always)]
     fn middle_matches(&self, shape: &Shape, middle: &[u8]) -> bool {
-        if shape.lits.0 == shape.lits.1 {
-            return true;
-        }
+        shape.lits.0 == shape.lits.1 || self.middle_splits(shape, middle)
+    }
+
+    /// [`middle_matches`](Self::middle_matches) for a shape with middle literals (a
+    /// segment holding several variables): rare, so kept out of the matching loop, whose
+    /// registers it would crowd.
+    #[cold]
+    #[inline(never)]
+    fn middle_splits(&self, shape: &Shape, middle: &[u8]) -> bool {
         let lits = self
             .middles
             .get(shape.lits.0 as usize..shape.lits.1 as usize)

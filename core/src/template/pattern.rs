@@ -197,7 +197,17 @@ impl<'s, 't, C: Cursor<'t>> Iterator for Values<'s, 't, C> {
         if var.whole {
             return Some((name, self.text));
         }
-        let p = template.pattern(segments.get(var.segment as usize)?);
+        let seg = segments.get(var.segment as usize)?;
+        // The one variable of its segment (`img-<id>.png`, the usual partial segment):
+        // what the head and the tail, which the match spelled, leave.
+        if seg.count == 1 {
+            let end = self.text.len().saturating_sub(var.after.len as usize);
+            return Some((
+                name,
+                self.text.get(seg.head.len as usize..end).unwrap_or(""),
+            ));
+        }
+        let p = template.pattern(seg);
         let index = usize::from(var.index);
         let start = if index == 0 { 0 } else { self.start };
         let middle = p.matched_middle(self.text);
