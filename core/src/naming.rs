@@ -200,7 +200,17 @@ pub fn last_component(module: &str) -> &str {
 fn plain_last_component(module: &str) -> Option<&str> {
     let bytes = module.as_bytes();
     let mut start = bytes.len();
-    while start > 0 && matches!(bytes[start - 1], b'a'..=b'z' | b'0'..=b'9') {
+    // A lower-case letter or digit: one load a byte from a table of every byte.
+    static PLAIN: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b as u8, b'a'..=b'z' | b'0'..=b'9');
+            b += 1;
+        }
+        table
+    };
+    while start > 0 && PLAIN[usize::from(bytes[start - 1])] {
         start -= 1;
     }
     if start == bytes.len() {
