@@ -157,6 +157,7 @@ impl Template {
 
     /// [`parse`](Self::parse), keeping `text` as the template's own copy; on error the text
     /// is handed back. `parts` is scratch room that a caller parsing many templates keeps.
+    #[inline]
     pub(crate) fn parse_owned(
         text: String,
         parts: &mut Parts,

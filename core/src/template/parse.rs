@@ -222,6 +222,7 @@ impl Parts {
 
     /// [`into_template`](Self::into_template) for parts that stay: the template gets
     /// copies of their slices, sized exactly.
+    #[inline]
     pub(super) fn to_template(&self, text: String) -> Template {
         let (segments, vars) = (Box::from(&self.segments[..]), Box::from(&self.vars[..]));
         assemble(text, &self.decoded, self.literal_chars, segments, vars)
@@ -230,6 +231,7 @@ impl Parts {
 
 /// The template's text is the given text followed by the decoded literals its spans point
 /// into.
+#[inline]
 fn assemble(
     mut text: String,
     decoded: &str,

@@ -99,6 +99,7 @@ impl Shape<'_> {
 }
 
 /// A hash of one text (the registry's module tables).
+#[inline]
 pub(crate) fn text_hash(text: &str) -> u64 {
     let mut h = ShapeHash(0);
     h.literal(text);
