@@ -1,8 +1,12 @@
 //! Page order: Dash's sort key exactly (SEMANTICS §8, POLICY D10).
 
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::cmp::Ordering;
+
+use crate::page::Page;
 
 /// A page's `order`: an integer, a float or text, as Dash accepts.
 ///
@@ -213,10 +217,155 @@ pub(crate) fn compare_pages(a: (Option<&Order>, &str), b: (Option<&Order>, &str)
     by_order.then_with(|| a.1.cmp(b.1))
 }
 
+/// Dash's registry order (POLICY D10): the pages (by registration index) sorted by
+/// `(order, module)`. Modules are unique, so no two pages tie. Pages without an order
+/// (usually all but the home page) sort as integers: twelve bytes of the module, taken
+/// after the bytes that every such module starts with, above the registration index; then
+/// pages whose twelve bytes agree sort on the whole module.
+pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
+    let mut ordered: Vec<u32> = Vec::new();
+    let mut shared: Option<&[u8]> = None;
+    for (i, p) in pages.iter().enumerate() {
+        if p.order().is_some() {
+            ordered.push(i as u32);
+        } else {
+            let module = p.module.as_bytes();
+            let same = shared.map_or(module.len(), |s| common_prefix(s, module));
+            shared = module.get(..same);
+        }
+    }
+    let skip = shared.map_or(0, <[u8]>::len);
+    let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
+    for (i, p) in pages.iter().enumerate() {
+        if p.order().is_none() {
+            let rest = p.module.as_bytes().get(skip..).unwrap_or_default();
+            keys.push(window(rest) | i as u128);
+        }
+    }
+    let page = |i: u32| &pages[i as usize];
+    crate::sort::sort_by(&mut ordered, |&a, &b| {
+        let (x, y) = (page(a), page(b));
+        compare_pages((x.order(), &x.module), (y.order(), &y.module))
+    });
+    // The low four bytes (the registration index) ascend as the keys are made.
+    crate::sort::sort_keys(&mut keys, 4);
+    // Runs of equal windows (modules alike in those bytes) by the whole module.
+    let mut run = 0;
+    for end in 1..=keys.len() {
+        if keys.get(end).is_some_and(|k| k >> 32 == keys[run] >> 32) {
+            continue;
+        }
+        if end - run > 1 {
+            let by_module =
+                |a: &u128, b: &u128| page(*a as u32).module.cmp(&page(*b as u32).module);
+            crate::sort::sort_by(&mut keys[run..end], by_module);
+        }
+        run = end;
+    }
+    ordered.reserve_exact(keys.len());
+    ordered.extend(keys.iter().map(|&k| k as u32));
+    ordered.into_boxed_slice()
+}
+
+/// How many bytes `a` and `b` start with alike, compared eight at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    // Browser bundles, which count bytes and register few pages, keep the byte loop.
+    if cfg!(target_arch = "wasm32") {
+        return a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    }
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    while at + 8 <= n {
+        let differ = word(a, at) ^ word(b, at);
+        if differ != 0 {
+            // Little-endian words: the first differing byte is the lowest.
+            return at + (differ.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < n && a[at] == b[at] {
+        at += 1;
+    }
+    at
+}
+
+/// The eight bytes of `s` from `at` (which has at least eight), little-endian.
+fn word(s: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&s[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The first twelve bytes of `rest` (zeros after its end) in the top twelve bytes of an
+/// integer, first byte highest: it orders as the bytes do. Read as whole words (a
+/// `copy_from_slice` of a length known only at run time calls `memcpy`).
+fn window(rest: &[u8]) -> u128 {
+    let n = rest.len();
+    if cfg!(target_arch = "wasm32") {
+        let mut window = [0u8; 16];
+        window[..n.min(12)].copy_from_slice(&rest[..n.min(12)]);
+        return u128::from_be_bytes(window);
+    }
+    let be4 = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&rest[at..at + 4]);
+        u64::from(u32::from_be_bytes(w))
+    };
+    // The first up to eight bytes, first byte highest: two overlapping four-byte reads
+    // for four to eight bytes (the bytes they share are the same).
+    let high = match n {
+        8.. => u64::from_be_bytes({
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&rest[..8]);
+            w
+        }),
+        4..8 => be4(0) << 32 | be4(n - 4) << (8 * (8 - n)),
+        _ => rest
+            .iter()
+            .enumerate()
+            .fold(0, |w, (i, &b)| w | u64::from(b) << (56 - 8 * i)),
+    };
+    // Bytes 8 to 11, the same way.
+    let low = match n {
+        12.. => be4(8) << 32,
+        9..12 => rest[8..]
+            .iter()
+            .enumerate()
+            .fold(0, |w, (i, &b)| w | u64::from(b) << (56 - 8 * i)),
+        _ => 0,
+    };
+    u128::from(high) << 64 | u128::from(low)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use alloc::string::ToString;
+
+    #[test]
+    fn window_is_the_first_twelve_bytes_zero_padded() {
+        let text = b"abcdefghijklmnop";
+        for n in 0..=text.len() {
+            let mut want = [0u8; 16];
+            let k = n.min(12);
+            want[..k].copy_from_slice(&text[..k]);
+            assert_eq!(window(&text[..n]), u128::from_be_bytes(want), "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn common_prefix_counts_the_bytes_alike() {
+        let a = b"app.pages.reports.weekly";
+        for n in 0..=a.len() {
+            for at in 0..n {
+                let mut b = a[..n].to_vec();
+                b[at] ^= 1;
+                assert_eq!(common_prefix(a, &b), at);
+                assert_eq!(common_prefix(&b, a), at);
+            }
+            assert_eq!(common_prefix(a, &a[..n]), n);
+        }
+    }
 
     #[test]
     fn float_repr_matches_python() {

@@ -13,7 +13,7 @@ use crate::error::{BuildError, ModuleError};
 use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
-use crate::order::{Order, compare_pages};
+use crate::order::Order;
 use crate::page::{Page, PageMore, PageSpec, Text, Where};
 use crate::template::{Parts, Segment, Shape, Template, fits_spans};
 
@@ -126,7 +126,7 @@ impl<T> RegistryBuilder<T> {
             }
         }
         // The pages stay in registration order; `order` lists them in registry order.
-        let order = registry_order(&pages);
+        let order = crate::order::registry_order(&pages);
         check_redirect_landings(&pages)?;
 
         // Routes refer to the templates the pages own; the index owns only the
@@ -231,64 +231,6 @@ impl<T> IntoIterator for Registrations<T> {
     fn into_iter(self) -> Self::IntoIter {
         self.chunks.into_iter().flatten()
     }
-}
-
-/// Dash's registry order (POLICY D10): the pages (by registration index) sorted by
-/// `(order, module)`. Modules are unique, so no two pages tie. Pages without an order
-/// (usually all but the home page) sort as integers: twelve bytes of the module, taken
-/// after the bytes that every such module starts with, above the registration index; then
-/// pages whose twelve bytes agree sort on the whole module.
-fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
-    let mut ordered: Vec<u32> = Vec::new();
-    let mut shared: Option<&[u8]> = None;
-    for (i, p) in pages.iter().enumerate() {
-        if p.order().is_some() {
-            ordered.push(i as u32);
-        } else {
-            let module = p.module.as_bytes();
-            let same = shared.map_or(module.len(), |s| {
-                s.iter().zip(module).take_while(|(a, b)| a == b).count()
-            });
-            shared = Some(&module[..same]);
-        }
-    }
-    let skip = shared.map_or(0, <[u8]>::len);
-    let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
-    for (i, p) in pages.iter().enumerate() {
-        if p.order().is_none() {
-            let mut window = [0u8; 16];
-            let rest = p.module.as_bytes().get(skip..).unwrap_or_default();
-            let n = rest.len().min(12);
-            window[..n].copy_from_slice(&rest[..n]);
-            keys.push(u128::from_be_bytes(window) | i as u128);
-        }
-    }
-    let page = |i: u32| &pages[i as usize];
-    crate::sort::sort_by(&mut ordered, |&a, &b| {
-        let (x, y) = (page(a), page(b));
-        compare_pages((x.order(), &x.module), (y.order(), &y.module))
-    });
-    // The low four bytes (the registration index) ascend as the keys are made.
-    crate::sort::sort_keys(&mut keys, 4);
-    // Runs of equal windows (modules alike in those bytes) by the whole module.
-    let window = |key: u128| key >> 32;
-    let mut run = 0;
-    while run < keys.len() {
-        let end = run
-            + keys[run..]
-                .iter()
-                .take_while(|&&k| window(k) == window(keys[run]))
-                .count();
-        if end - run > 1 {
-            let by_module =
-                |a: &u128, b: &u128| page(*a as u32).module.cmp(&page(*b as u32).module);
-            crate::sort::sort_by(&mut keys[run..end], by_module);
-        }
-        run = end;
-    }
-    ordered.reserve_exact(keys.len());
-    ordered.extend(keys.iter().map(|&k| k as u32));
-    ordered.into_boxed_slice()
 }
 
 /// A hash of a module path (for the module tables; modules come from the app, not from
