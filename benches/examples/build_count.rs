@@ -10,8 +10,9 @@
 //! ```
 //!
 //! Prints the number of routes built; instructions per route = callgrind's total `Ir` / that.
-//! A fourth argument `keep` keeps every router until the last is built, as the bench's
-//! `iter_with_large_drop` does within a sample (for `perf stat -e page-faults`).
+//! A fourth argument `keep` keeps every router until the last is built (for `perf stat -e
+//! page-faults`: what the retained bytes cost); without it each is dropped before the next
+//! build, as the bench's `iter_with_large_drop` does when a batch holds one iteration.
 //! Routers: `folio`, `path-tree`, `matchit`, `wayfind`. Tables: `generated_10k`, `github`.
 
 use std::hint::black_box;
@@ -30,8 +31,8 @@ fn build_once<R: BenchRouter>(input: &R::Input) -> R {
 
 fn run<R: BenchRouter>(table: &Table, rounds: usize, keep: bool) -> usize {
     let input = R::prepare(&table.routes).unwrap_or_else(|why| panic!("{why}"));
-    // `keep`: every router lives until the last is built, as criterion's
-    // `iter_with_large_drop` keeps a sample's (what the retained bytes cost shows).
+    // `keep`: every router lives until the last is built (what the retained bytes cost;
+    // criterion's `iter_with_large_drop` keeps a batch, a tenth of a sample's iterations).
     let mut kept = Vec::new();
     for _ in 0..rounds {
         let router = black_box(build_once::<R>(&input));
