@@ -378,6 +378,7 @@ pub(crate) enum StaticHit<'i> {
 /// The joined segments of a static template (written into `key` when they are not its
 /// given text), when a plain request can spell it: no `/` (decoded from `%2F`) and no `%`
 /// (a request holding `%` is decoded first, and takes the trie).
+#[inline]
 fn static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str> {
     if !template.is_static() {
         return None;
