@@ -125,15 +125,14 @@ impl ShapeHash {
 
     #[inline]
     fn bytes(&mut self, text: &[u8]) {
-        let mut chunks = text.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(w));
+        // (A plain loop: shapes' runs are short, and an unrolled one costs more to set up.)
+        let mut rest = text;
+        while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+            self.mix(u64::from_le_bytes(*chunk));
+            rest = after;
         }
         // The last 1 to 7 bytes in one word (overlapping loads; with the length mixed in
         // below, equal words mean equal bytes).
-        let rest = chunks.remainder();
         let n = rest.len();
         let half = |at: usize| {
             let mut w = [0u8; 4];
