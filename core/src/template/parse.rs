@@ -41,13 +41,16 @@ impl Parts {
         };
         self.scan(text, start, end, ascii)?;
         self.literal_chars -= self.segments.len() - 1;
+        // (A lone variable repeats no name: no name is read.)
         let vars = &self.vars;
-        for (i, var) in vars.iter().enumerate() {
-            let name = var.name.of(text);
-            if vars[..i].iter().any(|v| v.name.of(text) == name) {
-                return Err(TemplateError::DuplicateVariable {
-                    name: String::from(name),
-                });
+        if vars.len() > 1 {
+            for (i, var) in vars.iter().enumerate() {
+                let name = var.name.of(text);
+                if vars[..i].iter().any(|v| v.name.of(text) == name) {
+                    return Err(TemplateError::DuplicateVariable {
+                        name: String::from(name),
+                    });
+                }
             }
         }
         Ok(())
