@@ -114,7 +114,7 @@ pub use limits::{LimitError, Limits};
 pub use naming::{DashNaming, Naming, last_component, module_components};
 pub use nav::{Active, NavEntry, Navigation};
 pub use order::Order;
-pub use page::{Page, PageSpec, Text};
+pub use page::{Page, PageSpec, PageText, Text};
 pub use query::{Pairs, Query};
 pub use registry::{Registry, RegistryBuilder};
 pub use resolve::{Argument, NotFound, PageMatch, Redirect, Resolution};

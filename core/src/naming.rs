@@ -18,6 +18,12 @@ pub trait Naming: Send + Sync {
     fn path(&self, module: &str, pages_folder: Option<&str>) -> Result<String, ModuleError>;
     /// The display name of a page registered without `name`.
     fn name(&self, module: &str) -> Result<String, ModuleError>;
+    /// [`name`](Self::name) written at the end of `out` (a registry makes each page's
+    /// texts in one buffer); nothing is written on error.
+    fn write_name(&self, module: &str, out: &mut String) -> Result<(), ModuleError> {
+        out.push_str(&self.name(module)?);
+        Ok(())
+    }
 }
 
 /// Dash's naming, with POLICY D8: `pages.weekly_analytics` (or Rust's
@@ -71,6 +77,20 @@ impl Naming for DashNaming {
             })?,
         );
         Ok(path)
+    }
+
+    // (As `name`, without a `String` of its own for most names. Browser bundles, which
+    // count bytes and build few pages, keep the provided method.)
+    #[cfg(not(target_arch = "wasm32"))]
+    fn write_name(&self, module: &str, out: &mut String) -> Result<(), ModuleError> {
+        if let Some(last) = plain_last_component(module) {
+            let start = out.len();
+            out.push_str(last);
+            out[start..start + 1].make_ascii_uppercase();
+            return Ok(());
+        }
+        out.push_str(&self.name(module)?);
+        Ok(())
     }
 
     fn name(&self, module: &str) -> Result<String, ModuleError> {

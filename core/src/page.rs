@@ -54,6 +54,51 @@ impl Text {
     }
 }
 
+impl Text {
+    /// The text as a page holds it.
+    pub(crate) fn as_page_text(&self) -> PageText<'_> {
+        match self {
+            Text::Fixed(s) => PageText::Fixed(s),
+            Text::Computed(f) => PageText::Computed(&**f),
+        }
+    }
+}
+
+/// A page's title or description, borrowed from the page ([`Page::title`],
+/// [`Page::description`]): fixed text, or computed from the path variables.
+#[derive(Clone, Copy)]
+pub enum PageText<'r> {
+    /// Fixed text.
+    Fixed(&'r str),
+    /// Computed from the path variables, `(name, decoded value)` in template order.
+    #[allow(clippy::type_complexity)] // spelled out so the signature reads in the docs
+    Computed(&'r (dyn Fn(&[(&str, &str)]) -> String + Send + Sync)),
+}
+
+impl<'r> PageText<'r> {
+    /// The text for these variables.
+    pub fn render(&self, variables: &[(&str, &str)]) -> Cow<'r, str> {
+        match *self {
+            PageText::Fixed(s) => Cow::Borrowed(s),
+            PageText::Computed(f) => Cow::Owned(f(variables)),
+        }
+    }
+
+    /// True for a computed text.
+    pub fn is_computed(&self) -> bool {
+        matches!(self, PageText::Computed(_))
+    }
+}
+
+impl fmt::Debug for PageText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PageText::Fixed(s) => write!(f, "{s:?}"),
+            PageText::Computed(_) => f.write_str("<computed>"),
+        }
+    }
+}
+
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -200,20 +245,21 @@ impl<T> PageSpec<T> {
 /// `page_registry` (`supplied_*` beside the effective values).
 ///
 /// The page keeps the strings it was registered with; what the registry works out (the
-/// path of a template page, the address under the requests prefix) goes into one
-/// `inferred` text, and each effective value says where its text is, so a page holds a
-/// few allocations rather than a dozen.
+/// path of a template page, the name, which is also the title unless one was given, the
+/// address under the requests prefix) goes back to back into one `texts` box, and each
+/// effective value says where its text is ([`Where`]): one allocation, not one a text.
 #[derive(Debug)]
 pub struct Page<T> {
     pub(crate) module: String,
+    /// The worked-out texts.
+    pub(crate) texts: Box<str>,
     /// The parsed `path_template`, which keeps the text as given.
     pub(crate) template: Option<Template>,
-    /// Worked-out texts, back to back (see [`Where`]).
-    pub(crate) inferred: Box<str>,
     pub(crate) path: Where,
     pub(crate) name: Where,
     pub(crate) relative_path: Where,
-    pub(crate) title: Text,
+    /// The title when none was given (the name, or the app's title).
+    pub(crate) title: Where,
     /// The page is the home page that gets order 0 (no page gave an order); any other
     /// effective order is the one given ([`PageMore::supplied_order`]).
     pub(crate) home_order: bool,
@@ -223,12 +269,12 @@ pub struct Page<T> {
     pub(crate) more: Option<Box<PageMore>>,
 }
 
-/// The less common parts of a [`Page`]: the arguments as given, the redirect sources.
+/// The less common parts of a page: the arguments as given, the redirect sources.
 #[derive(Debug, Default)]
 pub(crate) struct PageMore {
     pub(crate) supplied_path: Option<String>,
     pub(crate) supplied_name: Option<String>,
-    pub(crate) supplied_title: bool,
+    pub(crate) supplied_title: Option<Text>,
     /// `None`: no description (an empty text).
     pub(crate) description: Option<Text>,
     pub(crate) supplied_order: Option<Order>,
@@ -241,42 +287,42 @@ pub(crate) struct PageMore {
     pub(crate) extra: Vec<(String, CustomValue)>,
 }
 
-/// The description of a page without one.
-static NO_TEXT: Text = Text::Fixed(String::new());
-
-/// Where one of a page's effective texts is.
+/// Where one of a page's texts is.
+/// Where one of a page's texts is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Where {
-    /// `inferred[start..start + len]`.
-    Inferred { start: u32, len: u32 },
+    /// `texts[start..start + len]` in the page's texts.
+    Texts { start: u32, len: u32 },
     /// The `path` given.
     SuppliedPath,
     /// The `path_template` given.
     Template,
     /// The `name` given.
     SuppliedName,
-    /// The title's fixed text (an inferred name that is also the title).
-    Title,
     /// The page's path (the address when it needs no prefix).
     Path,
 }
 
 impl<T> Page<T> {
+    #[inline]
     fn text(&self, at: Where) -> &str {
+        // The page's path (never `Where::Path` itself, see `make_page`).
+        let at = match at {
+            Where::Path => self.path,
+            at => at,
+        };
+        let more = || self.more.as_deref();
         match at {
-            Where::Inferred { start, len } => {
+            Where::Texts { start, len } => {
                 let start = start as usize;
-                self.inferred.get(start..start + len as usize).unwrap_or("")
+                self.texts.get(start..start + len as usize)
             }
-            Where::SuppliedPath => self.supplied_path().unwrap_or(""),
-            Where::Template => self.path_template().unwrap_or(""),
-            Where::SuppliedName => self.supplied_name().unwrap_or(""),
-            Where::Title => match &self.title {
-                Text::Fixed(s) => s,
-                Text::Computed(_) => "",
-            },
-            Where::Path => self.path(),
+            Where::SuppliedPath => more().and_then(|m| m.supplied_path.as_deref()),
+            Where::Template => self.path_template(),
+            Where::SuppliedName => more().and_then(|m| m.supplied_name.as_deref()),
+            Where::Path => None,
         }
+        .unwrap_or("")
     }
 
     /// The redirect sources' templates, in the order of [`redirect_from`](Self::redirect_from).
@@ -291,11 +337,7 @@ impl<T> Page<T> {
     /// The effective path: given, or inferred (for a template page, the template with
     /// every variable replaced by `none`, as Dash).
     pub fn path(&self) -> &str {
-        match self.path {
-            // Never `Where::Path` (see `make_page`).
-            Where::Path => "",
-            at => self.text(at),
-        }
+        self.text(Where::Path)
     }
     /// The `path` argument as given.
     pub fn supplied_path(&self) -> Option<&str> {
@@ -318,19 +360,34 @@ impl<T> Page<T> {
         self.more.as_ref()?.supplied_name.as_deref()
     }
     /// The title (fixed or computed).
-    pub fn title(&self) -> &Text {
-        &self.title
+    ///
+    /// ```
+    /// use folio_core::{Config, PageSpec, RegistryBuilder};
+    /// let mut b = RegistryBuilder::new(Config::new());
+    /// b.page(PageSpec::new("pages.weekly_analytics").layout(()));
+    /// let registry = b.build().unwrap();
+    /// let page = registry.page("pages.weekly_analytics").unwrap();
+    /// assert_eq!(page.title().render(&[]), "Weekly analytics");
+    /// assert!(!page.title().is_computed());
+    /// ```
+    pub fn title(&self) -> PageText<'_> {
+        match self.more.as_ref().and_then(|m| m.supplied_title.as_ref()) {
+            Some(title) => title.as_page_text(),
+            None => PageText::Fixed(self.text(self.title)),
+        }
     }
     /// Whether a title was given.
     pub fn has_supplied_title(&self) -> bool {
-        self.more.as_ref().is_some_and(|m| m.supplied_title)
-    }
-    /// The description (fixed or computed).
-    pub fn description(&self) -> &Text {
         self.more
             .as_ref()
-            .and_then(|m| m.description.as_ref())
-            .unwrap_or(&NO_TEXT)
+            .is_some_and(|m| m.supplied_title.is_some())
+    }
+    /// The description (fixed or computed).
+    pub fn description(&self) -> PageText<'_> {
+        match self.more.as_ref().and_then(|m| m.description.as_ref()) {
+            Some(description) => description.as_page_text(),
+            None => PageText::Fixed(""),
+        }
     }
     /// The effective order (the home page gets 0 while no page gives an order).
     pub fn order(&self) -> Option<&Order> {

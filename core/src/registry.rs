@@ -91,8 +91,9 @@ impl<T> RegistryBuilder<T> {
         let mut module_hashes: Vec<u64> = Vec::with_capacity(count);
         // (`modules` is the registry's module table once every page is in.)
         let mut claims = Claims::with_capacity(count);
-        // Scratch room for parsing the templates.
+        // Scratch room for parsing the templates, and for a page's texts.
         let mut parts = Parts::default();
+        let mut texts = String::new();
         let context = Context {
             config: &self.config,
             naming: &*self.naming,
@@ -100,6 +101,7 @@ impl<T> RegistryBuilder<T> {
             assets: &self.assets,
             requests_prefix: &prefixes.requests,
             root_prefix: prefixes.requests.trim_end_matches('/').is_empty(),
+            dash_title: self.config.title == "Dash",
         };
         for (index, spec) in self.specs.into_iter().enumerate() {
             let hash = text_hash(&spec.module);
@@ -110,7 +112,11 @@ impl<T> RegistryBuilder<T> {
             };
             // The page is made in place (a page is large: no move through a `Result`),
             // then checked against the earlier pages.
-            make_page(&context, &mut parts, spec, index, &mut pages, taken)?;
+            let scratch = Scratch {
+                parts: &mut parts,
+                texts: &mut texts,
+            };
+            make_page(&context, scratch, spec, index, &mut pages, taken)?;
             if let Some((page, earlier)) = pages.split_last() {
                 claims.check_and_add(page, earlier)?;
             }
@@ -369,18 +375,30 @@ struct Context<'a> {
     requests_prefix: &'a str,
     /// The requests prefix is `/` (or empty): most pages' address is their path.
     root_prefix: bool,
+    /// The app's title is Dash's default: a page without a title has its name as title.
+    dash_title: bool,
+}
+
+/// Room a build reuses from page to page: for parsing templates, and for making a page's
+/// texts before they are boxed.
+struct Scratch<'a> {
+    parts: &'a mut Parts,
+    texts: &'a mut String,
 }
 
 /// Checks one registration and pushes its page onto `pages` (the earlier pages). `taken`
 /// says whether one of them has the module.
 fn make_page<T>(
     cx: &Context<'_>,
-    parts: &mut Parts,
+    scratch: Scratch<'_>,
     spec: PageSpec<T>,
     registered: usize,
     pages: &mut Vec<Page<T>>,
     taken: impl Fn(&[Page<T>], &str) -> bool,
 ) -> Result<(), BuildError> {
+    let Scratch { parts, texts } = scratch;
+    // The page's texts are made here, then boxed once.
+    texts.clear();
     let PageSpec {
         module,
         path,
@@ -463,9 +481,8 @@ fn make_page<T>(
         }
     }
 
-    // The worked-out texts go into one buffer; `too_long` refuses a page whose texts
-    // cannot be addressed with 32-bit offsets.
-    let mut inferred = String::new();
+    // The worked-out texts go into one text; `too_long` refuses a page whose texts cannot
+    // be addressed with 32-bit offsets.
     let too_long = |module: &String, text: &str| BuildError::Template {
         module: module.clone(),
         template: String::from(text),
@@ -477,32 +494,34 @@ fn make_page<T>(
         // SEMANTICS 3.1: a parsed static template has no `<`, so it is its own path.
         (None, Some(t)) if t.is_static() && t.given().starts_with('/') => Where::Template,
         (None, Some(t)) => {
-            path_from_template(t, &mut inferred);
-            push_inferred(&inferred, 0).ok_or_else(|| too_long(&module, t.given()))?
+            let start = texts.len();
+            path_from_template(t, texts);
+            spanned(texts, start).ok_or_else(|| too_long(&module, t.given()))?
         }
         (None, None) => {
-            inferred = cx
+            let inferred = cx
                 .naming
                 .path(&module, cx.folder)
                 .map_err(module_error(&module))?;
-            push_inferred(&inferred, 0).ok_or_else(|| too_long(&module, &inferred))?
+            push_text(texts, &inferred).ok_or_else(|| too_long(&module, &inferred))?
         }
     };
-    let supplied_title = title.is_some();
-    let dash_title = cx.config.title == "Dash";
-    let (name_at, title) = match (&name, title) {
-        (Some(n), None) if dash_title => (Where::SuppliedName, Text::Fixed(n.clone())),
-        (Some(_), title) => (Where::SuppliedName, fixed_title(cx, title)),
-        // The inferred name is also the title: it is kept once, as the title's text.
-        (None, None) if dash_title => {
-            let name = cx.naming.name(&module).map_err(module_error(&module))?;
-            (Where::Title, Text::Fixed(name))
+    let name_at = match &name {
+        Some(_) => Where::SuppliedName,
+        None => {
+            let start = texts.len();
+            cx.naming
+                .write_name(&module, texts)
+                .map_err(module_error(&module))?;
+            spanned(texts, start).ok_or_else(|| too_long(&module, ""))?
         }
-        (None, title) => {
-            let start = inferred.len();
-            inferred.push_str(&cx.naming.name(&module).map_err(module_error(&module))?);
-            let at = push_inferred(&inferred, start).ok_or_else(|| too_long(&module, ""))?;
-            (at, fixed_title(cx, title))
+    };
+    // A page without a title of its own has its name as title (Dash's default app
+    // title), else the app's title: either way a text kept once.
+    let title_at = match (&title, cx.dash_title) {
+        (Some(_), _) | (None, true) => name_at,
+        (None, false) => {
+            push_text(texts, &cx.config.title).ok_or_else(|| too_long(&module, &cx.config.title))?
         }
     };
     let (description, image, image_url) = match given.as_deref_mut() {
@@ -520,7 +539,7 @@ fn make_page<T>(
     // Most pages have none of these: no box, and no large value made to find that out.
     let needs_more = path.is_some()
         || name.is_some()
-        || supplied_title
+        || title.is_some()
         || description.is_some()
         || order.is_some()
         || image.is_some()
@@ -534,7 +553,7 @@ fn make_page<T>(
         Some(Box::new(PageMore {
             supplied_path: path,
             supplied_name: name,
-            supplied_title,
+            supplied_title: title,
             description,
             supplied_order: order,
             supplied_image: image,
@@ -555,43 +574,42 @@ fn make_page<T>(
         drop(given);
     }
     let mut page = Page {
+        texts: Box::default(),
         module,
         template,
-        inferred: Box::default(),
         path: path_at,
         name: name_at,
         relative_path: Where::Path,
-        title,
+        title: title_at,
         home_order: false,
         layout,
         registered,
         more,
     };
+    page.texts = Box::from(texts.as_str());
     // The address under the requests prefix: the path itself when the prefix is `/` and
     // the path starts with exactly one `/`.
-    let home;
-    let relative = {
-        page.inferred = core::mem::take(&mut inferred).into_boxed_str();
+    let (home, relative) = {
         let path = page.path();
         // A home page, which gets order 0 if no page gives one (see `build`).
-        home = path.bytes().all(|b| b == b'/');
+        let home = path.bytes().all(|b| b == b'/');
         let plain = cx.root_prefix && path.starts_with('/') && !path[1..].starts_with('/');
-        (!plain).then(|| relative_path(cx.requests_prefix, path))
+        (
+            home,
+            (!plain).then(|| relative_path(cx.requests_prefix, path)),
+        )
     };
     page.home_order = home;
     if let Some(relative) = relative {
-        let mut text = String::from(core::mem::take(&mut page.inferred));
-        let start = text.len();
-        text.push_str(&relative);
+        let mut text = String::from(core::mem::take(&mut page.texts));
         page.relative_path =
-            push_inferred(&text, start).ok_or_else(|| too_long(&page.module, &relative))?;
-        page.inferred = text.into_boxed_str();
+            push_text(&mut text, &relative).ok_or_else(|| too_long(&page.module, &relative))?;
+        page.texts = text.into_boxed_str();
     }
     pages.push(page);
     Ok(())
 }
 
-/// Where the text `buffer[start..]` (just pushed) is, or `None` past 4 GiB.
 /// A naming error as a build error on `module`.
 fn module_error(module: &str) -> impl FnOnce(ModuleError) -> BuildError + '_ {
     move |error| BuildError::Module {
@@ -600,18 +618,21 @@ fn module_error(module: &str) -> impl FnOnce(ModuleError) -> BuildError + '_ {
     }
 }
 
-fn push_inferred(buffer: &str, start: usize) -> Option<Where> {
-    // Texts are addressed with 32-bit offsets: the end must fit too.
-    u32::try_from(buffer.len()).ok()?;
-    Some(Where::Inferred {
-        start: u32::try_from(start).ok()?,
-        len: u32::try_from(buffer.len() - start).ok()?,
-    })
+/// Pushes `text` onto the texts: where it is, or `None` past 4 GiB.
+fn push_text(texts: &mut String, text: &str) -> Option<Where> {
+    let start = texts.len();
+    texts.push_str(text);
+    spanned(texts, start)
 }
 
-/// The title when it is not the page's name: as given, or the app's title.
-fn fixed_title(cx: &Context<'_>, title: Option<Text>) -> Text {
-    title.unwrap_or_else(|| Text::Fixed(cx.config.title.clone()))
+/// Where the text `texts[start..]` (just pushed) is, or `None` past 4 GiB.
+fn spanned(texts: &str, start: usize) -> Option<Where> {
+    // Texts are addressed with 32-bit offsets: the end must fit too.
+    u32::try_from(texts.len()).ok()?;
+    Some(Where::Texts {
+        start: u32::try_from(start).ok()?,
+        len: u32::try_from(texts.len() - start).ok()?,
+    })
 }
 
 /// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added. Written into
@@ -784,7 +805,7 @@ impl Claims {
             let shape = Shape::Path(text);
             // A path inferred from a template holds `%` only where the template does.
             let hash = match (&page.template, page.path) {
-                (Some(t), Where::Inferred { .. }) if !t.has_escapes() => {
+                (Some(t), Where::Texts { .. }) if !t.has_escapes() => {
                     Shape::unescaped_path_hash(text)
                 }
                 _ => shape.hash(),

@@ -292,7 +292,7 @@ impl<'r, 'p, T> PageMatch<'r, 'p, T> {
         self.render(self.page.description())
     }
 
-    fn render(&self, text: &'r crate::page::Text) -> Cow<'r, str> {
+    fn render(&self, text: crate::page::PageText<'r>) -> Cow<'r, str> {
         // A fixed text reads no variables: the head asks for the title and the description
         // on every page request, and most are fixed.
         if !text.is_computed() {

@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::custom::CustomValue;
 use crate::order::Order;
-use crate::page::{Page, Text};
+use crate::page::{Page, PageText};
 use crate::registry::Registry;
 
 /// Module → record, in registry order. Layouts are not serialized (they are code);
@@ -64,13 +64,13 @@ impl<T> Serialize for Page<T> {
     }
 }
 
-struct TextValue<'a>(&'a Text);
+struct TextValue<'a>(PageText<'a>);
 
 impl Serialize for TextValue<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Text::Fixed(s) => serializer.serialize_str(s),
-            Text::Computed(_) => serializer.serialize_str("<callable>"),
+            PageText::Fixed(s) => serializer.serialize_str(s),
+            PageText::Computed(_) => serializer.serialize_str("<callable>"),
         }
     }
 }

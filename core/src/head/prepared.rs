@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use core::fmt::{self, Write};
 
 use super::{Text, texts};
-use crate::page::{Page, Text as PageText};
+use crate::page::{Page, PageText};
 use crate::registry::Registry;
 use crate::resolve::PageMatch;
 
@@ -83,7 +83,7 @@ impl<T> Registry<T> {
     pub fn prepare_head(&self, page: &Page<T>) -> Option<PreparedHead> {
         let (title, description) = (page.title(), page.description());
         // A fixed text as it is, a computed one as its stand-in.
-        fn text_or<'a>(text: &'a PageText, stand_in: &'static str) -> Cow<'a, str> {
+        fn text_or<'a>(text: PageText<'a>, stand_in: &'static str) -> Cow<'a, str> {
             match text.is_computed() {
                 true => Cow::Borrowed(stand_in),
                 false => text.render(&[]),
