@@ -198,6 +198,7 @@ impl Template {
     }
 
     /// The text the template was parsed from (for a static path: the path).
+    #[inline]
     pub(crate) fn given(&self) -> &str {
         self.text.get(..self.given as usize).unwrap_or("")
     }
