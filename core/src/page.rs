@@ -288,7 +288,6 @@ pub(crate) struct PageMore {
 }
 
 /// Where one of a page's texts is.
-/// Where one of a page's texts is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Where {
     /// `texts[start..start + len]` in the page's texts.
