@@ -1,0 +1,334 @@
+//! The registration conflicts a build rejects (POLICY D9, C7, C13): pages whose paths or
+//! templates claim the same addresses, redirect sources that are pages' paths or claimed
+//! twice, and redirects that could land on a redirect source.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use hashbrown::HashTable;
+use smallvec::SmallVec;
+
+use crate::error::BuildError;
+use crate::page::{Page, Where};
+use crate::template::{Segment, Shape, Template};
+
+/// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
+/// A claim is kept as where its shape is (the pages are in registration order while claims
+/// are checked), so no key text is built, and a table slot is twelve bytes: the hash is
+/// worked out again from the shape in the rare case that a table grows.
+pub(super) struct Claims {
+    /// Shape of a page's path or template → the first page (registration index) claiming it.
+    identities: HashTable<Claim>,
+    /// Shape of a redirect source → the page claiming it.
+    sources: HashTable<Claim>,
+}
+
+#[derive(Clone, Copy)]
+struct Claim {
+    /// The claiming page's registration index (its position among the pages).
+    page: u32,
+    what: Claimed,
+}
+
+#[derive(Clone, Copy)]
+enum Claimed {
+    Path,
+    Template,
+    Redirect(u32),
+}
+
+impl Claim {
+    fn shape<'a, T>(&self, pages: &'a [Page<T>], current: &'a Page<T>) -> Option<Shape<'a>> {
+        let page = pages.get(self.page as usize).unwrap_or(current);
+        Some(match self.what {
+            Claimed::Path => Shape::Path(page.path()),
+            Claimed::Template => Shape::Template(page.template.as_ref()?),
+            Claimed::Redirect(i) => Shape::Template(page.redirect_templates().get(i as usize)?),
+        })
+    }
+}
+
+impl Claims {
+    pub(super) fn with_capacity(pages: usize) -> Claims {
+        Claims {
+            identities: HashTable::with_capacity(pages * 2),
+            sources: HashTable::new(),
+        }
+    }
+
+    pub(super) fn check_and_add<T>(
+        &mut self,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
+        // (Left out of browser bundles, which count bytes and build few pages.)
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.sources.is_empty() && page.redirect_templates().is_empty() {
+            return self.check_and_add_plain(page, earlier);
+        }
+        // (shape, its hash, its text, what it is)
+        let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
+        // A static template that is its own path claims one shape under one text: the
+        // path's claim would repeat it.
+        if page.path != Where::Template {
+            let path = Shape::Path(page.path());
+            mine.push((path, path.hash(), page.path(), Claimed::Path));
+        }
+        if let Some(t) = &page.template {
+            let shape = Shape::Template(t);
+            mine.push((shape, shape.hash(), t.given(), Claimed::Template));
+        }
+        let mut sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
+        let redirects = page.redirect_templates();
+        if !redirects.is_empty() {
+            sources.extend(redirects.iter().zip(page.redirect_from()).enumerate().map(
+                |(i, (t, s))| {
+                    let shape = Shape::Template(t);
+                    (shape, shape.hash(), s.as_str(), Claimed::Redirect(i as u32))
+                },
+            ));
+        }
+        let find = |table: &HashTable<Claim>, shape: &Shape<'_>, hash: u64| {
+            table
+                .find(hash, |c| {
+                    c.shape(earlier, page)
+                        .is_some_and(|other| other.same(shape))
+                })
+                .map(|c| c.page as usize)
+        };
+
+        if let Some((other, path)) = mine
+            .iter()
+            .find_map(|(shape, hash, p, _)| find(&self.identities, shape, *hash).map(|o| (o, p)))
+        {
+            return Err(BuildError::DuplicatePath {
+                module: page.module.clone(),
+                other: earlier[other].module.clone(),
+                path: String::from(*path),
+            });
+        }
+        if let Some((_, _, source, _)) = sources.iter().find(|(shape, hash, _, _)| {
+            mine.iter().any(|(m, mh, _, _)| mh == hash && m.same(shape))
+        }) {
+            return Err(BuildError::RedirectConflict {
+                module: page.module.clone(),
+                source: String::from(*source),
+                other: page.module.clone(),
+            });
+        }
+        // The earliest page that a source or path of this page collides with.
+        let source_hits = sources.iter().filter_map(|(shape, hash, source, _)| {
+            find(&self.identities, shape, *hash)
+                .or_else(|| find(&self.sources, shape, *hash))
+                .map(|o| (o, *source))
+        });
+        let no_sources = self.sources.is_empty();
+        let path_hits = mine.iter().filter_map(|(shape, hash, path, _)| {
+            let hit = (!no_sources).then(|| find(&self.sources, shape, *hash));
+            hit.flatten().map(|o| (o, *path))
+        });
+        let hit = source_hits.chain(path_hits).min_by_key(|(o, _)| *o);
+        if let Some((other, source)) = hit {
+            return Err(BuildError::RedirectConflict {
+                module: page.module.clone(),
+                source: String::from(source),
+                other: earlier[other].module.clone(),
+            });
+        }
+        // None of these shapes is claimed yet (or this page would have failed above), but
+        // a page may claim one shape twice (a static template and its equal path).
+        let at = earlier.len() as u32;
+        let rehash = |c: &Claim| c.shape(earlier, page).map_or(0, |s| s.hash());
+        for (table, claims) in [(&mut self.identities, &mine), (&mut self.sources, &sources)] {
+            for (k, (shape, hash, _, what)) in claims.iter().enumerate() {
+                let repeated = claims[..k]
+                    .iter()
+                    .any(|(other, h, _, _)| h == hash && other.same(shape));
+                if !repeated {
+                    let claim = Claim {
+                        page: at,
+                        what: *what,
+                    };
+                    table.insert_unique(*hash, claim, rehash);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Claims {
+    /// [`check_and_add`](Self::check_and_add) while no page has a redirect source (most
+    /// builds, for most of their pages): only the page's own shapes against the earlier
+    /// pages' (the same checks, in the same order, without the lists that sources need).
+    fn check_and_add_plain<T>(
+        &mut self,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
+        // A static template that is its own path claims one shape under one text.
+        let path = (page.path != Where::Template).then(|| {
+            let text = page.path();
+            let shape = Shape::Path(text);
+            // A path inferred from a template holds `%` only where the template does.
+            let hash = match (&page.template, page.path) {
+                (Some(t), Where::Texts { .. }) if !t.has_escapes() => {
+                    Shape::unescaped_path_hash(text)
+                }
+                _ => shape.hash(),
+            };
+            (shape, hash, Claimed::Path)
+        });
+        let template = page.template.as_ref().map(|t| {
+            let shape = Shape::Template(t);
+            (shape, shape.hash(), Claimed::Template)
+        });
+        for (shape, hash, _) in path.iter().chain(&template) {
+            let same = |c: &Claim| {
+                c.shape(earlier, page)
+                    .is_some_and(|other| other.same(shape))
+            };
+            if let Some(other) = self.identities.find(*hash, same) {
+                return Err(BuildError::DuplicatePath {
+                    module: page.module.clone(),
+                    other: earlier[other.page as usize].module.clone(),
+                    path: String::from(match shape {
+                        Shape::Path(p) => p,
+                        Shape::Template(t) => t.given(),
+                    }),
+                });
+            }
+        }
+        let at = earlier.len() as u32;
+        let rehash = |c: &Claim| c.shape(earlier, page).map_or(0, |s| s.hash());
+        if let Some((_, hash, what)) = path {
+            self.identities
+                .insert_unique(hash, Claim { page: at, what }, rehash);
+        }
+        if let Some((shape, hash, what)) = template {
+            // A page may claim one shape twice (a static template and its equal path).
+            let repeated = path.is_some_and(|(p, h, _)| h == hash && p.same(&shape));
+            if !repeated {
+                self.identities
+                    .insert_unique(hash, Claim { page: at, what }, rehash);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// POLICY C13: no redirect may land on an address that a redirect source catches, so every
+/// redirect is one hop (no chains, no cycles).
+pub(super) fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
+    if pages.iter().all(|p| p.redirect_templates().is_empty()) {
+        return Ok(());
+    }
+    // The pages are in registration order.
+    let sources: Vec<(&Page<T>, &Template, &String)> = pages
+        .iter()
+        .flat_map(|p| {
+            p.redirect_templates()
+                .iter()
+                .zip(p.redirect_from())
+                .map(move |(t, s)| (p, t, s))
+        })
+        .collect();
+    if sources.is_empty() {
+        return Ok(());
+    }
+    for target in pages.iter().filter(|p| !p.redirect_templates().is_empty()) {
+        // What a request can match (POLICY C11): a template page by its template, plus its
+        // path when one was given explicitly; any other page by its path.
+        let path = match &target.template {
+            None => Some(target.path()),
+            Some(_) => target.supplied_path(),
+        };
+        let path = path.map(Template::from_path);
+        for route in target.template.iter().chain(path.as_ref()) {
+            for (owner, source, text) in &sources {
+                if patterns_overlap(route, source) {
+                    return Err(BuildError::RedirectConflict {
+                        module: owner.module.clone(),
+                        source: (*text).clone(),
+                        other: target.module.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Is there a path both templates match? Same segment count and every pair overlaps.
+fn patterns_overlap(a: &Template, b: &Template) -> bool {
+    a.len() == b.len()
+        && a.segments()
+            .zip(b.segments())
+            .all(|(x, y)| segments_overlap(&x, &y))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Atom {
+    Char(char),
+    /// One character of a variable; `star` = the variable's further characters.
+    Any,
+    Star,
+}
+
+fn atoms(seg: &Segment<'_>) -> Vec<Atom> {
+    let mut out = Vec::new();
+    let lit = |s: &str, out: &mut Vec<Atom>| out.extend(s.chars().map(Atom::Char));
+    match seg {
+        Segment::Static(s) => lit(s, &mut out),
+        Segment::Pattern(_) => {
+            for part in seg.parts() {
+                match part {
+                    Ok(s) => lit(s, &mut out),
+                    Err(()) => out.extend([Atom::Any, Atom::Star]),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Do two segment patterns share a matching string? A search over the product of their
+/// two small automata (a variable is one character followed by any number more).
+fn segments_overlap(a: &Segment<'_>, b: &Segment<'_>) -> bool {
+    let (x, y) = (atoms(a), atoms(b));
+    let width = y.len() + 1;
+    let mut seen = alloc::vec![false; (x.len() + 1) * width];
+    let mut todo = alloc::vec![(0usize, 0usize)];
+    while let Some((i, j)) = todo.pop() {
+        if core::mem::replace(&mut seen[i * width + j], true) {
+            continue;
+        }
+        if i == x.len() && j == y.len() {
+            return true;
+        }
+        let ax = x.get(i).copied();
+        let by = y.get(j).copied();
+        if ax == Some(Atom::Star) {
+            todo.push((i + 1, j));
+        }
+        if by == Some(Atom::Star) {
+            todo.push((i, j + 1));
+        }
+        let (Some(ax), Some(by)) = (ax, by) else {
+            continue;
+        };
+        if let (Atom::Char(c), Atom::Char(d)) = (ax, by) {
+            if c == d {
+                todo.push((i + 1, j + 1));
+            }
+            continue;
+        }
+        let ni = if ax == Atom::Star { i } else { i + 1 };
+        let nj = if by == Atom::Star { j } else { j + 1 };
+        if (ni, nj) != (i, j) {
+            todo.push((ni, nj));
+        }
+    }
+    false
+}
