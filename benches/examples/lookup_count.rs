@@ -138,17 +138,20 @@ fn adversarial(spec: &str, rounds: usize) {
     let (n, name) = spec.split_once('/').expect("adversarial/<length>/<name>");
     let n: usize = n.parse().expect("a length");
     let mut b = RegistryBuilder::new(Config::new());
-    let mut add = |module: String, template: &str| {
-        b.page(PageSpec::new(&module).path_template(template).layout(()));
+    let mut add = |module: String, template: String| {
+        b.page(PageSpec::new(module).path_template(template).layout(()));
     };
-    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>");
-    add("pages.dots".into(), "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>");
-    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>");
+    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>".into());
+    add(
+        "pages.dots".into(),
+        "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>".into(),
+    );
+    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>".into());
     for i in 0..50 {
-        add(format!("pages.p{i}"), &format!("/m/p{i}-<x>"));
-        add(format!("pages.s{i}"), &format!("/m/<x>-s{i}"));
+        add(format!("pages.p{i}"), format!("/m/p{i}-<x>"));
+        add(format!("pages.s{i}"), format!("/m/<x>-s{i}"));
     }
-    add("pages.normal".into(), "/n/<id>");
+    add("pages.normal".into(), "/n/<id>".into());
     let registry = b.build().expect("the adversarial registry builds");
     let path = match name {
         "normal" => format!("/n/{}", "a".repeat(n)),

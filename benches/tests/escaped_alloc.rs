@@ -257,17 +257,21 @@ fn escaped_requests_allocate_only_to_decode_values() {
 fn adversarial_requests_allocate_only_to_decode_values() {
     // The adversarial bench's registry (benches/benches/adversarial.rs).
     let mut b = RegistryBuilder::new(Config::new());
-    let mut add = |module: String, template: &str, id: usize| {
-        b.page(PageSpec::new(&module).path_template(template).layout(id));
+    let mut add = |module: String, template: String, id: usize| {
+        b.page(PageSpec::new(module).path_template(template).layout(id));
     };
-    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>", 1);
-    add("pages.dots".into(), "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>", 2);
-    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>", 3);
+    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>".into(), 1);
+    add(
+        "pages.dots".into(),
+        "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>".into(),
+        2,
+    );
+    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>".into(), 3);
     for i in 0..50 {
-        add(format!("pages.p{i}"), &format!("/m/p{i}-<x>"), 100 + i);
-        add(format!("pages.s{i}"), &format!("/m/<x>-s{i}"), 200 + i);
+        add(format!("pages.p{i}"), format!("/m/p{i}-<x>"), 100 + i);
+        add(format!("pages.s{i}"), format!("/m/<x>-s{i}"), 200 + i);
     }
-    add("pages.normal".into(), "/n/<id>", 4);
+    add("pages.normal".into(), "/n/<id>".into(), 4);
     let registry = b.build().expect("the adversarial registry builds");
     // Escaping every byte triples a request: the longest stays under the 8 KiB limit.
     for n in [64, 1024, 2600] {

@@ -24,7 +24,7 @@
 //! A page file needs one registration line, a function named `page`:
 //!
 //! ```ignore
-//! pub fn page() -> folio_core::PageSpec<Layout> { folio_core::register_page!(layout(render)) }
+//! pub fn page() -> folio_core::PageSpec<'static, Layout> { folio_core::register_page!(layout(render)) }
 //! ```
 //!
 //! Rules (Dash's, adapted to Rust files): folders become nested modules and nested paths;
@@ -103,7 +103,7 @@ impl Pages {
         let _ = writeln!(out, "#[allow(dead_code)]");
         let _ = writeln!(
             out,
-            "pub fn register(builder: &mut ::folio_core::RegistryBuilder<{}>)",
+            "pub fn register(builder: &mut ::folio_core::RegistryBuilder<'_, {}>)",
             self.layout
         );
         let _ = writeln!(out, "{{");
@@ -179,7 +179,7 @@ fn walk(dir: &Path, modules: &mut Vec<String>, found: &mut Vec<PageFile>) -> io:
             ))
         } else if !registers(&path)? {
             Some(String::from(
-                "has no `fn page`: add `pub fn page() -> PageSpec<_> { folio_core::register_page!(layout(...)) }`",
+                "has no `fn page`: add `pub fn page() -> PageSpec<'static, _> { folio_core::register_page!(layout(...)) }`",
             ))
         } else {
             None
@@ -280,8 +280,7 @@ mod tests {
 
     #[test]
     fn nested_folders_skips_and_problems() {
-        let ok =
-            "pub fn page() -> folio_core::PageSpec<u8> { folio_core::register_page!(layout(1)) }";
+        let ok = "pub fn page() -> folio_core::PageSpec<'static, u8> { folio_core::register_page!(layout(1)) }";
         let dir = temp_pages(&[
             ("home.rs", ok),
             ("reports/summary_2020.rs", ok),

@@ -127,7 +127,7 @@ pub use url::UrlError;
 /// ```
 /// mod pages {
 ///     pub mod weekly_analytics {
-///         pub fn page() -> folio_core::PageSpec<&'static str> {
+///         pub fn page() -> folio_core::PageSpec<'static, &'static str> {
 ///             folio_core::register_page!(title("Weekly"), layout("weekly layout"))
 ///         }
 ///     }

@@ -229,7 +229,7 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
         if p.order().is_some() {
             ordered.push(i as u32);
         } else {
-            let module = p.module.as_bytes();
+            let module = p.module_bytes();
             let same = shared.map_or(module.len(), |s| common_prefix(s, module));
             shared = module.get(..same);
         }
@@ -238,14 +238,14 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
     for (i, p) in pages.iter().enumerate() {
         if p.order().is_none() {
-            let rest = p.module.as_bytes().get(skip..).unwrap_or_default();
+            let rest = p.module_bytes().get(skip..).unwrap_or_default();
             keys.push(window(rest) | i as u128);
         }
     }
     let page = |i: u32| &pages[i as usize];
     crate::sort::sort_by(&mut ordered, |&a, &b| {
         let (x, y) = (page(a), page(b));
-        compare_pages((x.order(), &x.module), (y.order(), &y.module))
+        compare_pages((x.order(), x.module()), (y.order(), y.module()))
     });
     // The low four bytes (the registration index) ascend as the keys are made.
     crate::sort::sort_keys(&mut keys, 4);
@@ -256,8 +256,11 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
             continue;
         }
         if end - run > 1 {
-            let by_module =
-                |a: &u128, b: &u128| page(*a as u32).module.cmp(&page(*b as u32).module);
+            let by_module = |a: &u128, b: &u128| {
+                page(*a as u32)
+                    .module_bytes()
+                    .cmp(page(*b as u32).module_bytes())
+            };
             crate::sort::sort_by(&mut keys[run..end], by_module);
         }
         run = end;

@@ -123,8 +123,16 @@ impl From<String> for Text {
 /// One `register_page` call: the module path, Dash's keyword arguments and the layout (an
 /// opaque payload: the adapter's handler or render function).
 ///
+/// Every text argument takes a literal, a `&String` or a `String` (from `format!`, moved
+/// in, not copied). The module and the path template, which every page has, are borrowed
+/// until [`RegistryBuilder::build`](crate::RegistryBuilder::build) (`'a`, a [`Cow`]):
+/// the build copies the module into the page's one text box and the template into the
+/// parsed [`Template`], so a lent text costs no allocation of its own. The other texts
+/// are kept as given (`impl Into<String>`). A function that makes a spec from literals
+/// returns `PageSpec<'static, T>`.
+///
 /// ```
-/// use folio_core::{Order, PageSpec};
+/// use folio_core::{Config, Order, PageSpec, RegistryBuilder};
 /// let spec = PageSpec::new("pages.asset")
 ///     .path_template("/asset/<asset_id>")
 ///     .title("Asset")
@@ -132,19 +140,34 @@ impl From<String> for Text {
 ///     .redirect_from("/old-asset/<asset_id>")
 ///     .extra("location", "sidebar")
 ///     .layout("asset layout");
-/// # let _ = spec;
+///
+/// // Texts the app made: lent (`&String`, alive until `build`) or handed over (`String`).
+/// let reports: Vec<(String, String)> = (2020..2022)
+///     .map(|y| (format!("pages.report_{y}"), format!("/report/{y}/<month>")))
+///     .collect();
+/// let mut builder = RegistryBuilder::new(Config::new());
+/// builder.page(spec);
+/// for (module, template) in &reports {
+///     builder.page(PageSpec::new(module).path_template(template).layout("report"));
+/// }
+/// builder.page(PageSpec::new(format!("pages.{}", "home")).path("/").layout("home"));
+/// let registry = builder.build().unwrap();
+/// assert_eq!(registry.page("pages.report_2021").unwrap().path_template(),
+///     Some("/report/2021/<month>"));
+/// assert_eq!(registry.page("pages.home").unwrap().path(), "/");
 /// ```
 #[derive(Debug)]
-pub struct PageSpec<T> {
-    pub(crate) module: String,
+pub struct PageSpec<'a, T> {
+    pub(crate) module: Cow<'a, str>,
     pub(crate) path: Option<String>,
-    pub(crate) path_template: Option<String>,
+    pub(crate) path_template: Option<Cow<'a, str>>,
     pub(crate) layout: Option<T>,
     /// The arguments many pages leave out, boxed so that a spec moves as a few words.
     pub(crate) more: Option<Box<SpecMore>>,
 }
 
-/// The less common arguments of a [`PageSpec`].
+/// The less common arguments of a [`PageSpec`], owned as the page will keep them (a
+/// `String` given is kept, a borrowed text copied once).
 #[derive(Debug, Default)]
 pub(crate) struct SpecMore {
     pub(crate) name: Option<String>,
@@ -157,11 +180,12 @@ pub(crate) struct SpecMore {
     pub(crate) extra: Vec<(String, CustomValue)>,
 }
 
-impl<T> PageSpec<T> {
+impl<'a, T> PageSpec<'a, T> {
     /// A page named by its module path (`pages.analytics`, or `module_path!()`).
-    pub fn new(module: &str) -> Self {
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub fn new(module: impl Into<Cow<'a, str>>) -> Self {
         PageSpec {
-            module: String::from(module),
+            module: module.into(),
             path: None,
             path_template: None,
             layout: None,
@@ -174,20 +198,21 @@ impl<T> PageSpec<T> {
     }
 
     /// The URL path, used verbatim (not inferred from the module).
-    pub fn path(mut self, path: &str) -> Self {
-        self.path = Some(String::from(path));
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
         self
     }
 
     /// A path template with `<variables>`.
-    pub fn path_template(mut self, template: &str) -> Self {
-        self.path_template = Some(String::from(template));
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub fn path_template(mut self, template: impl Into<Cow<'a, str>>) -> Self {
+        self.path_template = Some(template.into());
         self
     }
 
     /// The display name (default: inferred from the module).
-    pub fn name(mut self, name: &str) -> Self {
-        self.more().name = Some(String::from(name));
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.more().name = Some(name.into());
         self
     }
 
@@ -210,27 +235,27 @@ impl<T> PageSpec<T> {
     }
 
     /// The meta image: a file name in the assets folder (default: inferred).
-    pub fn image(mut self, image: &str) -> Self {
-        self.more().image = Some(String::from(image));
+    pub fn image(mut self, image: impl Into<String>) -> Self {
+        self.more().image = Some(image.into());
         self
     }
 
     /// A meta image URL, used verbatim.
-    pub fn image_url(mut self, url: &str) -> Self {
-        self.more().image_url = Some(String::from(url));
+    pub fn image_url(mut self, url: impl Into<String>) -> Self {
+        self.more().image_url = Some(url.into());
         self
     }
 
     /// An old path (or template) that redirects here with 301.
-    pub fn redirect_from(mut self, source: &str) -> Self {
-        self.more().redirect_from.push(String::from(source));
+    pub fn redirect_from(mut self, source: impl Into<String>) -> Self {
+        self.more().redirect_from.push(source.into());
         self
     }
 
     /// A custom key/value kept in the registry (Dash's `**kwargs`), e.g. `location`:
     /// text, or any [`CustomValue`] (a number, a boolean, a list...).
-    pub fn extra(mut self, key: &str, value: impl Into<CustomValue>) -> Self {
-        self.more().extra.push((String::from(key), value.into()));
+    pub fn extra(mut self, key: impl Into<String>, value: impl Into<CustomValue>) -> Self {
+        self.more().extra.push((key.into(), value.into()));
         self
     }
 
@@ -244,15 +269,16 @@ impl<T> PageSpec<T> {
 /// A registered page, as the frozen registry holds it. Field names follow Dash's
 /// `page_registry` (`supplied_*` beside the effective values).
 ///
-/// The page keeps the strings it was registered with; what the registry works out (the
-/// path of a template page, the name, which is also the title unless one was given, the
-/// address under the requests prefix) goes back to back into one `texts` box, and each
-/// effective value says where its text is ([`Where`]): one allocation, not one a text.
+/// The module and what the registry works out (the path of a template page, the name,
+/// which is also the title unless one was given, the address under the requests prefix)
+/// go back to back into one `texts` box, and each effective value says where its text is
+/// ([`Where`]): one allocation, not one a text, and none for the module the spec lent.
 #[derive(Debug)]
 pub struct Page<T> {
-    pub(crate) module: String,
-    /// The worked-out texts.
+    /// The module, then the worked-out texts.
     pub(crate) texts: Box<str>,
+    /// The module is `texts[..module_len]`.
+    pub(crate) module_len: u32,
     /// The parsed `path_template`, which keeps the text as given.
     pub(crate) template: Option<Template>,
     pub(crate) path: Where,
@@ -330,8 +356,20 @@ impl<T> Page<T> {
     }
 
     /// The module path.
+    #[inline]
     pub fn module(&self) -> &str {
-        &self.module
+        self.text(Where::Texts {
+            start: 0,
+            len: self.module_len,
+        })
+    }
+    /// The module path's bytes (no character-boundary check: the build's comparisons).
+    #[inline]
+    pub(crate) fn module_bytes(&self) -> &[u8] {
+        self.texts
+            .as_bytes()
+            .get(..self.module_len as usize)
+            .unwrap_or_default()
     }
     /// The effective path: given, or inferred (for a template page, the template with
     /// every variable replaced by `none`, as Dash).

@@ -21,7 +21,8 @@ mod claims;
 use claims::{Claims, check_redirect_landings};
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
-/// freezes them into a [`Registry`].
+/// freezes them into a [`Registry`]. The specs' modules and templates stay borrowed until
+/// then (`'a`, see [`PageSpec`]).
 ///
 /// ```
 /// use folio_core::{Config, PageSpec, RegistryBuilder};
@@ -31,14 +32,14 @@ use claims::{Claims, check_redirect_landings};
 /// let err = builder.build().unwrap_err();
 /// assert_eq!(err.kind(), "duplicate_module");
 /// ```
-pub struct RegistryBuilder<T> {
+pub struct RegistryBuilder<'a, T> {
     config: Config,
     naming: Box<dyn Naming>,
-    specs: Registrations<T>,
+    specs: Registrations<'a, T>,
     assets: Vec<String>,
 }
 
-impl<T: core::fmt::Debug> core::fmt::Debug for RegistryBuilder<T> {
+impl<T: core::fmt::Debug> core::fmt::Debug for RegistryBuilder<'_, T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("RegistryBuilder")
             .field("config", &self.config)
@@ -47,7 +48,7 @@ impl<T: core::fmt::Debug> core::fmt::Debug for RegistryBuilder<T> {
     }
 }
 
-impl<T> RegistryBuilder<T> {
+impl<'a, T> RegistryBuilder<'a, T> {
     /// An empty registry with Dash's naming.
     pub fn new(config: Config) -> Self {
         RegistryBuilder {
@@ -72,7 +73,7 @@ impl<T> RegistryBuilder<T> {
     }
 
     /// Registers a page. Nothing is checked until [`build`](Self::build).
-    pub fn page(&mut self, spec: PageSpec<T>) -> &mut Self {
+    pub fn page(&mut self, spec: PageSpec<'a, T>) -> &mut Self {
         self.specs.push(spec);
         self
     }
@@ -110,7 +111,9 @@ impl<T> RegistryBuilder<T> {
             let hash = text_hash(&spec.module);
             let taken = |pages: &[Page<T>], module: &str| {
                 modules
-                    .find(hash, |&i| pages[i as usize].module == module)
+                    .find(hash, |&i| {
+                        pages[i as usize].module_bytes() == module.as_bytes()
+                    })
                     .is_some()
             };
             // The page is made in place (a page is large: no move through a `Result`),
@@ -177,7 +180,7 @@ impl<T> RegistryBuilder<T> {
         }
         let index = Index::new(routes, paths, |r| owned_template(&pages, r));
         let not_found = order.iter().map(|&i| i as usize).find(|&i| {
-            let module = &pages[i].module;
+            let module = pages[i].module();
             module.ends_with("not_found_404") && last_component(module) == "not_found_404"
         });
         let quick = Quick::new(&self.config, &prefixes);
@@ -198,21 +201,21 @@ impl<T> RegistryBuilder<T> {
 /// one before: registering many pages copies none of them (a `Vec` that doubles copies
 /// every spec about once more, into fresh memory each time).
 #[cfg(not(target_arch = "wasm32"))]
-struct Registrations<T> {
-    chunks: Vec<Vec<PageSpec<T>>>,
+struct Registrations<'a, T> {
+    chunks: Vec<Vec<PageSpec<'a, T>>>,
 }
 
 /// A browser bundle, which counts bytes and registers few pages, keeps one `Vec`.
 #[cfg(target_arch = "wasm32")]
-type Registrations<T> = Vec<PageSpec<T>>;
+type Registrations<'a, T> = Vec<PageSpec<'a, T>>;
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<T> Registrations<T> {
+impl<'a, T> Registrations<'a, T> {
     fn new() -> Self {
         Registrations { chunks: Vec::new() }
     }
 
-    fn push(&mut self, spec: PageSpec<T>) {
+    fn push(&mut self, spec: PageSpec<'a, T>) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < last.capacity() => last.push(spec),
             last => {
@@ -228,15 +231,15 @@ impl<T> Registrations<T> {
         self.chunks.iter().map(Vec::len).sum()
     }
 
-    fn iter(&self) -> impl Iterator<Item = &PageSpec<T>> {
+    fn iter(&self) -> impl Iterator<Item = &PageSpec<'a, T>> {
         self.chunks.iter().flatten()
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<T> IntoIterator for Registrations<T> {
-    type Item = PageSpec<T>;
-    type IntoIter = core::iter::Flatten<alloc::vec::IntoIter<Vec<PageSpec<T>>>>;
+impl<'a, T> IntoIterator for Registrations<'a, T> {
+    type Item = PageSpec<'a, T>;
+    type IntoIter = core::iter::Flatten<alloc::vec::IntoIter<Vec<PageSpec<'a, T>>>>;
     fn into_iter(self) -> Self::IntoIter {
         self.chunks.into_iter().flatten()
     }
@@ -334,7 +337,7 @@ impl<T> Registry<T> {
     pub fn page(&self, module: &str) -> Option<&Page<T>> {
         let pages = &self.pages;
         self.by_module
-            .find(text_hash(module), |&i| pages[i as usize].module == module)
+            .find(text_hash(module), |&i| pages[i as usize].module() == module)
             .map(|&i| &pages[i as usize])
     }
 
@@ -394,7 +397,7 @@ struct Scratch<'a> {
 fn make_page<T>(
     cx: &Context<'_>,
     scratch: Scratch<'_>,
-    spec: PageSpec<T>,
+    spec: PageSpec<'_, T>,
     registered: usize,
     pages: &mut Vec<Page<T>>,
     taken: impl Fn(&[Page<T>], &str) -> bool,
@@ -403,7 +406,7 @@ fn make_page<T>(
     // The page's texts are made here, then boxed once.
     texts.clear();
     let PageSpec {
-        module,
+        module: given_module,
         path,
         path_template,
         layout,
@@ -416,34 +419,42 @@ fn make_page<T>(
         Some(m) => (m.name.take(), m.order.take(), m.title.take()),
         None => (None, None, None),
     };
-    cx.naming.check(&module).map_err(module_error(&module))?;
-    if taken(pages, &module) {
-        return Err(BuildError::DuplicateModule { module });
+    // (Errors copy the module: one way to make them, whether it was lent or given.)
+    let module: &str = &given_module;
+    cx.naming.check(module).map_err(module_error(module))?;
+    if taken(pages, module) {
+        return Err(BuildError::DuplicateModule {
+            module: String::from(module),
+        });
     }
     if let Some(path) = &path {
         if !path.is_empty() && !path.starts_with('/') {
             return Err(BuildError::PathNotAbsolute {
-                module,
-                path: path.clone(),
+                module: String::from(module),
+                path: String::from(&**path),
             });
         }
     }
-    let template =
-        match path_template {
-            Some(text) => Some(Template::parse_owned(text, parts).map_err(
-                |(error, template)| BuildError::Template {
-                    module: module.clone(),
-                    template,
-                    error,
-                },
-            )?),
-            None => None,
-        };
+    // The template keeps its own copy of the text (the spec's `String`, if it gave one).
+    let template = match path_template {
+        Some(text) => Some(Template::parse_owned(text.into_owned(), parts).map_err(
+            |(error, template)| BuildError::Template {
+                module: String::from(module),
+                template,
+                error,
+            },
+        )?),
+        None => None,
+    };
     let Some(layout) = layout else {
-        return Err(BuildError::NoLayout { module });
+        return Err(BuildError::NoLayout {
+            module: String::from(module),
+        });
     };
     if order.as_ref().is_some_and(Order::is_nan) {
-        return Err(BuildError::InvalidOrder { module });
+        return Err(BuildError::InvalidOrder {
+            module: String::from(module),
+        });
     }
     let mut redirect_from: Vec<String> = Vec::new();
     let mut redirect_templates: Vec<Template> = Vec::new();
@@ -454,12 +465,12 @@ fn make_page<T>(
     for source in sources {
         if !source.starts_with('/') {
             return Err(BuildError::PathNotAbsolute {
-                module,
+                module: String::from(module),
                 path: source,
             });
         }
         let parsed = Template::parse(&source).map_err(|error| BuildError::Template {
-            module: module.clone(),
+            module: String::from(module),
             template: source.clone(),
             error,
         })?;
@@ -470,7 +481,7 @@ fn make_page<T>(
         {
             return Err(BuildError::UnboundRedirectVariable {
                 variable: String::from(missing),
-                module,
+                module: String::from(module),
                 source,
             });
         }
@@ -484,29 +495,31 @@ fn make_page<T>(
         }
     }
 
-    // The worked-out texts go into one text; `too_long` refuses a page whose texts cannot
-    // be addressed with 32-bit offsets.
-    let too_long = |module: &String, text: &str| BuildError::Template {
-        module: module.clone(),
+    // The module and the worked-out texts go into one text; `too_long` refuses a page
+    // whose texts cannot be addressed with 32-bit offsets.
+    let too_long = |module: &str, text: &str| BuildError::Template {
+        module: String::from(module),
         template: String::from(text),
         error: crate::error::TemplateError::TooLong,
     };
+    texts.push_str(module);
+    let module_len = u32::try_from(module.len()).map_err(|_| too_long(module, ""))?;
     let path_at = match (&path, &template) {
-        (Some(p), _) if !fits_spans(p.len()) => return Err(too_long(&module, p)),
+        (Some(p), _) if !fits_spans(p.len()) => return Err(too_long(module, p)),
         (Some(_), _) => Where::SuppliedPath,
         // SEMANTICS 3.1: a parsed static template has no `<`, so it is its own path.
         (None, Some(t)) if t.is_static() && t.given().starts_with('/') => Where::Template,
         (None, Some(t)) => {
             let start = texts.len();
             path_from_template(t, texts);
-            spanned(texts, start).ok_or_else(|| too_long(&module, t.given()))?
+            spanned(texts, start).ok_or_else(|| too_long(module, t.given()))?
         }
         (None, None) => {
             let inferred = cx
                 .naming
-                .path(&module, cx.folder)
-                .map_err(module_error(&module))?;
-            push_text(texts, &inferred).ok_or_else(|| too_long(&module, &inferred))?
+                .path(module, cx.folder)
+                .map_err(module_error(module))?;
+            push_text(texts, &inferred).ok_or_else(|| too_long(module, &inferred))?
         }
     };
     let name_at = match &name {
@@ -514,9 +527,9 @@ fn make_page<T>(
         None => {
             let start = texts.len();
             cx.naming
-                .write_name(&module, texts)
-                .map_err(module_error(&module))?;
-            spanned(texts, start).ok_or_else(|| too_long(&module, ""))?
+                .write_name(module, texts)
+                .map_err(module_error(module))?;
+            spanned(texts, start).ok_or_else(|| too_long(module, ""))?
         }
     };
     // A page without a title of its own has its name as title (Dash's default app
@@ -524,7 +537,7 @@ fn make_page<T>(
     let title_at = match (&title, cx.dash_title) {
         (Some(_), _) | (None, true) => name_at,
         (None, false) => {
-            push_text(texts, &cx.config.title).ok_or_else(|| too_long(&module, &cx.config.title))?
+            push_text(texts, &cx.config.title).ok_or_else(|| too_long(module, &cx.config.title))?
         }
     };
     let (description, image, image_url) = match given.as_deref_mut() {
@@ -537,7 +550,7 @@ fn make_page<T>(
     };
     let inferred_image = match (&image, cx.assets) {
         (Some(_), _) | (None, []) => None,
-        (None, assets) => infer_image(&module, assets),
+        (None, assets) => infer_image(module, assets),
     };
     // Most pages have none of these: no box, and no large value made to find that out.
     let needs_more = path.is_some()
@@ -570,6 +583,10 @@ fn make_page<T>(
                 .unwrap_or_default(),
         }))
     } else {
+        // No redirect source (else `needs_more`): the two lists were never pushed to, so
+        // they hold no allocation, and forgetting them saves two out-of-line drop calls.
+        debug_assert!(redirect_from.capacity() == 0 && redirect_templates.capacity() == 0);
+        core::mem::forget((redirect_from, redirect_templates));
         None
     };
     // (Only a box that was given is dropped: no call for the others.)
@@ -578,7 +595,7 @@ fn make_page<T>(
     }
     let mut page = Page {
         texts: Box::default(),
-        module,
+        module_len,
         template,
         path: path_at,
         name: name_at,
@@ -606,7 +623,7 @@ fn make_page<T>(
     if let Some(relative) = relative {
         let mut text = String::from(core::mem::take(&mut page.texts));
         page.relative_path =
-            push_text(&mut text, &relative).ok_or_else(|| too_long(&page.module, &relative))?;
+            push_text(&mut text, &relative).ok_or_else(|| too_long(module, &relative))?;
         page.texts = text.into_boxed_str();
     }
     pages.push(page);

@@ -96,7 +96,7 @@ fn agree(
 ) -> Result<(), TestCaseError> {
     let mut b = RegistryBuilder::new(Config::new());
     for (i, (t, static_path)) in table.iter().enumerate() {
-        let spec = PageSpec::new(&format!("pages.p{i}"));
+        let spec = PageSpec::new(format!("pages.p{i}"));
         let spec = if *static_path && !t.contains('<') {
             spec.path(t)
         } else {

@@ -174,7 +174,7 @@ proptest! {
         let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
         for (i, module) in modules.iter().enumerate() {
             let mut spec = folio_core::PageSpec::new(module)
-                .path(&format!("/p{i}"))
+                .path(format!("/p{i}"))
                 .name("page")
                 .layout(i);
             if let Some(order) = orders[i] {

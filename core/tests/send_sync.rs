@@ -9,7 +9,7 @@ fn assert_send_sync<T: Send + Sync>() {}
 fn registry_is_send_and_sync() {
     assert_send_sync::<Registry<fn() -> String>>();
     assert_send_sync::<Registry<String>>();
-    assert_send_sync::<RegistryBuilder<String>>();
+    assert_send_sync::<RegistryBuilder<'static, String>>();
 }
 
 fn assert_send<T: Send>() {}

@@ -144,10 +144,10 @@ proptest! {
     ) {
         let mut b = RegistryBuilder::new(Config::new());
         for (module, path, template, redirects, order, layout) in specs {
-            let mut s = PageSpec::new(&module);
-            if let Some(p) = path { s = s.path(&p); }
-            if let Some(t) = template { s = s.path_template(&t); }
-            for r in redirects { s = s.redirect_from(&r); }
+            let mut s = PageSpec::new(module);
+            if let Some(p) = path { s = s.path(p); }
+            if let Some(t) = template { s = s.path_template(t); }
+            for r in redirects { s = s.redirect_from(r); }
             if let Some(o) = order { s = s.order(Order::Int(o)); }
             if layout { s = s.layout(()); }
             b.page(s);

@@ -9,7 +9,7 @@
 //!
 //! A page is one file under `pages/` (found by `folio-build` at build time: no list to
 //! edit, nested folders are nested paths, files starting with `_` are skipped). It defines
-//! `pub fn page() -> PageSpec<Layout>` named after `module_path!()`, and a layout: a plain
+//! `pub fn page() -> PageSpec<'static, Layout>` named after `module_path!()`, and a layout: a plain
 //! function from [`PageInput`] to the page's HTML, run by the server and by the browser.
 //!
 //! ```ignore
@@ -17,7 +17,7 @@
 //! use crate::{Layout, PageInput, content};
 //! use folio_core::PageSpec;
 //!
-//! pub fn page() -> PageSpec<Layout> {
+//! pub fn page() -> PageSpec<'static, Layout> {
 //!     PageSpec::new(module_path!())
 //!         .title("Weekly report · Folio Gallery")
 //!         .layout(Layout(layout))

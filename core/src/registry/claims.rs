@@ -102,8 +102,8 @@ impl Claims {
             .find_map(|(shape, hash, p, _)| find(&self.identities, shape, *hash).map(|o| (o, p)))
         {
             return Err(BuildError::DuplicatePath {
-                module: page.module.clone(),
-                other: earlier[other].module.clone(),
+                module: String::from(page.module()),
+                other: String::from(earlier[other].module()),
                 path: String::from(*path),
             });
         }
@@ -111,9 +111,9 @@ impl Claims {
             mine.iter().any(|(m, mh, _, _)| mh == hash && m.same(shape))
         }) {
             return Err(BuildError::RedirectConflict {
-                module: page.module.clone(),
+                module: String::from(page.module()),
                 source: String::from(*source),
-                other: page.module.clone(),
+                other: String::from(page.module()),
             });
         }
         // The earliest page that a source or path of this page collides with.
@@ -130,9 +130,9 @@ impl Claims {
         let hit = source_hits.chain(path_hits).min_by_key(|(o, _)| *o);
         if let Some((other, source)) = hit {
             return Err(BuildError::RedirectConflict {
-                module: page.module.clone(),
+                module: String::from(page.module()),
                 source: String::from(source),
-                other: earlier[other].module.clone(),
+                other: String::from(earlier[other].module()),
             });
         }
         // None of these shapes is claimed yet (or this page would have failed above), but
@@ -191,8 +191,8 @@ impl Claims {
             };
             if let Some(other) = self.identities.find(*hash, same) {
                 return Err(BuildError::DuplicatePath {
-                    module: page.module.clone(),
-                    other: earlier[other.page as usize].module.clone(),
+                    module: String::from(page.module()),
+                    other: String::from(earlier[other.page as usize].module()),
                     path: String::from(match shape {
                         Shape::Path(p) => p,
                         Shape::Template(t) => t.given(),
@@ -249,9 +249,9 @@ pub(super) fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildE
             for (owner, source, text) in &sources {
                 if patterns_overlap(route, source) {
                     return Err(BuildError::RedirectConflict {
-                        module: owner.module.clone(),
+                        module: String::from(owner.module()),
                         source: (*text).clone(),
-                        other: target.module.clone(),
+                        other: String::from(target.module()),
                     });
                 }
             }

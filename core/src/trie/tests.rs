@@ -51,8 +51,8 @@ fn registry(templates: &[&str]) -> crate::Registry<()> {
     let mut b = crate::RegistryBuilder::new(crate::Config::new());
     for (i, t) in templates.iter().enumerate() {
         b.page(
-            crate::PageSpec::new(&alloc::format!("p{i}"))
-                .path_template(t)
+            crate::PageSpec::new(alloc::format!("p{i}"))
+                .path_template(*t)
                 .layout(()),
         );
     }

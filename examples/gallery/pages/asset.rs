@@ -6,7 +6,7 @@ use crate::{Layout, PageInput, content};
 use folio_core::{PageSpec, Text};
 
 /// The page.
-pub fn page() -> PageSpec<Layout> {
+pub fn page() -> PageSpec<'static, Layout> {
     PageSpec::new(module_path!())
         .path_template("/asset/<asset_id>/department/hello-<dept_id>")
         .title(Text::computed(|vars| {

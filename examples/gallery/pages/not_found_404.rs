@@ -6,7 +6,7 @@ use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 
 /// The page.
-pub fn page() -> PageSpec<Layout> {
+pub fn page() -> PageSpec<'static, Layout> {
     PageSpec::new(module_path!())
         .title("Not found · Folio Gallery")
         .layout(Layout(layout))

@@ -16,7 +16,7 @@ use {
 };
 
 /// The page.
-pub fn page() -> PageSpec<Layout> {
+pub fn page() -> PageSpec<'static, Layout> {
     PageSpec::new(module_path!())
         .title("Widgets · Folio Gallery")
         .description("Three fields, three lifetimes: widget state across pages.")

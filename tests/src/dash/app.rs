@@ -106,7 +106,7 @@ fn order(v: &Value) -> Option<Order> {
 }
 
 /// One PageSpec of the vectors.
-pub fn page_spec(p: &Value) -> PageSpec<Layout> {
+pub fn page_spec(p: &Value) -> PageSpec<'_, Layout> {
     let mut spec = PageSpec::new(p["module"].as_str().unwrap_or_default());
     if let Some(v) = text(&p["path"]) {
         spec = spec.path(v);

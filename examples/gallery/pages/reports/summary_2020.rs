@@ -7,7 +7,7 @@ use crate::{Layout, PageInput, content};
 use folio_core::PageSpec;
 
 /// The page.
-pub fn page() -> PageSpec<Layout> {
+pub fn page() -> PageSpec<'static, Layout> {
     PageSpec::new(module_path!())
         .title("2020 Summary · Folio Gallery")
         .extra("location", "sidebar")
