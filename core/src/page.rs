@@ -124,12 +124,12 @@ impl From<String> for Text {
 /// opaque payload: the adapter's handler or render function).
 ///
 /// Every text argument takes a literal, a `&String` or a `String` (from `format!`, moved
-/// in, not copied). The module and the path template, which every page has, are borrowed
-/// until [`RegistryBuilder::build`](crate::RegistryBuilder::build) (`'a`, a [`Cow`]):
-/// the build copies the module into the page's one text box and the template into the
-/// parsed [`Template`], so a lent text costs no allocation of its own. The other texts
-/// are kept as given (`impl Into<String>`). A function that makes a spec from literals
-/// returns `PageSpec<'static, T>`.
+/// in, not copied). The module, the path and the path template, the texts nearly every
+/// page has, are borrowed until [`RegistryBuilder::build`](crate::RegistryBuilder::build)
+/// (`'a`, a [`Cow`]): the build copies the module and the path into the page's one text
+/// box and the template into the parsed [`Template`], so a lent text costs no allocation
+/// of its own. The other texts are kept as given (`impl Into<String>`). A function that
+/// makes a spec from literals returns `PageSpec<'static, T>`.
 ///
 /// ```
 /// use folio_core::{Config, Order, PageSpec, RegistryBuilder};
@@ -159,7 +159,7 @@ impl From<String> for Text {
 #[derive(Debug)]
 pub struct PageSpec<'a, T> {
     pub(crate) module: Cow<'a, str>,
-    pub(crate) path: Option<String>,
+    pub(crate) path: Option<Cow<'a, str>>,
     pub(crate) path_template: Option<Cow<'a, str>>,
     pub(crate) layout: Option<T>,
     /// The arguments many pages leave out, boxed so that a spec moves as a few words.
@@ -198,7 +198,7 @@ impl<'a, T> PageSpec<'a, T> {
     }
 
     /// The URL path, used verbatim (not inferred from the module).
-    pub fn path(mut self, path: impl Into<String>) -> Self {
+    pub fn path(mut self, path: impl Into<Cow<'a, str>>) -> Self {
         self.path = Some(path.into());
         self
     }
@@ -269,10 +269,11 @@ impl<'a, T> PageSpec<'a, T> {
 /// A registered page, as the frozen registry holds it. Field names follow Dash's
 /// `page_registry` (`supplied_*` beside the effective values).
 ///
-/// The module and what the registry works out (the path of a template page, the name,
-/// which is also the title unless one was given, the address under the requests prefix)
-/// go back to back into one `texts` box, and each effective value says where its text is
-/// ([`Where`]): one allocation, not one a text, and none for the module the spec lent.
+/// The module, the path given and what the registry works out (the path of a template
+/// page, the name, which is also the title unless one was given, the address under the
+/// requests prefix) go back to back into one `texts` box, and each effective value says
+/// where its text is ([`Where`]): one allocation, not one a text, and none for the texts
+/// the spec lent.
 #[derive(Debug)]
 pub struct Page<T> {
     /// The module, then the worked-out texts.
@@ -289,6 +290,8 @@ pub struct Page<T> {
     /// The page is the home page that gets order 0 (no page gave an order); any other
     /// effective order is the one given ([`PageMore::supplied_order`]).
     pub(crate) home_order: bool,
+    /// `path` is the path given (else inferred).
+    pub(crate) path_given: bool,
     pub(crate) layout: T,
     pub(crate) registered: usize,
     /// What many pages do not have, boxed so that a page moves as a few words.
@@ -298,7 +301,6 @@ pub struct Page<T> {
 /// The less common parts of a page: the arguments as given, the redirect sources.
 #[derive(Debug, Default)]
 pub(crate) struct PageMore {
-    pub(crate) supplied_path: Option<String>,
     pub(crate) supplied_name: Option<String>,
     pub(crate) supplied_title: Option<Text>,
     /// `None`: no description (an empty text).
@@ -318,8 +320,6 @@ pub(crate) struct PageMore {
 pub(crate) enum Where {
     /// `texts[start..start + len]` in the page's texts.
     Texts { start: u32, len: u32 },
-    /// The `path` given.
-    SuppliedPath,
     /// The `path_template` given.
     Template,
     /// The `name` given.
@@ -342,7 +342,6 @@ impl<T> Page<T> {
                 let start = start as usize;
                 self.texts.get(start..start + len as usize)
             }
-            Where::SuppliedPath => more().and_then(|m| m.supplied_path.as_deref()),
             Where::Template => self.path_template(),
             Where::SuppliedName => more().and_then(|m| m.supplied_name.as_deref()),
             Where::Path => None,
@@ -378,7 +377,7 @@ impl<T> Page<T> {
     }
     /// The `path` argument as given.
     pub fn supplied_path(&self) -> Option<&str> {
-        self.more.as_ref()?.supplied_path.as_deref()
+        self.path_given.then(|| self.text(self.path))
     }
     /// The `path_template` argument as given.
     pub fn path_template(&self) -> Option<&str> {

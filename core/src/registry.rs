@@ -14,7 +14,7 @@ use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::Order;
 use crate::page::{Page, PageMore, PageSpec, Text, Where};
-use crate::template::{Parts, Shape, Template, fits_spans};
+use crate::template::{Parts, Shape, Template};
 
 mod claims;
 
@@ -504,9 +504,10 @@ fn make_page<T>(
     };
     texts.push_str(module);
     let module_len = u32::try_from(module.len()).map_err(|_| too_long(module, ""))?;
-    let path_at = match (&path, &template) {
-        (Some(p), _) if !fits_spans(p.len()) => return Err(too_long(module, p)),
-        (Some(_), _) => Where::SuppliedPath,
+    // (The path is copied and dropped here: a lent one costs nothing to drop.)
+    let path_given = path.is_some();
+    let path_at = match (path, &template) {
+        (Some(p), _) => push_text(texts, &p).ok_or_else(|| too_long(module, &p))?,
         // SEMANTICS 3.1: a parsed static template has no `<`, so it is its own path.
         (None, Some(t)) if t.is_static() && t.given().starts_with('/') => Where::Template,
         (None, Some(t)) => {
@@ -553,8 +554,7 @@ fn make_page<T>(
         (None, assets) => infer_image(module, assets),
     };
     // Most pages have none of these: no box, and no large value made to find that out.
-    let needs_more = path.is_some()
-        || name.is_some()
+    let needs_more = name.is_some()
         || title.is_some()
         || description.is_some()
         || order.is_some()
@@ -567,7 +567,6 @@ fn make_page<T>(
     // it took, out of line.)
     let more = if needs_more {
         Some(Box::new(PageMore {
-            supplied_path: path,
             supplied_name: name,
             supplied_title: title,
             description,
@@ -602,6 +601,7 @@ fn make_page<T>(
         relative_path: Where::Path,
         title: title_at,
         home_order: false,
+        path_given,
         layout,
         registered,
         more,
