@@ -215,6 +215,7 @@ impl<'a, T> Registrations<'a, T> {
         Registrations { chunks: Vec::new() }
     }
 
+    #[inline]
     fn push(&mut self, spec: PageSpec<'a, T>) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < last.capacity() => last.push(spec),
