@@ -145,7 +145,7 @@ impl Index {
                 statics.insert(key, answer);
             }
         }
-        let mut trie = Trie::new(templates.iter().map(|t| t.segments()), segments);
+        let mut trie = Trie::new(templates.iter().map(|t| t.trie_steps()), segments);
         // A page's own template: the walk answers with the page, without reading the
         // route (a cache miss in a large table).
         trie.set_answers(|rank| match routes.get(rank as usize) {

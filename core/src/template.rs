@@ -107,6 +107,17 @@ pub(crate) enum Segment<'t> {
     Pattern(Pattern<'t>),
 }
 
+/// One segment of a template as the trie builder takes it ([`Template::trie_steps`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum TrieStep<'t> {
+    /// A static segment's bytes (decoded).
+    Literal(&'t [u8]),
+    /// One variable and nothing else.
+    Variable,
+    /// Literal text and variables.
+    Partial(Segment<'t>),
+}
+
 /// The literals of a segment with variables: `head`, then the literal after each variable.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Pattern<'t> {
@@ -270,6 +281,22 @@ impl Template {
     /// The segments, in order.
     pub(crate) fn segments(&self) -> impl ExactSizeIterator<Item = Segment<'_>> + Clone + '_ {
         self.segments.iter().map(|s| self.segment(s))
+    }
+
+    /// The segments as the trie builder takes them: from each segment's kind, without
+    /// reading its variables, and a static one as bytes (the trie compares and copies
+    /// bytes: no character boundaries to check).
+    #[inline]
+    pub(crate) fn trie_steps(&self) -> impl Iterator<Item = TrieStep<'_>> + '_ {
+        self.segments.iter().map(|s| match s.kind {
+            SegmentKind::Static => {
+                let start = s.head.start as usize;
+                let text = self.text.as_bytes().get(start..start + s.head.len as usize);
+                TrieStep::Literal(text.unwrap_or_default())
+            }
+            SegmentKind::Variable => TrieStep::Variable,
+            SegmentKind::Partial => TrieStep::Partial(self.segment(s)),
+        })
     }
 
     #[inline]

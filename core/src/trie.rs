@@ -16,13 +16,10 @@
 //! by that head and tail, so a request segment costs one probe per distinct pair of lengths
 //! (a property of the route table), whatever the number of partial siblings (issue 8).
 
-use alloc::string::String;
 use alloc::vec::Vec;
 
-use hashbrown::HashTable;
-
 use crate::index::{Ends, HasEscape, Segments};
-use crate::template::Segment;
+use crate::template::{Segment, TrieStep};
 
 mod build;
 #[cfg(feature = "first-byte-index")]
@@ -154,7 +151,7 @@ pub(crate) struct Trie {
     shapes: Vec<Shape>,
     middles: Vec<(u32, u32)>,
     /// Literals longer than 16 bytes, and the literals of partial segments.
-    text: String,
+    text: Vec<u8>,
     /// The root's literal children by first byte, when the root has no other kind of
     /// child: the first segment is compared in place with a few of them.
     #[cfg(feature = "first-byte-index")]
@@ -532,7 +529,7 @@ impl Trie {
     fn long_partial_is(&self, slot: &PartialSlot, head: &[u8], tail: &[u8]) -> bool {
         let start = slot.text as usize;
         let (h, t) = (slot.head.len as usize, slot.tail.len as usize);
-        let bytes = self.text.as_bytes();
+        let bytes = &self.text[..];
         bytes.get(start..start + h) == Some(head)
             && bytes.get(start + h..start + h + t) == Some(tail)
     }
@@ -556,7 +553,7 @@ impl Trie {
             .middles
             .get(shape.lits.0 as usize..shape.lits.1 as usize)
             .unwrap_or_default();
-        let bytes = self.text.as_bytes();
+        let bytes = &self.text[..];
         // Where the current variable starts.
         let mut at = 0;
         for &(start, len) in lits {
@@ -617,7 +614,10 @@ impl Trie {
     }
 
     fn long(&self, slot: &Slot) -> &[u8] {
-        long_key_text(&self.text, slot.text, &slot.key)
+        let start = slot.text as usize;
+        self.text
+            .get(start..start + slot.key.len as usize)
+            .unwrap_or_default()
     }
 }
 

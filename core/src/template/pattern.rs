@@ -3,14 +3,6 @@
 use super::*;
 
 impl<'t> Segment<'t> {
-    pub(crate) fn kind(&self) -> SegmentKind {
-        match self {
-            Segment::Static(_) => SegmentKind::Static,
-            Segment::Pattern(p) if p.is_whole() => SegmentKind::Variable,
-            Segment::Pattern(_) => SegmentKind::Partial,
-        }
-    }
-
     /// The literal texts (`Ok`) and variables (`Err`) of the segment, in order.
     pub(crate) fn parts(&self) -> impl Iterator<Item = Result<&'t str, ()>> + 't {
         let (head, pattern) = match *self {
@@ -25,11 +17,6 @@ impl<'t> Segment<'t> {
                     .flat_map(move |v| [Err(()), Ok(v.after.of(text))]),
             )
             .filter(|p| *p != Ok(""))
-    }
-
-    /// True for a segment that is one variable and nothing else.
-    pub(crate) fn is_single_variable(&self) -> bool {
-        self.kind() == SegmentKind::Variable
     }
 
     #[inline]

@@ -1,5 +1,7 @@
-//! Building a [`Trie`]: edges found through a table while the trie grows, then laid out
-//! in per-node tables.
+//! Building a [`Trie`]: nodes and literal tables are made in their frozen form as the
+//! routes arrive. A node's literal table is found and filled with the lookup's own hash and
+//! probe, and doubles when it would be more than half full; the region it leaves is taken
+//! by the next table of that size. Only partial children wait for the end to be laid out.
 
 use super::*;
 
@@ -14,30 +16,25 @@ struct Partial<'a> {
 impl Trie {
     /// `routes` are given best rank first: `rank` is the position in that order. They
     /// have `segments` segments in all (at most that many nodes and edges to make).
+    #[inline(never)]
     pub(crate) fn new<'a>(
-        routes: impl Iterator<Item = impl Iterator<Item = Segment<'a>>>,
+        routes: impl Iterator<Item = impl Iterator<Item = TrieStep<'a>>>,
         segments: usize,
     ) -> Trie {
-        let mut b = Builder {
-            nodes: Vec::with_capacity(segments + 1),
-            edges: Vec::with_capacity(segments),
-            edge_table: HashTable::with_capacity(segments),
-            partials: Vec::new(),
-        };
-        b.nodes.push(BuildNode::default());
+        let mut b = Builder::with_room(segments);
         for (rank, segments) in routes.enumerate() {
             let mut node = 0u32;
-            for seg in segments {
-                node = match seg {
-                    Segment::Static(text) => b.literal(node, text),
-                    _ if seg.is_single_variable() => b.variable(node),
-                    _ => b.partial(node, partial(seg)),
+            for step in segments {
+                node = match step {
+                    TrieStep::Literal(text) => b.literal(node, text),
+                    TrieStep::Variable => b.variable(node),
+                    TrieStep::Partial(seg) => b.partial(node, partial(seg)),
                 };
             }
             // Ranks come in increasing order, so the first route to end here is the best.
-            let slot = &mut b.nodes[node as usize].route;
-            if *slot == NONE {
-                *slot = rank as u32;
+            let n = &mut b.trie.nodes[node as usize];
+            if n.answer == NONE {
+                n.answer = rank as u32;
             }
         }
         b.freeze()
@@ -68,30 +65,26 @@ fn partial(seg: Segment<'_>) -> Partial<'_> {
     Partial { head, middle, tail }
 }
 
-/// Construction state: literal edges are found through a table while the trie grows (a
-/// node can have thousands of literal children), then laid out in per-node tables.
+/// Construction state around the trie being made. While it is built, a node without
+/// partial children has `classes == (n, n)` with `n` its number of literal children: an
+/// empty range all the same, and the count its table's load needs. A node with partial
+/// children gets its real range when they are laid out, at the end.
 struct Builder<'a> {
-    nodes: Vec<BuildNode>,
-    /// Literal edges in the order they were made.
-    edges: Vec<LiteralEdge<'a>>,
-    /// `edges` by parent and text.
-    edge_table: HashTable<u32>,
+    trie: Trie,
+    /// Regions of `trie.slots` that tables left when they grew, by the log2 of their size:
+    /// the first of a chain through the `text` of each region's first slot (`NONE` ends
+    /// it). Their slots are empty; a new table of that size takes one before the slots
+    /// grow, so that few are left over.
+    free: [u32; 32],
     /// The partial children of every node, each node's chained from its last
-    /// ([`BuildNode::partials`], [`BuildPartial::next`]): most nodes have none, and a
-    /// node that holds no `Vec` of its own is a third of the size.
+    /// ([`BuildPartial::next`]).
     partials: Vec<BuildPartial<'a>>,
-}
-
-struct LiteralEdge<'a> {
-    parent: u32,
-    key: Key,
-    text: &'a str,
-    child: u32,
-}
-
-fn edge_hash(parent: u32, key: &Key) -> u64 {
-    let h = (u64::from(key.hash()) | u64::from(parent) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 29)
+    /// Each node's last partial child in `partials`, or `NONE`; as long as the last node
+    /// that has some (most tables have none: then it stays empty).
+    last_partials: Vec<u32>,
+    /// The root's literal children, for the first-byte index.
+    #[cfg(feature = "first-byte-index")]
+    root: Vec<(&'a [u8], Key, u32)>,
 }
 
 struct BuildPartial<'a> {
@@ -103,214 +96,281 @@ struct BuildPartial<'a> {
     next: u32,
 }
 
-struct BuildNode {
-    /// Its last partial child in [`Builder::partials`], or `NONE`.
-    partials: u32,
-    var: u32,
-    route: u32,
-    /// How many literal children it has.
-    literals: u32,
-}
+const EMPTY: Slot = Slot {
+    key: Key {
+        head: 0,
+        tail: 0,
+        len: 0,
+    },
+    child: NONE,
+    text: 0,
+};
 
-impl Default for BuildNode {
-    fn default() -> Self {
-        BuildNode {
-            partials: NONE,
-            var: NONE,
-            route: NONE,
-            literals: 0,
-        }
+const NEW_NODE: Node = Node {
+    literals: 0,
+    table: 0,
+    mask: 0,
+    classes: (0, 0),
+    var: NONE,
+    answer: NONE,
+    children: Children::None,
+};
+
+/// The kinds of children of a node that gets a child of kind `kind`.
+#[inline(always)]
+fn with_child(children: Children, kind: Children) -> Children {
+    if children == Children::None || children == kind {
+        kind
+    } else {
+        Children::Choice
     }
 }
 
 impl<'a> Builder<'a> {
-    /// The child of `node` along the literal `text`, made if new.
-    #[inline]
-    fn literal(&mut self, node: u32, text: &'a str) -> u32 {
-        let key = Key::of(text.as_bytes());
-        let hash = edge_hash(node, &key);
-        let edges = &self.edges;
-        let same = |&i: &u32| {
-            let e = &edges[i as usize];
-            e.parent == node && e.key == key && (key.len <= 16 || e.text == text)
-        };
-        if let Some(&i) = self.edge_table.find(hash, same) {
-            return edges[i as usize].child;
+    fn with_room(segments: usize) -> Builder<'a> {
+        let mut nodes = Vec::with_capacity(segments + 1);
+        nodes.push(NEW_NODE);
+        // Filled from the nodes' answers at the end.
+        let ranks = Vec::with_capacity(segments + 1);
+        // Slot 0 is a shared empty table for nodes without literal children.
+        let mut slots = Vec::with_capacity(1 + segments);
+        slots.push(EMPTY);
+        Builder {
+            trie: Trie {
+                nodes,
+                ranks,
+                slots,
+                classes: Vec::new(),
+                partial_slots: Vec::new(),
+                shapes: Vec::new(),
+                middles: Vec::new(),
+                text: Vec::new(),
+                #[cfg(feature = "first-byte-index")]
+                first: None,
+            },
+            free: [NONE; 32],
+            partials: Vec::new(),
+            last_partials: Vec::new(),
+            #[cfg(feature = "first-byte-index")]
+            root: Vec::new(),
         }
-        let next = self.nodes.len() as u32;
-        self.nodes[node as usize].literals += 1;
-        self.edge_table
-            .insert_unique(hash, edges.len() as u32, |&i| {
-                let e = &edges[i as usize];
-                edge_hash(e.parent, &e.key)
-            });
-        self.edges.push(LiteralEdge {
-            parent: node,
+    }
+
+    /// A new node with no children; its id.
+    #[inline(always)]
+    fn push_node(&mut self) -> u32 {
+        let id = self.trie.nodes.len() as u32;
+        self.trie.nodes.push(NEW_NODE);
+        id
+    }
+
+    /// The child of `node` along the literal `text`, made if new: found as a lookup finds
+    /// it, and where it is not, its slot is the empty one the probe ended on.
+    #[inline]
+    fn literal(&mut self, node: u32, text: &'a [u8]) -> u32 {
+        let key = Key::of(text);
+        let t = &self.trie;
+        let n = &t.nodes[node as usize];
+        let mut i = key.hash() & n.mask;
+        if n.table != 0 {
+            loop {
+                let slot = &t.slots[(n.table + i) as usize];
+                if slot.child == NONE {
+                    break;
+                }
+                if slot.key == key && (key.len <= 16 || t.long(slot) == text) {
+                    return slot.child;
+                }
+                i = (i + 1) & n.mask;
+            }
+        }
+        self.add_literal(node, key, i, text)
+    }
+
+    /// Makes the literal child `text` of `node`, at slot `i` of its table unless the
+    /// table grows first.
+    #[inline]
+    fn add_literal(&mut self, node: u32, key: Key, mut i: u32, text: &'a [u8]) -> u32 {
+        let child = self.push_node();
+        let n = self.trie.nodes[node as usize];
+        let count = n.classes.0 + 1;
+        let (mut table, mut mask) = (n.table, n.mask);
+        // At most half full, so probes stay short and always reach an empty slot.
+        if mask == 0 {
+            // The first literal child (`mask == 0` is no table): two empty slots.
+            (table, mask) = (self.pair(), 1);
+            i = key.hash() & mask;
+        } else if count as usize * 2 > mask as usize + 1 {
+            (table, mask) = self.grow(table, mask);
+            i = key.hash() & mask;
+            while self.trie.slots[(table + i) as usize].child != NONE {
+                i = (i + 1) & mask;
+            }
+        }
+        let t = &mut self.trie;
+        let at = if key.len > 16 {
+            let at = t.text.len() as u32;
+            t.text.extend_from_slice(text);
+            at
+        } else {
+            0
+        };
+        t.slots[(table + i) as usize] = Slot {
             key,
-            text,
-            child: next,
-        });
-        self.nodes.push(BuildNode::default());
-        next
+            child,
+            text: at,
+        };
+        let n = &mut t.nodes[node as usize];
+        n.literals |= literal_bit(&key);
+        n.table = table;
+        n.mask = mask;
+        n.classes = (count, count);
+        n.children = with_child(n.children, Children::Literals);
+        #[cfg(feature = "first-byte-index")]
+        if node == 0 {
+            self.root.push((text, key, child));
+        }
+        child
+    }
+
+    /// A table of two empty slots: one that a table left, or two new ones.
+    #[inline(always)]
+    fn pair(&mut self) -> u32 {
+        let slots = &mut self.trie.slots;
+        match self.free[1] {
+            NONE => {
+                let at = slots.len() as u32;
+                slots.extend_from_slice(&[EMPTY; 2]);
+                at
+            }
+            region => {
+                self.free[1] = core::mem::replace(&mut slots[region as usize].text, 0);
+                region
+            }
+        }
+    }
+
+    /// A table twice the size of `table` (at least two slots) holding its literals;
+    /// `table`'s region is left empty for the next table of its size.
+    #[inline(never)]
+    fn grow(&mut self, table: u32, mask: u32) -> (u32, u32) {
+        let size = 2 * (mask as usize + 1);
+        let new_mask = size as u32 - 1;
+        let new = self.region(size);
+        let slots = &mut self.trie.slots;
+        for j in table..=table + mask {
+            let slot = core::mem::replace(&mut slots[j as usize], EMPTY);
+            if slot.child == NONE {
+                continue;
+            }
+            let mut i = slot.key.hash() & new_mask;
+            while slots[(new + i) as usize].child != NONE {
+                i = (i + 1) & new_mask;
+            }
+            slots[(new + i) as usize] = slot;
+        }
+        let class = (mask + 1).trailing_zeros() as usize;
+        if let Some(first) = self.free.get_mut(class) {
+            slots[table as usize].text = *first;
+            *first = table;
+        }
+        (new, new_mask)
+    }
+
+    /// Where a new table of `size` (a power of two) slots goes: a region that a table of
+    /// that size left, or new slots at the end.
+    fn region(&mut self, size: usize) -> u32 {
+        let slots = &mut self.trie.slots;
+        let class = size.trailing_zeros() as usize;
+        if let Some(first) = self.free.get_mut(class) {
+            if *first != NONE {
+                let region = *first;
+                *first = core::mem::replace(&mut slots[region as usize].text, 0);
+                return region;
+            }
+        }
+        let region = slots.len();
+        slots.resize(region + size, EMPTY);
+        region as u32
     }
 
     /// The variable child of `node`, made if new.
     #[inline]
     fn variable(&mut self, node: u32) -> u32 {
-        let next = self.nodes.len() as u32;
-        let slot = &mut self.nodes[node as usize];
-        if slot.var != NONE {
-            return slot.var;
+        let var = self.trie.nodes[node as usize].var;
+        if var != NONE {
+            return var;
         }
-        slot.var = next;
-        self.nodes.push(BuildNode::default());
-        next
+        let child = self.push_node();
+        let n = &mut self.trie.nodes[node as usize];
+        n.var = child;
+        n.children = with_child(n.children, Children::Variable);
+        child
     }
 
     /// The partial child of `node` with the literals of `partial`, made if new.
     fn partial(&mut self, node: u32, partial: Partial<'a>) -> u32 {
-        let next = self.nodes.len() as u32;
-        let slot = &mut self.nodes[node as usize];
         let Partial { head, middle, tail } = partial;
+        let node = node as usize;
+        if self.last_partials.len() <= node {
+            self.last_partials.resize(node + 1, NONE);
+        }
+        let last = self.last_partials[node];
         // Equal literals: the same segment up to variable names.
-        let mut at = slot.partials;
+        let mut at = last;
         while let Some(p) = self.partials.get(at as usize) {
             if p.head == head && p.tail == tail && p.middle == middle {
                 return p.child;
             }
             at = p.next;
         }
+        let child = self.push_node();
+        self.last_partials[node] = self.partials.len() as u32;
         self.partials.push(BuildPartial {
             head,
             middle,
             tail,
-            child: next,
-            next: slot.partials,
+            child,
+            next: last,
         });
-        slot.partials = (self.partials.len() - 1) as u32;
-        self.nodes.push(BuildNode::default());
-        next
+        let n = &mut self.trie.nodes[node];
+        n.children = with_child(n.children, Children::Partials);
+        child
     }
 
+    /// Lays out the partial children, and gives back the trie.
     fn freeze(mut self) -> Trie {
-        // The edges grouped by parent (a counting sort): node `n`'s are
-        // `by_parent[starts[n]..starts[n + 1]]`.
-        let mut starts: Vec<u32> = Vec::with_capacity(self.nodes.len() + 1);
-        let mut total = 0u32;
-        for b in &self.nodes {
-            starts.push(total);
-            total += b.literals;
-        }
-        starts.push(total);
-        let mut fill = starts.clone();
-        let mut by_parent: Vec<u32> = alloc::vec![0; self.edges.len()];
-        for (i, e) in self.edges.iter().enumerate() {
-            let at = &mut fill[e.parent as usize];
-            by_parent[*at as usize] = i as u32;
-            *at += 1;
-        }
-        let empty = Slot {
-            key: Key::default(),
-            child: NONE,
-            text: 0,
-        };
-        // Slot 0 is a shared empty table for nodes without literal children; every other
-        // table is at most half full (see below).
-        let room: usize = self
-            .nodes
-            .iter()
-            .filter(|b| b.literals > 0)
-            .map(|b| (b.literals as usize * 2).next_power_of_two())
-            .sum();
-        let mut slots = Vec::with_capacity(1 + room);
-        slots.push(empty);
-        let mut t = Trie {
-            nodes: Vec::with_capacity(self.nodes.len()),
-            ranks: Vec::with_capacity(self.nodes.len()),
-            slots,
-            classes: Vec::new(),
-            partial_slots: Vec::new(),
-            shapes: Vec::new(),
-            middles: Vec::new(),
-            text: String::new(),
-            #[cfg(feature = "first-byte-index")]
-            first: None,
-        };
+        let mut t = self.trie;
         // One node's partial children at a time, taken out of the chains.
         let mut partials: Vec<BuildPartial<'_>> = Vec::new();
-        for (n, b) in self.nodes.iter().enumerate() {
-            let lits = &by_parent[starts[n] as usize..starts[n + 1] as usize];
-            let mut literals = 0u32;
-            let (table, mask) = if lits.is_empty() {
-                (0, 0)
-            } else {
-                // At most half full, so probes stay short and always reach an empty slot.
-                let size = (lits.len() * 2).next_power_of_two();
-                let table = t.slots.len();
-                t.slots.resize(table + size, empty);
-                let mask = size as u32 - 1;
-                for &e in lits {
-                    let LiteralEdge {
-                        key, text, child, ..
-                    } = self.edges[e as usize];
-                    literals |= literal_bit(&key);
-                    let mut i = key.hash() & mask;
-                    while t.slots[table + i as usize].child != NONE {
-                        i = (i + 1) & mask;
-                    }
-                    let at = t.text.len() as u32;
-                    if key.len > 16 {
-                        t.text.push_str(text);
-                    }
-                    t.slots[table + i as usize] = Slot {
-                        key,
-                        child,
-                        text: at,
-                    };
-                }
-                (table as u32, mask)
-            };
-            let start = t.classes.len() as u32;
-            // Most nodes have no partial children: nothing to sort or lay out.
-            if b.partials != NONE {
-                partials.clear();
-                let mut at = b.partials;
-                while let Some(p) = self.partials.get_mut(at as usize) {
-                    at = p.next;
-                    partials.push(BuildPartial {
-                        middle: core::mem::take(&mut p.middle),
-                        ..*p
-                    });
-                }
-                t.add_partials(&mut partials);
+        for (node, &last) in self.last_partials.iter().enumerate() {
+            if last == NONE {
+                continue;
             }
-            let classes = (start, t.classes.len() as u32);
-            let children = match (table != 0, classes.0 != classes.1, b.var != NONE) {
-                (false, false, false) => Children::None,
-                (true, false, false) => Children::Literals,
-                (false, true, false) => Children::Partials,
-                (false, false, true) => Children::Variable,
-                _ => Children::Choice,
-            };
-            t.nodes.push(Node {
-                literals,
-                table,
-                mask,
-                classes,
-                var: b.var,
-                answer: b.route,
-                children,
-            });
-            t.ranks.push(b.route);
+            partials.clear();
+            let mut at = last;
+            while let Some(p) = self.partials.get_mut(at as usize) {
+                at = p.next;
+                partials.push(BuildPartial {
+                    middle: core::mem::take(&mut p.middle),
+                    ..*p
+                });
+            }
+            let start = t.classes.len() as u32;
+            t.add_partials(&mut partials);
+            if let Some(n) = t.nodes.get_mut(node) {
+                n.classes = (start, t.classes.len() as u32);
+            }
         }
         #[cfg(feature = "first-byte-index")]
         if t.nodes.first().map(|n| n.children) == Some(Children::Literals) {
-            let root = by_parent.get(..starts[1] as usize).unwrap_or_default();
-            t.first = FirstBytes::new(root.iter().map(|&e| {
-                let e = &self.edges[e as usize];
-                (e.text, e.key, e.child)
-            }));
+            t.first = FirstBytes::new(self.root.iter().copied());
         }
+        t.ranks.extend(t.nodes.iter().map(|n| n.answer));
+        // Room was made for every segment to be a new node.
+        t.nodes.shrink_to_fit();
+        t.ranks.shrink_to_fit();
+        t.slots.shrink_to_fit();
         t
     }
 }
@@ -387,8 +447,8 @@ impl Trie {
             }
             let text = self.text.len() as u32;
             if head.len > 16 || tail.len > 16 {
-                self.text.push_str(p.head);
-                self.text.push_str(p.tail);
+                self.text.extend_from_slice(p.head.as_bytes());
+                self.text.extend_from_slice(p.tail.as_bytes());
             }
             let shapes = self.shapes.len() as u32;
             for q in group {
@@ -396,7 +456,7 @@ impl Trie {
                 for lit in &q.middle {
                     self.middles
                         .push((self.text.len() as u32, lit.len() as u32));
-                    self.text.push_str(lit);
+                    self.text.extend_from_slice(lit.as_bytes());
                 }
                 self.shapes.push(Shape {
                     lits: (lits, self.middles.len() as u32),

@@ -36,12 +36,12 @@ pub(super) struct FirstBytes {
 impl FirstBytes {
     /// From the root's literal children as `(text, key, child)`; `None` when there are
     /// more than a `u16` can count.
-    pub(super) fn new<'a>(root: impl Iterator<Item = (&'a str, Key, u32)>) -> Option<FirstBytes> {
+    pub(super) fn new<'a>(root: impl Iterator<Item = (&'a [u8], Key, u32)>) -> Option<FirstBytes> {
         let mut firsts: Vec<(u8, Slot)> = root
             .filter_map(|(text, key, child)| {
                 // An empty literal has no first byte: an empty segment goes to the walk.
-                let &first = text.as_bytes().first()?;
-                let spellable = key.len <= 16 && !text.bytes().any(|b| b == b'/' || b == b'%');
+                let &first = text.first()?;
+                let spellable = key.len <= 16 && !text.iter().any(|&b| b == b'/' || b == b'%');
                 let key = if spellable { key } else { Key::NONE };
                 Some((
                     first,

@@ -1,4 +1,5 @@
 use super::*;
+use alloc::string::String;
 use alloc::vec;
 
 /// Every string over `ab` up to `n` bytes.
@@ -193,4 +194,86 @@ fn zero_bytes_is_exact() {
         });
         assert_eq!(zero_bytes(x), expected, "{x:#x}");
     }
+}
+
+/// Routes of literal segments only, as the builder takes them.
+fn literal_trie(routes: &[Vec<Vec<u8>>]) -> Trie {
+    let segments = routes.iter().map(Vec::len).sum();
+    Trie::new(
+        routes
+            .iter()
+            .map(|r| r.iter().map(|s| crate::template::TrieStep::Literal(s))),
+        segments,
+    )
+}
+
+#[test]
+fn literal_tables_grow_and_take_the_regions_others_left() {
+    // Node `p{i}` gets `i + 1` children, made in turns (child `j` of every node, then
+    // `j + 1`), so tables grow while other tables are made and take the regions that
+    // grown tables left. Some children are over 16 bytes (their text is kept), and every
+    // route comes twice (the second finds the first's node and keeps its rank).
+    let mut routes: Vec<Vec<Vec<u8>>> = Vec::new();
+    for j in 0..40 {
+        for i in j..40 {
+            let child = match j % 3 {
+                0 => alloc::format!("c{j}"),
+                _ => alloc::format!("a-child-longer-than-sixteen-bytes-{j}"),
+            };
+            routes.push(vec![
+                alloc::format!("p{i}").into_bytes(),
+                child.into_bytes(),
+            ]);
+        }
+    }
+    let once = routes.len();
+    routes.extend(routes.clone());
+    let trie = literal_trie(&routes);
+    let mut used = vec![false; trie.slots.len()];
+    for (n, node) in trie.nodes.iter().enumerate() {
+        if node.table == 0 {
+            assert_eq!(node.mask, 0, "node {n}");
+            continue;
+        }
+        let table = node.table as usize..=(node.table + node.mask) as usize;
+        let children = trie.slots[table.clone()]
+            .iter()
+            .filter(|s| s.child != NONE)
+            .count();
+        // Exactly as a table laid out at once: at most half full, the smallest such.
+        assert_eq!(
+            node.mask as usize + 1,
+            (children * 2).next_power_of_two(),
+            "node {n}"
+        );
+        for at in table {
+            assert!(!used[at], "slot {at} in two tables");
+            used[at] = true;
+        }
+    }
+    for (rank, route) in routes.iter().enumerate() {
+        let mut node = 0;
+        for segment in route {
+            let n = &trie.nodes[node];
+            assert_ne!(n.literals & literal_bit(&Key::of(segment)), 0);
+            let child = trie.literal(n, segment);
+            assert_ne!(child, NONE, "route {rank}");
+            node = child as usize;
+        }
+        assert_eq!(trie.rank(node as u32) as usize, rank % once, "route {rank}");
+    }
+    // The root: 40 children, nothing else; a child of `p39`: 40 children.
+    assert_eq!(trie.nodes[0].mask, 127);
+    let p39 = trie.literal(&trie.nodes[0], b"p39") as usize;
+    assert_eq!(trie.nodes[p39].mask, 127);
+    assert_ne!(trie.literal(&trie.nodes[p39], b"c39"), NONE);
+    assert_eq!(trie.literal(&trie.nodes[p39], b"c40"), NONE);
+    assert_ne!(
+        trie.literal(&trie.nodes[p39], b"a-child-longer-than-sixteen-bytes-38"),
+        NONE
+    );
+    assert_eq!(
+        trie.literal(&trie.nodes[p39], b"a-child-longer-than-sixteen-bytes-39"),
+        NONE
+    );
 }
