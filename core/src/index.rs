@@ -31,10 +31,15 @@ pub(crate) enum Target {
 }
 
 /// A route: what it leads to, and which template it matches by (the page's own template,
-/// a redirect source, or a path template the index owns).
+/// a redirect source, or a path template the index owns). Sixteen bytes: the build moves
+/// every route into rank order, and the index keeps one per route.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Route {
-    pub(crate) target: Target,
+    /// The registry position of the page it leads to (of the redirect's page, for a
+    /// redirect source).
+    page: u32,
+    /// The redirect source's index in its page's list, or [`NOT_REDIRECT`].
+    redirect: u32,
     /// Its template in [`Index::paths`], or [`NO_PATH`]: the page's template, or the
     /// redirect source of [`Target::Redirect`], which the registry's pages own.
     pub(crate) path: u32,
@@ -43,6 +48,59 @@ pub(crate) struct Route {
     /// A match of this route serves its page with no variables: the target is a page
     /// without a template, or with a static one.
     pub(crate) serves_plain_page: bool,
+}
+
+/// [`Route::redirect`] of a route to a page.
+const NOT_REDIRECT: u32 = u32::MAX;
+
+const _: () = assert!(core::mem::size_of::<Route>() == 16);
+
+impl Route {
+    /// A route to the page at registry position `page`. (Positions and redirect indexes fit
+    /// in 32 bits: a page or a template takes over 50 bytes, so no address space holds
+    /// 2^32 of them.)
+    pub(crate) fn to_page(
+        page: usize,
+        path: u32,
+        is_page_template: bool,
+        serves_plain_page: bool,
+    ) -> Route {
+        Route {
+            page: page as u32,
+            redirect: NOT_REDIRECT,
+            path,
+            is_page_template,
+            serves_plain_page,
+        }
+    }
+
+    /// Redirect source `index` of the page at registry position `page`.
+    pub(crate) fn to_redirect(page: usize, index: usize) -> Route {
+        Route {
+            page: page as u32,
+            redirect: index as u32,
+            path: NO_PATH,
+            is_page_template: false,
+            serves_plain_page: false,
+        }
+    }
+
+    /// What it leads to.
+    #[inline(always)]
+    pub(crate) fn target(&self) -> Target {
+        let page = self.page as usize;
+        match self.redirect {
+            NOT_REDIRECT => Target::Page(page),
+            index => Target::Redirect {
+                page,
+                index: index as usize,
+            },
+        }
+    }
+
+    fn is_redirect(&self) -> bool {
+        self.redirect != NOT_REDIRECT
+    }
 }
 
 /// The largest buffer: every path the default [`Limits`](crate::Limits) let through fits
@@ -109,7 +167,7 @@ impl Index {
             if let (Some(kinds), Some(fewer), Ok(route)) =
                 (packed_kinds(t), reversed, u32::try_from(i))
             {
-                let redirect = matches!(r.target, Target::Redirect { .. });
+                let redirect = r.is_redirect();
                 let rest = (fewer as u64) << 33 | u64::from(redirect) << 32 | u64::from(route);
                 keys.push(u128::from(kinds) << 64 | u128::from(rest));
             }
@@ -126,7 +184,7 @@ impl Index {
                 kinds(ta)
                     .cmp(kinds(tb))
                     .then(tb.literal_chars().cmp(&ta.literal_chars()))
-                    .then(is_redirect(ra).cmp(&is_redirect(rb)))
+                    .then(ra.is_redirect().cmp(&rb.is_redirect()))
                     .then(a.cmp(&b))
             });
         }
@@ -137,9 +195,10 @@ impl Index {
         let mut key = String::new();
         for (i, (route, t)) in routes.iter().zip(&templates).enumerate() {
             if let Some(key) = static_key(t, &mut key) {
-                let answer = match route.target {
-                    Target::Page(page) if route.serves_plain_page => DIRECT | page as u32,
-                    _ => i as u32,
+                let answer = if route.serves_plain_page && route.page < DIRECT {
+                    DIRECT | route.page
+                } else {
+                    i as u32
                 };
                 // Best rank first: the first route to spell a path keeps it.
                 statics.insert(key, answer);
@@ -149,11 +208,7 @@ impl Index {
         // A page's own template: the walk answers with the page, without reading the
         // route (a cache miss in a large table).
         trie.set_answers(|rank| match routes.get(rank as usize) {
-            Some(Route {
-                target: Target::Page(page),
-                is_page_template: true,
-                ..
-            }) if *page < DIRECT as usize => DIRECT | *page as u32,
+            Some(r) if r.is_page_template && r.page < DIRECT => DIRECT | r.page,
             _ => rank,
         });
         Index {
@@ -304,10 +359,6 @@ impl Index {
 
 fn kinds(template: &Template) -> impl Iterator<Item = crate::template::SegmentKind> + '_ {
     template.kinds()
-}
-
-fn is_redirect(route: &Route) -> bool {
-    matches!(route.target, Target::Redirect { .. })
 }
 
 /// The segment kinds as one integer that orders like the sequence: two bits a segment
@@ -475,24 +526,19 @@ mod order_tests {
     fn ranked(texts: &[String]) -> Vec<usize> {
         let templates: Vec<Template> = texts.iter().map(|t| Template::parse(t).unwrap()).collect();
         let routes: Vec<Route> = (0..texts.len())
-            .map(|i| Route {
-                target: match i % 3 {
-                    2 => Target::Redirect { page: i, index: 0 },
-                    _ => Target::Page(i),
-                },
-                path: NO_PATH,
-                is_page_template: i % 3 != 2,
-                serves_plain_page: false,
+            .map(|i| match i % 3 {
+                2 => Route::to_redirect(i, 0),
+                _ => Route::to_page(i, NO_PATH, true, false),
             })
             .collect();
-        let owned = |r: &Route| match r.target {
+        let owned = |r: &Route| match r.target() {
             Target::Page(i) | Target::Redirect { page: i, .. } => templates.get(i),
         };
         let index = Index::new(routes, Vec::new(), owned);
         index
             .routes
             .iter()
-            .map(|r| match r.target {
+            .map(|r| match r.target() {
                 Target::Page(i) | Target::Redirect { page: i, .. } => i,
             })
             .collect()

@@ -149,11 +149,8 @@ impl<'a, T> RegistryBuilder<'a, T> {
         for &at in order.iter() {
             let (position, page) = (at as usize, &pages[at as usize]);
             let plain = page.template.as_ref().is_none_or(Template::is_static);
-            let route = |path: u32, is_page_template: bool| Route {
-                target: Target::Page(position),
-                path,
-                is_page_template,
-                serves_plain_page: plain,
+            let route = |path: u32, is_page_template: bool| {
+                Route::to_page(position, path, is_page_template, plain)
             };
             if page.template.is_some() {
                 routes.push(route(NO_PATH, true));
@@ -167,15 +164,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
                 paths.push(Template::from_path(path));
             }
             for index in 0..page.redirect_templates().len() {
-                routes.push(Route {
-                    target: Target::Redirect {
-                        page: position,
-                        index,
-                    },
-                    path: NO_PATH,
-                    is_page_template: false,
-                    serves_plain_page: false,
-                });
+                routes.push(Route::to_redirect(position, index));
             }
         }
         let index = Index::new(routes, paths, |r| owned_template(&pages, r));
@@ -366,7 +355,7 @@ impl<T> Registry<T> {
 
 /// The template of a route that a page owns: its own template, or a redirect source.
 pub(crate) fn owned_template<'p, T>(pages: &'p [Page<T>], route: &Route) -> Option<&'p Template> {
-    match route.target {
+    match route.target() {
         Target::Page(p) if route.is_page_template => pages.get(p)?.template.as_ref(),
         Target::Page(_) => None,
         Target::Redirect { page, index } => pages.get(page)?.redirect_templates().get(index),

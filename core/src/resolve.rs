@@ -526,7 +526,7 @@ impl<T> Registry<T> {
         let Some(route) = route else {
             return not_found(true);
         };
-        match route.target {
+        match route.target() {
             Target::Page(i) => {
                 Resolution::Page(self.page_match(i, segments, query, route.is_page_template))
             }
@@ -545,7 +545,7 @@ impl<T> Registry<T> {
                 let owned = |r: &Route| owned_template(&self.pages, r);
                 let found = self.index.find_escaped(&inner, owned);
                 match found.route {
-                    Some(route) => match route.target {
+                    Some(route) => match route.target() {
                         Target::Page(i) => Resolution::Redirect(Redirect {
                             location,
                             page: self.page_match(
@@ -573,7 +573,7 @@ impl<T> Registry<T> {
         };
         let inner = rest.trim_matches('/');
         let decoded = split_request(inner);
-        let id = |r: &Route| match r.target {
+        let id = |r: &Route| match r.target() {
             Target::Page(p) => (self.position(p), None),
             Target::Redirect { page, index } => (self.position(page), Some(index)),
         };
