@@ -108,15 +108,39 @@ fn radix_sort(keys: &mut alloc::vec::Vec<u128>, from: u32) {
     for k in keys.iter() {
         varying |= k ^ first;
     }
-    // Digits as wide as the table warrants: every pass sums its 2^bits counts.
-    let bits = if keys.len() >= 4096 { DIGIT_BITS } else { 8 };
+    // Digits as wide as the table warrants: every pass sums its 2^bits counts. A large
+    // table takes the wider digit only where it saves a pass (a pass costs about twenty
+    // instructions a key; summing 8,192 counts, about two a key of 10,000).
+    let bits = match keys.len() {
+        0..4096 => 8,
+        _ if passes(varying, from, DIGIT_BITS) < passes(varying, from, 11) => DIGIT_BITS,
+        _ => 11,
+    };
+    let source = core::mem::take(keys);
+    // The counts on the stack, as many as the digit needs (they are cleared first).
+    *keys = match bits {
+        DIGIT_BITS => by_digits::<{ 1 << DIGIT_BITS }>(source, varying, from, bits),
+        _ => by_digits::<{ 1 << 11 }>(source, varying, from, bits),
+    };
+}
+
+/// [`radix_sort`]'s passes, by digits of `bits` bits (`2^bits <= COUNTS`).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn by_digits<const COUNTS: usize>(
+    mut source: alloc::vec::Vec<u128>,
+    varying: u128,
+    from: u32,
+    bits: u32,
+) -> alloc::vec::Vec<u128> {
+    let Some(&first) = source.first() else {
+        return source;
+    };
     let mask = (1usize << bits) - 1;
-    let mut source = core::mem::take(keys);
     // (Filled with a key, not zeros: a zeroed buffer is `calloc`ed, and cleared twice
     // when it is memory freed before.)
     let mut to = alloc::vec![first; source.len()];
     let mut shift = from;
-    let mut starts = [0u32; 1 << DIGIT_BITS];
+    let mut starts = [0u32; COUNTS];
     while shift < u128::BITS {
         let above = varying >> shift;
         if above == 0 {
@@ -141,7 +165,23 @@ fn radix_sort(keys: &mut alloc::vec::Vec<u128>, from: u32) {
         core::mem::swap(&mut source, &mut to);
         shift += bits;
     }
-    *keys = source;
+    source
+}
+
+/// How many digits of `bits` bits [`radix_sort`] takes for keys that differ in the bits of
+/// `varying` from bit `from` on.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn passes(varying: u128, mut shift: u32, bits: u32) -> u32 {
+    let mut passes = 0;
+    while shift < u128::BITS {
+        let above = varying >> shift;
+        if above == 0 {
+            break;
+        }
+        shift += above.trailing_zeros() + bits;
+        passes += 1;
+    }
+    passes
 }
 
 /// One counting pass: `source` into `to` by `digit`, stably.
@@ -168,8 +208,8 @@ fn count_pass(source: &[u128], to: &mut [u128], starts: &mut [u32], digit: impl 
     }
 }
 
-/// The widest digit of [`radix_sort`]: its counts (8 KiB) live on the stack.
-const DIGIT_BITS: u32 = 11;
+/// The widest digit of [`radix_sort`]: its counts (32 KiB) live on the stack.
+const DIGIT_BITS: u32 = 13;
 
 /// Sorts `items` by the key `key`, unique per item.
 pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
@@ -257,6 +297,20 @@ mod tests {
             sort_keys(&mut got, 4);
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn passes_count_the_digits_over_the_varying_bits() {
+        assert_eq!(passes(0, 0, 11), 0);
+        // Bits 0 and 40: a digit each; bits 0..=21: two of 11, two of 13.
+        assert_eq!(passes(1 | 1 << 40, 0, 11), 2);
+        assert_eq!(passes((1 << 22) - 1, 0, 11), 2);
+        assert_eq!(passes((1 << 22) - 1, 0, 13), 2);
+        // Bits 33..=58 (26 bits): three digits of 11, two of 13; below `from`, none count.
+        let span = ((1u128 << 26) - 1) << 33 | 0xff;
+        assert_eq!(passes(span, 32, 11), 3);
+        assert_eq!(passes(span, 32, 13), 2);
+        assert_eq!(passes(u128::MAX, 0, 13), 10);
     }
 
     #[test]
