@@ -18,7 +18,7 @@ use crate::template::{Parts, Shape, Template};
 
 mod claims;
 
-use claims::{Claims, check_redirect_landings};
+use claims::Claims;
 
 /// Collects page registrations; [`build`](RegistryBuilder::build) checks them all and
 /// freezes them into a [`Registry`]. The specs' modules and templates stay borrowed until
@@ -139,7 +139,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
         }
         // The pages stay in registration order; `order` lists them in registry order.
         let order = crate::order::registry_order(&pages);
-        check_redirect_landings(&pages)?;
+        claims.check_redirect_landings(&pages)?;
 
         // Routes refer to the templates the pages own; the index owns only the
         // templates of static paths (POLICY C11: see `check_redirect_landings`). They are made in

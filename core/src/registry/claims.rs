@@ -5,22 +5,23 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use hashbrown::HashTable;
 use smallvec::SmallVec;
 
 use crate::error::BuildError;
 use crate::page::{Page, Where};
 use crate::template::{Segment, Shape, Template};
 
+mod table;
+use table::ClaimTable;
+
 /// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
 /// A claim is kept as where its shape is (the pages are in registration order while claims
-/// are checked), so no key text is built, and a table slot is twelve bytes: the hash is
-/// worked out again from the shape in the rare case that a table grows.
+/// are checked), so no key text is built.
 pub(super) struct Claims {
     /// Shape of a page's path or template → the first page (registration index) claiming it.
-    identities: HashTable<Claim>,
+    identities: ClaimTable,
     /// Shape of a redirect source → the page claiming it.
-    sources: HashTable<Claim>,
+    sources: ClaimTable,
 }
 
 #[derive(Clone, Copy)]
@@ -51,8 +52,9 @@ impl Claim {
 impl Claims {
     pub(super) fn with_capacity(pages: usize) -> Claims {
         Claims {
-            identities: HashTable::with_capacity(pages * 2),
-            sources: HashTable::new(),
+            // A page claims its path and its template at most.
+            identities: ClaimTable::with_capacity(pages.saturating_mul(2)),
+            sources: ClaimTable::with_capacity(0),
         }
     }
 
@@ -68,15 +70,12 @@ impl Claims {
         }
         // (shape, its hash, its text, what it is)
         let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
-        // A static template that is its own path claims one shape under one text: the
-        // path's claim would repeat it.
-        if page.path != Where::Template {
-            let path = Shape::Path(page.path());
-            mine.push((path, path.hash(), page.path(), Claimed::Path));
+        let (path, template) = identities(page);
+        if let Some((shape, hash)) = path {
+            mine.push((shape, hash, page.path(), Claimed::Path));
         }
-        if let Some(t) = &page.template {
-            let shape = Shape::Template(t);
-            mine.push((shape, shape.hash(), t.given(), Claimed::Template));
+        if let (Some((shape, hash)), Some(t)) = (template, &page.template) {
+            mine.push((shape, hash, t.given(), Claimed::Template));
         }
         let mut sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
         let redirects = page.redirect_templates();
@@ -88,12 +87,13 @@ impl Claims {
                 },
             ));
         }
-        let find = |table: &HashTable<Claim>, shape: &Shape<'_>, hash: u64| {
+        let find = |table: &ClaimTable, shape: &Shape<'_>, hash: u64| {
             table
                 .find(hash, |c| {
                     c.shape(earlier, page)
                         .is_some_and(|other| other.same(shape))
                 })
+                .ok()
                 .map(|c| c.page as usize)
         };
 
@@ -138,7 +138,6 @@ impl Claims {
         // None of these shapes is claimed yet (or this page would have failed above), but
         // a page may claim one shape twice (a static template and its equal path).
         let at = earlier.len() as u32;
-        let rehash = |c: &Claim| c.shape(earlier, page).map_or(0, |s| s.hash());
         for (table, claims) in [(&mut self.identities, &mine), (&mut self.sources, &sources)] {
             for (k, (shape, hash, _, what)) in claims.iter().enumerate() {
                 let repeated = claims[..k]
@@ -149,7 +148,7 @@ impl Claims {
                         page: at,
                         what: *what,
                     };
-                    table.insert_unique(*hash, claim, rehash);
+                    table.insert(*hash, claim);
                 }
             }
         }
@@ -167,63 +166,104 @@ impl Claims {
         page: &Page<T>,
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
-        // A static template that is its own path claims one shape under one text.
-        let path = (page.path != Where::Template).then(|| {
-            let text = page.path();
-            let shape = Shape::Path(text);
-            // A path inferred from a template holds `%` only where the template does.
-            let hash = match (&page.template, page.path) {
-                (Some(t), Where::Texts { .. }) if !t.has_escapes() => {
-                    Shape::unescaped_path_hash(text)
-                }
-                _ => shape.hash(),
-            };
-            (shape, hash, Claimed::Path)
-        });
-        let template = page.template.as_ref().map(|t| {
-            let shape = Shape::Template(t);
-            (shape, shape.hash(), Claimed::Template)
-        });
-        for (shape, hash, _) in path.iter().chain(&template) {
-            let same = |c: &Claim| {
-                c.shape(earlier, page)
-                    .is_some_and(|other| other.same(shape))
-            };
-            if let Some(other) = self.identities.find(*hash, same) {
-                return Err(BuildError::DuplicatePath {
-                    module: String::from(page.module()),
-                    other: String::from(earlier[other.page as usize].module()),
-                    path: String::from(match shape {
-                        Shape::Path(p) => p,
-                        Shape::Template(t) => t.given(),
-                    }),
-                });
-            }
+        let (path, template) = identities(page);
+        if let Some((shape, hash)) = path {
+            self.claim_identity(shape, hash, Claimed::Path, page, earlier)?;
         }
-        let at = earlier.len() as u32;
-        let rehash = |c: &Claim| c.shape(earlier, page).map_or(0, |s| s.hash());
-        if let Some((_, hash, what)) = path {
-            self.identities
-                .insert_unique(hash, Claim { page: at, what }, rehash);
-        }
-        if let Some((shape, hash, what)) = template {
-            // A page may claim one shape twice (a static template and its equal path).
-            let repeated = path.is_some_and(|(p, h, _)| h == hash && p.same(&shape));
-            if !repeated {
-                self.identities
-                    .insert_unique(hash, Claim { page: at, what }, rehash);
-            }
+        if let Some((shape, hash)) = template {
+            self.claim_identity(shape, hash, Claimed::Template, page, earlier)?;
         }
         Ok(())
     }
+
+    /// Claims one of the page's own shapes, in one probe: an earlier page's claim on it is
+    /// the error (the page's path is checked and claimed before its template, so the
+    /// path's conflict is the one reported, as in [`check_and_add`](Self::check_and_add));
+    /// the page's own claim means a static template equal to its path (one shape, claimed
+    /// once). A claim left in the table by a failed page does not matter: the build stops.
+    #[inline(always)]
+    fn claim_identity<T>(
+        &mut self,
+        shape: Shape<'_>,
+        hash: u64,
+        what: Claimed,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
+        let at = earlier.len() as u32;
+        let same = |c: Claim| {
+            c.shape(earlier, page)
+                .is_some_and(|other| other.same(&shape))
+        };
+        match self.identities.find(hash, same) {
+            Err(free) => {
+                self.identities
+                    .insert_at(free, hash, Claim { page: at, what });
+                Ok(())
+            }
+            Ok(claim) if claim.page == at => Ok(()),
+            Ok(claim) => Err(BuildError::DuplicatePath {
+                module: String::from(page.module()),
+                other: String::from(earlier[claim.page as usize].module()),
+                path: String::from(match shape {
+                    Shape::Path(p) => p,
+                    Shape::Template(t) => t.given(),
+                }),
+            }),
+        }
+    }
 }
 
-/// POLICY C13: no redirect may land on an address that a redirect source catches, so every
-/// redirect is one hop (no chains, no cycles).
-pub(super) fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
-    if pages.iter().all(|p| p.redirect_templates().is_empty()) {
-        return Ok(());
+/// The shapes a page claims for itself (POLICY C11), with their hashes: its path (unless
+/// its static template is its path: one shape under one text), then its template.
+#[inline(always)]
+fn identities<T>(page: &Page<T>) -> (Option<(Shape<'_>, u64)>, Option<(Shape<'_>, u64)>) {
+    let Some(t) = &page.template else {
+        let path = Shape::Path(page.path());
+        return (Some((path, path.hash())), None);
+    };
+    let template = Shape::Template(t);
+    let plain = !t.has_escapes();
+    match page.path {
+        Where::Template if plain => {
+            let hash = Shape::unescaped_path_hash(t.given());
+            (None, Some((template, hash)))
+        }
+        Where::Template => (None, Some((template, template.hash()))),
+        // A path inferred from a template holds `%` only where the template does, and its
+        // hash gives the template's in one step.
+        Where::Texts { .. } if plain => {
+            let text = page.path();
+            let hash = Shape::unescaped_path_hash(text);
+            let template_hash = Shape::from_inferred_path(t, hash);
+            (
+                Some((Shape::Path(text), hash)),
+                Some((template, template_hash)),
+            )
+        }
+        _ => {
+            let path = Shape::Path(page.path());
+            (Some((path, path.hash())), Some((template, template.hash())))
+        }
     }
+}
+
+impl Claims {
+    /// POLICY C13: no redirect may land on an address that a redirect source catches, so
+    /// every redirect is one hop (no chains, no cycles). Checked once every page is in (the
+    /// claims are dropped here, before the index is built: a build that claimed no redirect
+    /// source has none, and nothing to check).
+    pub(super) fn check_redirect_landings<T>(self, pages: &[Page<T>]) -> Result<(), BuildError> {
+        if self.sources.is_empty() {
+            return Ok(());
+        }
+        drop(self);
+        check_redirect_landings(pages)
+    }
+}
+
+/// [`Claims::check_redirect_landings`] over pages some of which have redirect sources.
+fn check_redirect_landings<T>(pages: &[Page<T>]) -> Result<(), BuildError> {
     // The pages are in registration order.
     let sources: Vec<(&Page<T>, &Template, &String)> = pages
         .iter()
@@ -332,3 +372,6 @@ fn segments_overlap(a: &Segment<'_>, b: &Segment<'_>) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests;

@@ -12,32 +12,32 @@ pub(crate) enum Shape<'a> {
 }
 
 impl Shape<'_> {
-    /// Equal shapes hash equally. A shape is hashed as its text: the decoded segments
-    /// joined by `/`, cut at each variable into runs of literal text (hashed whole, not
-    /// segment by segment), so a path or a template without `%` is hashed straight from the
-    /// text it was given. (A `/` decoded from `%2F` makes two different shapes hash alike:
-    /// a collision, settled by [`same`](Self::same).)
+    /// Equal shapes hash equally. A shape is hashed as the path it stands for: its decoded
+    /// segments joined by `/`, each variable written `none` (the path a template infers,
+    /// SEMANTICS 3.1), then, for a template with variables, one more word; so a path or a
+    /// template without `%` is hashed straight from its text, and a template page's
+    /// inferred path hashes to what gives its template's hash in one step
+    /// ([`from_inferred_path`](Self::from_inferred_path)). (Templates that infer one path
+    /// with variables in different places, `/a/<x>none` and `/a/none<x>`, or a `/` decoded
+    /// from `%2F`, make different shapes hash alike: collisions, settled by
+    /// [`same`](Self::same).)
     pub(crate) fn hash(&self) -> u64 {
-        let mut h = ShapeHash(0);
         match self {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
-                return Shape::unescaped_path_hash(path);
+                Shape::unescaped_path_hash(path)
             }
-            // No literal was decoded: the runs are the given text between the `<name>`s.
+            Shape::Template(t) if !t.has_escapes() && t.is_static() => {
+                Shape::unescaped_path_hash(t.given())
+            }
+            // No literal was decoded: the inferred path is the given text, each `<name>`
+            // written `none`.
             Shape::Template(t) if !t.has_escapes() => {
-                let given = t.given().as_bytes();
-                let (mut at, end) = inner_bounds(given);
-                for var in t.vars.iter() {
-                    // The name is spelled `<name>` in the given text.
-                    let open = (var.name.start as usize).saturating_sub(1);
-                    h.bytes(given.get(at..open).unwrap_or_default());
-                    h.mix(VARIABLE);
-                    at = (var.name.start + var.name.len) as usize + 1;
-                }
-                h.bytes(given.get(at..end).unwrap_or_default());
+                let mut path = String::new();
+                t.write_filled(FILL, &mut path);
+                Shape::from_inferred_path(t, Shape::unescaped_path_hash(&path))
             }
-            // Rare: a decoded `%`. The runs are written out (a path as the template of its
-            // decoded segments).
+            // Rare: a decoded `%`. The decoded text is written out (a path as the template
+            // of its decoded segments).
             _ => {
                 let from_path;
                 let t = match self {
@@ -54,14 +54,24 @@ impl Shape<'_> {
                     }
                     run.push_str(seg.head.of(&t.text));
                     for var in t.pattern(seg).vars {
-                        h.literal(&run);
-                        h.mix(VARIABLE);
-                        run.clear();
+                        run.push_str(FILL);
                         run.push_str(var.after.of(&t.text));
                     }
                 }
+                let mut h = ShapeHash(0);
                 h.literal(&run);
+                Shape::from_inferred_path(t, h.0)
             }
+        }
+    }
+
+    /// The [`hash`](Self::hash) of `Shape::Template(t)`, given the hash of the path that
+    /// `t` infers (`Shape::Path`'s hash of it): one step, no pass over the template.
+    #[inline]
+    pub(crate) fn from_inferred_path(t: &Template, path_hash: u64) -> u64 {
+        let mut h = ShapeHash(path_hash);
+        if !t.is_static() {
+            h.mix(VARIABLE);
         }
         h.0
     }
@@ -106,6 +116,12 @@ pub(crate) fn text_hash(text: &str) -> u64 {
     h.0
 }
 
+/// What a template's variables are written as in its shape's hash: what its inferred path
+/// holds in their place (SEMANTICS 3.1).
+const FILL: &str = "none";
+
+/// Mixed in after the inferred path's text for a template with variables (never the same
+/// shape as a path).
 const VARIABLE: u64 = 0x7a71_b2c3_d4e5_f607;
 
 /// FxHash-style rounds, eight bytes at a time; each literal ends with its length, so

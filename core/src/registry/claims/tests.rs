@@ -1,0 +1,184 @@
+use alloc::format;
+use alloc::string::ToString;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::table::ClaimTable;
+use super::*;
+use crate::{Config, PageSpec, Registry, RegistryBuilder};
+
+fn build(specs: Vec<PageSpec<'_, ()>>) -> Result<Registry<()>, BuildError> {
+    let mut pages = RegistryBuilder::new(Config::new());
+    for spec in specs {
+        pages.page(spec.layout(()));
+    }
+    pages.build()
+}
+
+#[test]
+fn a_pages_claims_hash_as_their_shapes() {
+    // The claims take a template's hash from its inferred path's (one step, no pass over
+    // the template): on every template over a small alphabet, with and without a path
+    // given, it must be the template's own shape hash.
+    let pieces = ["a", "/", "%61", "<x>", "<y>", "-", "none", "%2F"];
+    let mut texts = vec![String::new()];
+    for _ in 0..3 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+    }
+    let mut checked = 0;
+    for text in &texts {
+        for path in [None, Some("/given")] {
+            let mut spec = PageSpec::new("app::p").path_template(text);
+            if let Some(path) = path {
+                spec = spec.path(path);
+            }
+            let Ok(registry) = build(vec![spec]) else {
+                continue;
+            };
+            let page = registry.pages().next().unwrap();
+            let (path, template) = identities(page);
+            if let Some((shape, hash)) = path {
+                assert_eq!(hash, Shape::Path(page.path()).hash(), "{text}");
+                assert!(shape.same(&Shape::Path(page.path())), "{text}");
+            }
+            let (shape, hash) = template.unwrap();
+            let t = page.template().unwrap();
+            assert_eq!(hash, Shape::Template(t).hash(), "{text} {path:?}");
+            assert!(shape.same(&Shape::Template(t)), "{text}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+#[test]
+fn templates_that_infer_one_path_are_different_shapes() {
+    // `/a/<x>none` and `/a/none<y>` hash alike (both infer `/a/nonenone`); with paths of
+    // their own they do not conflict, and a third template of the first shape does.
+    let specs = || {
+        vec![
+            PageSpec::new("app::one")
+                .path_template("/a/<x>none")
+                .path("/one"),
+            PageSpec::new("app::two")
+                .path_template("/a/none<y>")
+                .path("/two"),
+        ]
+    };
+    assert!(build(specs()).is_ok());
+    let mut more = specs();
+    more.push(
+        PageSpec::new("app::three")
+            .path_template("/a/<z>none")
+            .path("/three"),
+    );
+    assert_eq!(
+        build(more).err(),
+        Some(BuildError::DuplicatePath {
+            module: "app::three".to_string(),
+            other: "app::one".to_string(),
+            path: "/a/<z>none".to_string(),
+        })
+    );
+    // Inferred, their paths are one path: the second page's path is the conflict.
+    let inferred = vec![
+        PageSpec::new("app::one").path_template("/a/<x>none"),
+        PageSpec::new("app::two").path_template("/a/none<y>"),
+    ];
+    assert_eq!(
+        build(inferred).err(),
+        Some(BuildError::DuplicatePath {
+            module: "app::two".to_string(),
+            other: "app::one".to_string(),
+            path: "/a/nonenone".to_string(),
+        })
+    );
+}
+
+#[test]
+fn conflicts_are_found_after_the_tables_grow() {
+    // The sources' table starts empty and grows many times; the identities' table is
+    // sized up front. The earliest claimant is still the one named.
+    let sources = || -> Vec<PageSpec<'_, ()>> {
+        (0..300)
+            .map(|i| {
+                let template = format!("/p/{i}/<v>");
+                let mut spec = PageSpec::new(format!("app::p{i}")).path_template(template);
+                for k in 0..3 {
+                    spec = spec.redirect_from(&format!("/old/{i}/{k}/<v>"));
+                }
+                spec
+            })
+            .collect()
+    };
+    assert!(build(sources()).is_ok());
+    let mut specs = sources();
+    specs.push(PageSpec::new("app::late").path_template("/old/7/2/<w>"));
+    assert_eq!(
+        build(specs).err(),
+        Some(BuildError::RedirectConflict {
+            module: "app::late".to_string(),
+            source: "/old/7/2/<w>".to_string(),
+            other: "app::p7".to_string(),
+        })
+    );
+    // The page's inferred path is claimed, and checked, before its template.
+    let mut specs = sources();
+    specs.push(PageSpec::new("app::late").path_template("/p/250/<w>"));
+    assert_eq!(
+        build(specs).err(),
+        Some(BuildError::DuplicatePath {
+            module: "app::late".to_string(),
+            other: "app::p250".to_string(),
+            path: "/p/250/none".to_string(),
+        })
+    );
+    let mut specs = sources();
+    specs.push(
+        PageSpec::new("app::late")
+            .path_template("/p/250/<w>")
+            .path("/late"),
+    );
+    assert_eq!(
+        build(specs).err(),
+        Some(BuildError::DuplicatePath {
+            module: "app::late".to_string(),
+            other: "app::p250".to_string(),
+            path: "/p/250/<w>".to_string(),
+        })
+    );
+}
+
+#[test]
+fn the_table_finds_claims_whose_hashes_share_their_high_half() {
+    // Every hash below places its claim at one slot and passes the tag filter, so only
+    // the comparison tells them apart; the table grows from nothing on the way.
+    let mut table = ClaimTable::with_capacity(0);
+    let hash = |page: u32| 0x1234_5678_0000_0000 | u64::from(page);
+    for page in 0..100 {
+        let what = if page % 2 == 0 {
+            Claimed::Path
+        } else {
+            Claimed::Redirect(page)
+        };
+        let found = table.find(hash(page), |c| c.page == page);
+        let Err(free) = found else {
+            panic!("{page} found before it was added");
+        };
+        table.insert_at(free, hash(page), Claim { page, what });
+    }
+    for page in 0..100 {
+        let claim = table.find(hash(page), |c| c.page == page).ok().unwrap();
+        assert_eq!(claim.page, page);
+        match claim.what {
+            Claimed::Path => assert_eq!(page % 2, 0),
+            Claimed::Redirect(i) => assert_eq!(i, page),
+            Claimed::Template => panic!("{page}"),
+        }
+    }
+    assert!(table.find(hash(100), |c| c.page == 100).is_err());
+}
