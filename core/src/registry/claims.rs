@@ -58,6 +58,8 @@ impl Claims {
         }
     }
 
+    /// Checks a page's shapes against the earlier pages' claims (the errors in the order
+    /// POLICY C6 gives), then claims them.
     pub(super) fn check_and_add<T>(
         &mut self,
         page: &Page<T>,
@@ -68,6 +70,17 @@ impl Claims {
         if self.sources.is_empty() && page.redirect_templates().is_empty() {
             return self.check_and_add_plain(page, earlier);
         }
+        self.check_and_add_sources(page, earlier)
+    }
+
+    /// [`check_and_add`](Self::check_and_add) with redirect sources, of this page or of
+    /// earlier ones.
+    #[inline(never)]
+    fn check_and_add_sources<T>(
+        &mut self,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
         // (shape, its hash, its text, what it is)
         let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
         let (path, template) = identities(page);

@@ -11,6 +11,8 @@ use super::{Claim, Claimed};
 pub(super) struct ClaimTable {
     slots: Vec<Slot>,
     len: usize,
+    /// Claims that fit before the table grows (it is kept at most three quarters full).
+    room: usize,
 }
 
 /// A claim with its hash's high half; `page == EMPTY` marks a free slot (registration
@@ -40,6 +42,7 @@ impl ClaimTable {
         ClaimTable {
             slots: vec![FREE; slots],
             len: 0,
+            room: slots / 4 * 3,
         }
     }
 
@@ -82,13 +85,14 @@ impl ClaimTable {
     /// Adds a claim at the free slot that [`find`](Self::find) for its hash ended at.
     #[inline(always)]
     pub(super) fn insert_at(&mut self, at: usize, hash: u64, claim: Claim) {
-        if (self.len + 1) * 4 > self.slots.len() * 3 {
+        if self.room == 0 {
             self.grow();
             return self.insert(hash, claim);
         }
         if let Some(slot) = self.slots.get_mut(at) {
             *slot = Slot::new(tag(hash), claim);
             self.len += 1;
+            self.room -= 1;
         }
     }
 
@@ -98,6 +102,7 @@ impl ClaimTable {
         let old = core::mem::take(&mut self.slots);
         let mask = (old.len() * 2).max(8) - 1;
         self.slots = vec![FREE; mask + 1];
+        self.room = (mask + 1) / 4 * 3 - self.len;
         for slot in old.into_iter().filter(|s| s.page != EMPTY) {
             let mut at = slot.tag as usize & mask;
             while self.slots.get(at).is_some_and(|s| s.page != EMPTY) {
