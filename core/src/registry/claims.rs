@@ -84,10 +84,10 @@ impl Claims {
         // (shape, its hash, its text, what it is)
         let mut mine: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
         let (path, template) = identities(page);
-        if let Some((shape, hash)) = path {
+        if let Some(Hashed { shape, hash }) = path {
             mine.push((shape, hash, page.path(), Claimed::Path));
         }
-        if let (Some((shape, hash)), Some(t)) = (template, &page.template) {
+        if let (Some(Hashed { shape, hash }), Some(t)) = (template, &page.template) {
             mine.push((shape, hash, t.given(), Claimed::Template));
         }
         let mut sources: SmallVec<[(Shape<'_>, u64, &str, Claimed); 2]> = SmallVec::new();
@@ -180,10 +180,10 @@ impl Claims {
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
         let (path, template) = identities(page);
-        if let Some((shape, hash)) = path {
+        if let Some(Hashed { shape, hash }) = path {
             self.claim_identity(shape, hash, Claimed::Path, page, earlier)?;
         }
-        if let Some((shape, hash)) = template {
+        if let Some(Hashed { shape, hash }) = template {
             self.claim_identity(shape, hash, Claimed::Template, page, earlier)?;
         }
         Ok(())
@@ -227,37 +227,56 @@ impl Claims {
     }
 }
 
+/// A shape with its hash.
+#[derive(Clone, Copy)]
+struct Hashed<'a> {
+    shape: Shape<'a>,
+    hash: u64,
+}
+
+impl<'a> Hashed<'a> {
+    fn of(shape: Shape<'a>) -> Hashed<'a> {
+        Hashed {
+            shape,
+            hash: shape.hash(),
+        }
+    }
+}
+
 /// The shapes a page claims for itself (POLICY C11), with their hashes: its path (unless
 /// its static template is its path: one shape under one text), then its template.
 #[inline(always)]
-fn identities<T>(page: &Page<T>) -> (Option<(Shape<'_>, u64)>, Option<(Shape<'_>, u64)>) {
+fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
     let Some(t) = &page.template else {
-        let path = Shape::Path(page.path());
-        return (Some((path, path.hash())), None);
+        return (Some(Hashed::of(Shape::Path(page.path()))), None);
     };
-    let template = Shape::Template(t);
+    let shape = Shape::Template(t);
     let plain = !t.has_escapes();
     match page.path {
         Where::Template if plain => {
             let hash = Shape::unescaped_path_hash(t.given());
-            (None, Some((template, hash)))
+            (None, Some(Hashed { shape, hash }))
         }
-        Where::Template => (None, Some((template, template.hash()))),
+        Where::Template => (None, Some(Hashed::of(shape))),
         // A path inferred from a template holds `%` only where the template does, and its
         // hash gives the template's in one step.
         Where::Texts { .. } if plain => {
             let text = page.path();
             let hash = Shape::unescaped_path_hash(text);
-            let template_hash = Shape::from_inferred_path(t, hash);
-            (
-                Some((Shape::Path(text), hash)),
-                Some((template, template_hash)),
-            )
+            let path = Hashed {
+                shape: Shape::Path(text),
+                hash,
+            };
+            let template = Hashed {
+                shape,
+                hash: Shape::from_inferred_path(t, hash),
+            };
+            (Some(path), Some(template))
         }
-        _ => {
-            let path = Shape::Path(page.path());
-            (Some((path, path.hash())), Some((template, template.hash())))
-        }
+        _ => (
+            Some(Hashed::of(Shape::Path(page.path()))),
+            Some(Hashed::of(shape)),
+        ),
     }
 }
 

@@ -40,12 +40,12 @@ fn a_pages_claims_hash_as_their_shapes() {
                 continue;
             };
             let page = registry.pages().next().unwrap();
-            let (path, template) = identities(page);
-            if let Some((shape, hash)) = path {
+            let (claimed_path, template) = identities(page);
+            if let Some(Hashed { shape, hash }) = claimed_path {
                 assert_eq!(hash, Shape::Path(page.path()).hash(), "{text}");
                 assert!(shape.same(&Shape::Path(page.path())), "{text}");
             }
-            let (shape, hash) = template.unwrap();
+            let Hashed { shape, hash } = template.unwrap();
             let t = page.template().unwrap();
             assert_eq!(hash, Shape::Template(t).hash(), "{text} {path:?}");
             assert!(shape.same(&Shape::Template(t)), "{text}");
@@ -109,7 +109,7 @@ fn conflicts_are_found_after_the_tables_grow() {
                 let template = format!("/p/{i}/<v>");
                 let mut spec = PageSpec::new(format!("app::p{i}")).path_template(template);
                 for k in 0..3 {
-                    spec = spec.redirect_from(&format!("/old/{i}/{k}/<v>"));
+                    spec = spec.redirect_from(format!("/old/{i}/{k}/<v>"));
                 }
                 spec
             })
