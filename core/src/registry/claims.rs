@@ -258,9 +258,9 @@ fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
             (None, Some(Hashed { shape, hash }))
         }
         Where::Template => (None, Some(Hashed::of(shape))),
-        // A path inferred from a template holds `%` only where the template does, and its
-        // hash gives the template's in one step.
-        Where::Texts { .. } if plain => {
+        // A path inferred from a template (in the page's texts, not given) holds `%` only
+        // where the template does, and its hash gives the template's in one step.
+        Where::Texts { .. } if plain && !page.path_given => {
             let text = page.path();
             let hash = Shape::unescaped_path_hash(text);
             let path = Hashed {

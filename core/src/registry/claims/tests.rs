@@ -31,7 +31,7 @@ fn a_pages_claims_hash_as_their_shapes() {
     }
     let mut checked = 0;
     for text in &texts {
-        for path in [None, Some("/given")] {
+        for path in [None, Some("/given"), Some("/a%61/none")] {
             let mut spec = PageSpec::new("app::p").path_template(text);
             if let Some(path) = path {
                 spec = spec.path(path);
