@@ -259,10 +259,12 @@ impl<'a> Builder<'a> {
         let new = self.region(size);
         let slots = &mut self.trie.slots;
         for j in table..=table + mask {
-            let slot = core::mem::replace(&mut slots[j as usize], EMPTY);
+            let slot = slots[j as usize];
             if slot.child == NONE {
                 continue;
             }
+            // Only `child` tells an empty slot: the rest of it is never read.
+            slots[j as usize].child = NONE;
             let mut i = slot.key.hash() & new_mask;
             while slots[(new + i) as usize].child != NONE {
                 i = (i + 1) & new_mask;
