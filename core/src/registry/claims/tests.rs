@@ -182,3 +182,26 @@ fn the_table_finds_claims_whose_hashes_share_their_high_half() {
     }
     assert!(table.find(hash(100), |c| c.page == 100).is_err());
 }
+
+#[test]
+fn a_given_path_beside_a_template_is_claimed_as_given() {
+    // A page's given path is its own claim, decoded, whether or not the page also has a
+    // template (round 11 briefly hashed a given path beside a template as if it were the
+    // template's inferred path, which holds no `%`, so `/a%61` missed `/aa`).
+    for template in [None, Some("/t/<x>")] {
+        let mut first = PageSpec::new("app::one").path("/a%61");
+        if let Some(template) = template {
+            first = first.path_template(template);
+        }
+        let specs = vec![first, PageSpec::new("app::two").path("/aa")];
+        assert_eq!(
+            build(specs).err(),
+            Some(BuildError::DuplicatePath {
+                module: "app::two".to_string(),
+                other: "app::one".to_string(),
+                path: "/aa".to_string(),
+            }),
+            "{template:?}"
+        );
+    }
+}
