@@ -14,72 +14,14 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion};
-use folio_core::{Config, PageSpec, Registry, RegistryBuilder};
+use folio_benches::adversarial::{normal, registry, requests};
+use folio_core::Registry;
 
 /// Path lengths (bytes after the parent segment).
 const LENGTHS: [usize; 3] = [64, 1024, 4096];
 
 /// The bar from issue 8.
 const BAR: f64 = 20.0;
-
-fn registry() -> Registry<()> {
-    let mut b = RegistryBuilder::new(Config::new());
-    let mut add = |module: String, template: String| {
-        b.page(PageSpec::new(module).path_template(template).layout(()));
-    };
-    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>".into());
-    add(
-        "pages.dots".into(),
-        "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>".into(),
-    );
-    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>".into());
-    // Many partial children of the same parent: each must be tried before the variables.
-    for i in 0..50 {
-        add(format!("pages.p{i}"), format!("/m/p{i}-<x>"));
-        add(format!("pages.s{i}"), format!("/m/<x>-s{i}"));
-    }
-    // The normal lookup: one variable, the same parent shape.
-    add("pages.normal".into(), "/n/<id>".into());
-    b.build().expect("the adversarial registry builds")
-}
-
-/// `(name, request of about `n` bytes after the parent)`.
-fn adversarial(n: usize) -> Vec<(&'static str, String)> {
-    vec![
-        ("dashes_then_x", format!("/m/{}x", "-".repeat(n - 1))),
-        ("only_dashes", format!("/m/{}", "-".repeat(n))),
-        ("no_literal", format!("/m/{}", "a".repeat(n))),
-        (
-            "overlapping_literal",
-            format!("/m/{}a", "ab".repeat((n - 1) / 2)),
-        ),
-        ("dots", format!("/m/{}", ".".repeat(n))),
-        ("dash_dot_mix", format!("/m/{}", "-.".repeat(n / 2))),
-        (
-            "near_miss_siblings",
-            format!("/m/p1{}-s", "-".repeat(n - 4)),
-        ),
-        ("encoded_dashes", format!("/m/{}", "%2D".repeat(n / 3))),
-        // Literals far from the end: every reverse search scans the whole tail, once per
-        // variable to match and again per variable to extract.
-        (
-            "dashes_far_tail",
-            format!("/m/a-b-c-d-{}", "x".repeat(n - 8)),
-        ),
-        (
-            "dots_far_tail",
-            format!("/m/a.b.c.d.e.f.g.{}", "x".repeat(n - 14)),
-        ),
-        (
-            "overlap_far_tail",
-            format!("/m/aabaabaab{}", "x".repeat(n - 9)),
-        ),
-    ]
-}
-
-fn normal(n: usize) -> String {
-    format!("/n/{}", "a".repeat(n))
-}
 
 fn main() {
     let short = std::env::var_os("FOLIO_BENCH_SHORT").is_some_and(|v| !v.is_empty() && v != "0");
@@ -99,7 +41,7 @@ fn main() {
         group.bench_function(BenchmarkId::new("normal", n), |b| {
             b.iter(|| black_box(registry.resolve(black_box(&path), "").status()))
         });
-        for (name, path) in adversarial(n) {
+        for (name, path) in requests(n) {
             group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| black_box(registry.resolve(black_box(&path), "").status()))
             });
@@ -114,7 +56,7 @@ fn main() {
     let mut over = false;
     for n in LENGTHS {
         let base = median_ns(&registry, &normal(n));
-        let (name, worst) = adversarial(n)
+        let (name, worst) = requests(n)
             .into_iter()
             .map(|(name, p)| (name, median_ns(&registry, &p)))
             .fold(("", 0.0), |a, b| if b.1 > a.1 { b } else { a });

@@ -134,39 +134,16 @@ fn drive_floor(router: &HashFloor, paths: &[&str], rounds: usize) {
 
 /// `<length>/<name>`: one request of the adversarial bench (same registry, same shapes).
 fn adversarial(spec: &str, rounds: usize) {
-    use folio_core::{Config, PageSpec, RegistryBuilder};
+    use folio_benches::adversarial::{normal, registry, requests};
     let (n, name) = spec.split_once('/').expect("adversarial/<length>/<name>");
     let n: usize = n.parse().expect("a length");
-    let mut b = RegistryBuilder::new(Config::new());
-    let mut add = |module: String, template: String| {
-        b.page(PageSpec::new(module).path_template(template).layout(()));
-    };
-    add("pages.many".into(), "/m/<a>-<b>-<c>-<d>-<e>".into());
-    add(
-        "pages.dots".into(),
-        "/m/<a>.<b>.<c>.<d>.<e>.<f>.<g>.<h>".into(),
-    );
-    add("pages.overlap".into(), "/m/<a>ab<b>ab<c>ab<d>".into());
-    for i in 0..50 {
-        add(format!("pages.p{i}"), format!("/m/p{i}-<x>"));
-        add(format!("pages.s{i}"), format!("/m/<x>-s{i}"));
-    }
-    add("pages.normal".into(), "/n/<id>".into());
-    let registry = b.build().expect("the adversarial registry builds");
+    let registry = registry();
     let path = match name {
-        "normal" => format!("/n/{}", "a".repeat(n)),
-        "dashes_then_x" => format!("/m/{}x", "-".repeat(n - 1)),
-        "only_dashes" => format!("/m/{}", "-".repeat(n)),
-        "no_literal" => format!("/m/{}", "a".repeat(n)),
-        "overlapping_literal" => format!("/m/{}a", "ab".repeat((n - 1) / 2)),
-        "dots" => format!("/m/{}", ".".repeat(n)),
-        "dash_dot_mix" => format!("/m/{}", "-.".repeat(n / 2)),
-        "near_miss_siblings" => format!("/m/p1{}-s", "-".repeat(n - 4)),
-        "encoded_dashes" => format!("/m/{}", "%2D".repeat(n / 3)),
-        "dashes_far_tail" => format!("/m/a-b-c-d-{}", "x".repeat(n - 8)),
-        "dots_far_tail" => format!("/m/a.b.c.d.e.f.g.{}", "x".repeat(n - 14)),
-        "overlap_far_tail" => format!("/m/aabaabaab{}", "x".repeat(n - 9)),
-        other => panic!("unknown adversarial request {other:?}"),
+        "normal" => normal(n),
+        name => match requests(n).into_iter().find(|(known, _)| *known == name) {
+            Some((_, path)) => path,
+            None => panic!("unknown adversarial request {name:?}"),
+        },
     };
     drive_adversarial(&registry, &path, rounds);
     println!("{rounds}");

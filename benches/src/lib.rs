@@ -10,9 +10,13 @@
 //! * [`routers`] has the [`routers::BenchRouter`] trait and one impl per peer (and folio, behind
 //!   the `folio` feature);
 //! * [`query`] has the query-string inputs, a reference decoder and the decoder peers;
+//! * `adversarial` (with the `folio` feature) has issue 8's adversarial requests and their
+//!   registry;
 //! * [`verify`] checks that every router returns the right route and the right values for every
 //!   request and no match for every miss, before anything is timed.
 
+#[cfg(feature = "folio")]
+pub mod adversarial;
 pub mod data;
 pub mod generate;
 pub mod query;
