@@ -71,7 +71,13 @@ enum Children {
 /// comes from the low bits).
 #[inline(always)]
 fn literal_bit(key: &Key) -> u32 {
-    1 << (key.hash() >> 27)
+    hash_bit(key.hash())
+}
+
+/// [`literal_bit`] from the key's hash.
+#[inline(always)]
+fn hash_bit(hash: u32) -> u32 {
+    1 << (hash >> 27)
 }
 
 /// One slot of a literal table; `child == NONE` is empty.
