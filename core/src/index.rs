@@ -129,7 +129,7 @@ impl Index {
     /// redirects of the same page. `owned` gives the template of a route whose
     /// [`Route::path`] is [`NO_PATH`].
     pub(crate) fn new<'p>(
-        mut routes: Vec<Route>,
+        routes: Vec<Route>,
         paths: Vec<Template>,
         owned: impl Fn(&Route) -> Option<&'p Template>,
     ) -> Index {
@@ -188,9 +188,14 @@ impl Index {
                     .then(a.cmp(&b))
             });
         }
-        // The routes in rank order, moved in place (each key's low four bytes: a position).
-        into_order(&mut routes, &mut templates, &mut keys);
-        drop(keys);
+        // Rank `j` is the route at the position in the low four bytes of `keys[j]`: the
+        // routes and their templates copied into rank order (one read each; following the
+        // permutation's cycles in place swapped each once or twice).
+        let at = |key: &u128| *key as u32 as usize;
+        let ranked_routes: Vec<Route> = keys.iter().map(|k| routes[at(k)]).collect();
+        let ranked: Vec<&Template> = keys.iter().map(|k| templates[at(k)]).collect();
+        drop((routes, templates, keys));
+        let (routes, templates) = (ranked_routes, ranked);
         let mut statics = StaticMap::with_room(statics, long_text);
         let mut key = String::new();
         for (i, (route, t)) in routes.iter().zip(&templates).enumerate() {
@@ -376,25 +381,6 @@ fn packed_kinds(template: &Template) -> Option<u64> {
     Some(packed)
 }
 
-/// Puts `routes` and their `templates` in the order of `keys`: place `j` takes the route
-/// at the position in the low four bytes of `keys[j]`. Each cycle of the permutation is
-/// followed once, its keys marked done as they are placed (a key then names its own place).
-fn into_order(routes: &mut [Route], templates: &mut [&Template], keys: &mut [u128]) {
-    for start in 0..keys.len() {
-        let mut j = start;
-        loop {
-            let k = keys[j] as u32 as usize;
-            keys[j] = j as u128;
-            if k == start || k == j {
-                break;
-            }
-            routes.swap(j, k);
-            templates.swap(j, k);
-            j = k;
-        }
-    }
-}
-
 /// Marks an answer that is a page served as is (no variables to bind).
 const DIRECT: u32 = 1 << 31;
 
@@ -429,15 +415,21 @@ pub(crate) enum StaticHit<'i> {
 /// The joined segments of a static template (written into `key` when they are not its
 /// given text), when a plain request can spell it: no `/` (decoded from `%2F`) and no `%`
 /// (a request holding `%` is decoded first, and takes the trie).
-#[inline]
+#[inline(always)]
 fn static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str> {
     if !template.is_static() {
         return None;
     }
     // Nothing decoded: the segments joined are the text between the outer slashes.
     if !template.has_escapes() {
-        return Some(trim_slashes(template.given()));
+        return Some(template.plain_static_inner());
     }
+    escaped_static_key(template, key)
+}
+
+/// [`static_key`] of a template whose literals hold `%`: the decoded segments joined.
+#[inline(never)]
+fn escaped_static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str> {
     key.clear();
     for (i, seg) in template.segments().enumerate() {
         let Segment::Static(text) = seg else {
@@ -456,22 +448,6 @@ fn static_key<'k>(template: &'k Template, key: &'k mut String) -> Option<&'k str
     Some(key)
 }
 
-/// `text` without the slashes at its ends (`trim_matches('/')` byte by byte: a `char`
-/// pattern decodes UTF-8 from each end; browser bundles keep the shared `trim_matches`).
-fn trim_slashes(text: &str) -> &str {
-    if cfg!(target_arch = "wasm32") {
-        return text.trim_matches('/');
-    }
-    let bytes = text.as_bytes();
-    let start = bytes.iter().position(|&b| b != b'/').unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|&b| b != b'/')
-        .map_or(start, |i| i + 1);
-    // Next to a `/` (ASCII) or at an end: both are character boundaries.
-    text.get(start..end).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod rank_tests {
     use super::packed_kinds;
@@ -479,9 +455,28 @@ mod rank_tests {
     use alloc::string::String;
 
     #[test]
-    fn trim_slashes_is_trim_matches() {
-        for text in ["", "/", "//", "/a", "a/", "/a/b/", "//é//x//", "é", "/é/"] {
-            assert_eq!(super::trim_slashes(text), text.trim_matches('/'), "{text}");
+    fn a_plain_static_key_is_the_given_text_trimmed_of_slashes() {
+        let texts = [
+            "",
+            "/",
+            "//",
+            "/a",
+            "a/",
+            "/a/b/",
+            "//é//x//",
+            "é",
+            "/é/",
+            "/a//b",
+            "a/b",
+            "/ab/cd",
+        ];
+        for text in texts {
+            let parsed = Template::parse(text).ok();
+            for t in parsed.into_iter().chain([Template::from_path(text)]) {
+                let mut key = String::new();
+                let want = t.given().trim_matches('/');
+                assert_eq!(super::static_key(&t, &mut key), Some(want), "{text}");
+            }
         }
     }
 

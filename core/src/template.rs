@@ -214,6 +214,18 @@ impl Template {
         self.text.get(..self.given as usize).unwrap_or("")
     }
 
+    /// The given text between the slashes at its ends, read from the segments' bounds:
+    /// for a template without variables and escapes (its segments are then spans of the
+    /// given text), what `given().trim_matches('/')` is, without a scan.
+    #[inline]
+    pub(crate) fn plain_static_inner(&self) -> &str {
+        let (Some(first), Some(last)) = (self.segments.first(), self.segments.last()) else {
+            return "";
+        };
+        let (start, end) = (first.head.start, last.head.start + last.head.len);
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
     /// True when a literal holds `%` (its decoding follows the given text): for a
     /// template without one, the given text between the `<name>`s is the literal text.
     #[inline]
