@@ -56,9 +56,12 @@ impl Parts {
         Ok(())
     }
 
-    /// Reads the segments of `text[start..end]` in one pass, jumping from one `/`, `<`,
-    /// `>` or `%` to the next (error offsets are into `text`). `ascii`: the text is ASCII,
-    /// so a name has as many characters as bytes.
+    /// Reads the segments of `text[start..end]` in one pass (error offsets are into
+    /// `text`). `ascii`: the text is ASCII, so a name has as many characters as bytes.
+    ///
+    /// Each segment is found by one search for its `/` that also tells whether a `<`, `>`
+    /// or `%` comes before it: a segment without one (most of them) is its own literal and
+    /// is pushed as it is, with nothing else read.
     fn scan(
         &mut self,
         text: &str,
@@ -67,10 +70,80 @@ impl Parts {
         ascii: bool,
     ) -> Result<(), TemplateError> {
         let bytes = text.as_bytes();
-        let mut segment_start = start;
+        let mut at = start;
+        loop {
+            let (slash, special) = segment_end(bytes, at, end);
+            if slash == at {
+                return Err(TemplateError::EmptySegment);
+            }
+            if special {
+                self.special_segment(text, at, slash, ascii)?;
+            } else {
+                self.segments.push(Seg {
+                    head: Span {
+                        start: at as u32,
+                        len: (slash - at) as u32,
+                    },
+                    first: self.vars.len() as u32,
+                    count: 0,
+                    kind: SegmentKind::Static,
+                });
+            }
+            if slash >= end {
+                return Ok(());
+            }
+            at = slash + 1;
+        }
+    }
+
+    /// Reads the segment `text[start..end]` (no `/` in it, not empty), which holds a `<`,
+    /// `>` or `%`: a whole `<name>` at once, anything else jumping from one special byte to
+    /// the next.
+    fn special_segment(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        ascii: bool,
+    ) -> Result<(), TemplateError> {
+        let bytes = text.as_bytes();
+        // `<name>` alone, the commonest variable: its name holds no `<`, `>` or `%` when it
+        // is an identifier, so the segment has no other special byte. Anything else
+        // (errors included) is read by the loop below.
+        if bytes[start] == b'<' && bytes[end - 1] == b'>' && end - start > 2 {
+            let name = &text[start + 1..end - 1];
+            if is_identifier(name) == Some(true) && u16::try_from(self.vars.len()).is_ok() {
+                let chars = if ascii { name.len() } else { count_chars(name) };
+                self.literal_chars -= chars + 2;
+                self.vars.push(Var {
+                    name: Span {
+                        start: (start + 1) as u32,
+                        len: name.len() as u32,
+                    },
+                    // (Empty spans where the loop below would put them.)
+                    after: Span {
+                        start: end as u32,
+                        len: 0,
+                    },
+                    segment: self.segments.len() as u32,
+                    index: 0,
+                    whole: true,
+                });
+                self.segments.push(Seg {
+                    head: Span {
+                        start: start as u32,
+                        len: 0,
+                    },
+                    first: (self.vars.len() - 1) as u32,
+                    count: 1,
+                    kind: SegmentKind::Variable,
+                });
+                return Ok(());
+            }
+        }
         // This segment's first variable and head; the literal being read: where it
         // starts, and whether it holds `%`.
-        let mut first = self.vars.len();
+        let first = self.vars.len();
         let mut head = Span::default();
         let mut literal_start = start;
         let mut escaped = false;
@@ -79,20 +152,9 @@ impl Parts {
             let k = next_special(bytes, i, end);
             match bytes.get(k).filter(|_| k < end) {
                 None | Some(b'/') => {
-                    if k == segment_start {
-                        return Err(TemplateError::EmptySegment);
-                    }
                     let tail = self.literal(text, literal_start, k, escaped);
                     self.push_segment(head, first, tail);
-                    if k >= end {
-                        return Ok(());
-                    }
-                    segment_start = k + 1;
-                    first = self.vars.len();
-                    head = Span::default();
-                    literal_start = k + 1;
-                    escaped = false;
-                    i = k + 1;
+                    return Ok(());
                 }
                 Some(b'>') => return Err(TemplateError::Unbalanced { at: k }),
                 Some(b'%') => {
@@ -263,14 +325,6 @@ pub(super) fn count_byte(text: &str, byte: u8) -> usize {
 /// at a time.
 #[inline]
 fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a
-    // byte *after* a true match, so the lowest mark is exact.
-    let marks = |w: u64, b: u8| {
-        let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
     let mut i = from;
     while i + 8 <= to {
         let mut word = [0u8; 8];
@@ -286,6 +340,49 @@ fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The end of the segment starting at `from` (its `/`, or `to`), and whether a `<`, `>`
+/// or `%` comes before it, eight bytes at a time.
+#[inline]
+fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
+    let mut special = false;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        let slash = marks(w, b'/');
+        let others = marks(w, b'<') | marks(w, b'>') | marks(w, b'%');
+        if slash != 0 {
+            // The bits up to the first `/`'s mark: a lowest mark is exact, so a special
+            // byte before the `/` leaves one there, and one after it none.
+            let before = slash ^ (slash - 1);
+            let at = i + (slash.trailing_zeros() / 8) as usize;
+            return (at, special || others & before != 0);
+        }
+        special |= others != 0;
+        i += 8;
+    }
+    while i < to {
+        match bytes[i] {
+            b'/' => return (i, special),
+            b'<' | b'>' | b'%' => special = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    (to, special)
+}
+
+/// Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a byte
+/// *after* a true match, so the lowest mark is exact.
+#[inline]
+fn marks(w: u64, b: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGH
 }
 
 /// `text.split('/')`, with a byte search (segments are short).
