@@ -646,13 +646,10 @@ fn spanned(texts: &str, start: usize) -> Option<Where> {
 }
 
 /// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added. Written into
-/// `out`, sized exactly (a parsed template spells each variable `<name>`).
+/// `out`, the build's scratch text, whose room stays from page to page (no reserving:
+/// working out the exact length would read the variables once more).
 fn path_from_template(template: &Template, out: &mut String) {
-    let text = template.given();
-    let lead = usize::from(!text.starts_with('/'));
-    let names: usize = template.variables().map(|n| n.len() + 2).sum();
-    out.reserve_exact(lead + text.len() + 4 * template.variables().len() - names);
-    if lead == 1 {
+    if !template.given().starts_with('/') {
         out.push('/');
     }
     template.write_filled("none", out);
