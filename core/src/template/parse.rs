@@ -109,7 +109,9 @@ impl Parts {
         let bytes = text.as_bytes();
         // `<name>` alone, the commonest variable: its name holds no `<`, `>` or `%` when it
         // is an identifier, so the segment has no other special byte. Anything else
-        // (errors included) is read by the loop below.
+        // (errors included) is read by the loop below. (Browser bundles, which count bytes
+        // and parse few templates, leave it to the loop.)
+        #[cfg(not(target_arch = "wasm32"))]
         if bytes[start] == b'<' && bytes[end - 1] == b'>' && end - start > 2 {
             let name = &text[start + 1..end - 1];
             if is_identifier(name) == Some(true) && u16::try_from(self.vars.len()).is_ok() {
@@ -344,6 +346,7 @@ fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
 
 /// The end of the segment starting at `from` (its `/`, or `to`), and whether a `<`, `>`
 /// or `%` comes before it, eight bytes at a time.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline]
 fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
     let mut special = false;
@@ -373,6 +376,19 @@ fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
         i += 1;
     }
     (to, special)
+}
+
+/// [`segment_end`] for browser bundles, which count bytes and parse few templates: every
+/// segment is read by the general loop.
+#[cfg(target_arch = "wasm32")]
+#[inline]
+fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
+    let len = bytes
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| b == b'/');
+    (len.map_or(to, |len| from + len), true)
 }
 
 /// Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a byte
