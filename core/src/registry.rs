@@ -90,9 +90,9 @@ impl<'a, T> RegistryBuilder<'a, T> {
             .and_then(folder_basename);
         let count = self.specs.len();
         let mut pages: Vec<Page<T>> = Vec::with_capacity(count);
-        // The pages by module (registration index), and each module's hash.
+        // The pages by module (registration index). Made with room for every page, so
+        // it never grows and never hashes a module again.
         let mut modules: HashTable<u32> = HashTable::with_capacity(count);
-        let mut module_hashes: Vec<u64> = Vec::with_capacity(count);
         // (`modules` is the registry's module table once every page is in.)
         let mut claims = Claims::with_capacity(count);
         // Scratch room for parsing the templates, and for a page's texts.
@@ -126,8 +126,9 @@ impl<'a, T> RegistryBuilder<'a, T> {
             if let Some((page, earlier)) = pages.split_last() {
                 claims.check_and_add(page, earlier)?;
             }
-            module_hashes.push(hash);
-            modules.insert_unique(hash, index as u32, |&i| module_hashes[i as usize]);
+            modules.insert_unique(hash, index as u32, |&i| {
+                text_hash(pages[i as usize].module())
+            });
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one
@@ -137,9 +138,11 @@ impl<'a, T> RegistryBuilder<'a, T> {
                 page.home_order = false;
             }
         }
+        // The claims' tables go first, so that the order's and the index's scratch
+        // reuse their memory.
+        claims.check_redirect_landings(&pages)?;
         // The pages stay in registration order; `order` lists them in registry order.
         let order = crate::order::registry_order(&pages);
-        claims.check_redirect_landings(&pages)?;
 
         // Routes refer to the templates the pages own; the index owns only the
         // templates of static paths (POLICY C11: see `check_redirect_landings`). They are made in
