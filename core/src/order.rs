@@ -236,10 +236,22 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     }
     let skip = shared.map_or(0, <[u8]>::len);
     let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
+    // Where each run of ascending keys after the first starts: pages registered in module
+    // order (a pages folder walked by name) are one run, numbered modules a run for each
+    // count of digits. A key below the one before starts a run (equal windows ascend by
+    // registration index).
+    let mut runs = Runs::default();
+    let mut last = 0;
     for (i, p) in pages.iter().enumerate() {
         if p.order().is_none() {
             let rest = p.module_bytes().get(skip..).unwrap_or_default();
-            keys.push(window(rest) | i as u128);
+            let key = window(rest) | i as u128;
+            // (Browser bundles always sort: they count bytes and register few pages.)
+            if key < last && cfg!(not(target_arch = "wasm32")) {
+                runs.start(keys.len());
+            }
+            last = key;
+            keys.push(key);
         }
     }
     let page = |i: u32| &pages[i as usize];
@@ -247,27 +259,174 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
         let (x, y) = (page(a), page(b));
         compare_pages((x.order(), x.module()), (y.order(), y.module()))
     });
-    // The low four bytes (the registration index) ascend as the keys are made.
-    crate::sort::sort_keys(&mut keys, 4);
-    // Runs of equal windows (modules alike in those bytes) by the whole module.
-    let mut run = 0;
-    for end in 1..=keys.len() {
-        if keys.get(end).is_some_and(|k| k >> 32 == keys[run] >> 32) {
-            continue;
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let first = ordered.len();
+        if runs.sort_into(keys, &mut ordered) {
+            // Runs of equal windows (modules alike in those bytes) by the whole module.
+            let window_of = |i: u32| window(page(i).module_bytes().get(skip..).unwrap_or_default());
+            let unordered = &mut ordered[first..];
+            let (mut run, mut run_window) = (0, None);
+            for end in 0..=unordered.len() {
+                let this = unordered.get(end).map(|&i| window_of(i));
+                if this == run_window {
+                    continue;
+                }
+                if end - run > 1 {
+                    let by_module =
+                        |a: &u32, b: &u32| page(*a).module_bytes().cmp(page(*b).module_bytes());
+                    crate::sort::sort_by(&mut unordered[run..end], by_module);
+                }
+                (run, run_window) = (end, this);
+            }
         }
-        if end - run > 1 {
-            let by_module = |a: &u128, b: &u128| {
-                page(*a as u32)
-                    .module_bytes()
-                    .cmp(page(*b as u32).module_bytes())
-            };
-            crate::sort::sort_by(&mut keys[run..end], by_module);
-        }
-        run = end;
     }
-    ordered.reserve_exact(keys.len());
-    ordered.extend(keys.iter().map(|&k| k as u32));
+    // Browser bundles, which count bytes and register few pages, sort the keys every time
+    // and find the runs of equal windows among them.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = runs;
+        crate::sort::sort_keys(&mut keys, 4);
+        let mut run = 0;
+        for end in 1..=keys.len() {
+            if keys.get(end).is_some_and(|k| k >> 32 == keys[run] >> 32) {
+                continue;
+            }
+            if end - run > 1 {
+                let by_module = |a: &u128, b: &u128| {
+                    page(*a as u32)
+                        .module_bytes()
+                        .cmp(page(*b as u32).module_bytes())
+                };
+                crate::sort::sort_by(&mut keys[run..end], by_module);
+            }
+            run = end;
+        }
+        ordered.reserve_exact(keys.len());
+        ordered.extend(keys.iter().map(|&k| k as u32));
+    }
     ordered.into_boxed_slice()
+}
+
+/// The runs of ascending keys [`registry_order`] found, while they are few enough to merge
+/// (each merge level takes about half what a radix pass does).
+#[derive(Default)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+struct Runs {
+    /// Where the runs after the first start, ascending.
+    starts: [usize; MERGED_RUNS - 1],
+    /// How many runs start after the first (past `MERGED_RUNS - 1`: too many to merge).
+    more: usize,
+}
+
+/// Up to this many runs are merged (four levels); more are radix-sorted.
+const MERGED_RUNS: usize = 16;
+
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+impl Runs {
+    #[inline]
+    fn start(&mut self, at: usize) {
+        if let Some(slot) = self.starts.get_mut(self.more) {
+            *slot = at;
+        }
+        self.more += 1;
+    }
+
+    /// Sorts `keys` (made in registration order, with these runs) and appends their
+    /// registration indices to `ordered`; whether two keys have the same window.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn sort_into(self, mut keys: Vec<u128>, ordered: &mut Vec<u32>) -> bool {
+        ordered.reserve_exact(keys.len());
+        if let Some(starts) = self.starts.get(..self.more) {
+            return merge_runs(keys, starts, ordered);
+        }
+        crate::sort::sort_keys(&mut keys, 4);
+        let mut tied = false;
+        let mut before = u128::MAX;
+        for &key in &keys {
+            tied |= (key ^ before) >> 32 == 0;
+            before = key;
+            ordered.push(key as u32);
+        }
+        tied
+    }
+}
+
+/// Merges the ascending runs of `keys` (the first at 0, the others at `starts`), pairs of
+/// neighbours a level, the last level straight into `ordered` as registration indices;
+/// whether two keys have the same window.
+#[cfg(not(target_arch = "wasm32"))]
+fn merge_runs(mut keys: Vec<u128>, starts: &[usize], ordered: &mut Vec<u32>) -> bool {
+    let len = keys.len();
+    let mut bounds = [len; MERGED_RUNS + 1];
+    bounds[0] = 0;
+    bounds[1..=starts.len()].copy_from_slice(starts);
+    let mut runs = starts.len() + 1;
+    let mut spare: Vec<u128> = Vec::new();
+    while runs > 2 {
+        if spare.is_empty() {
+            // (Filled with a key: a buffer of zeros is `calloc`ed, and one of a repeated
+            // byte `memset`, both a byte at a time when the memory was freed before.)
+            spare = alloc::vec![keys[0]; len];
+        }
+        let mut merged = 0;
+        for pair in (0..runs).step_by(2) {
+            let (start, middle) = (bounds[pair], bounds[pair + 1]);
+            let end = bounds[(pair + 2).min(runs)];
+            let (a, b) = (&keys[start..middle], &keys[middle..end]);
+            merge(a, b, &mut spare[start..end], |key| key);
+            bounds[merged] = start;
+            merged += 1;
+        }
+        bounds[merged] = len;
+        runs = merged;
+        core::mem::swap(&mut keys, &mut spare);
+    }
+    let at = ordered.len();
+    // (Filled with a value the compiler cannot tell is a repeated byte, as above.)
+    ordered.resize(at + len, len as u32);
+    let (a, b) = keys.split_at(bounds[1]);
+    let mut tied = false;
+    let mut before = u128::MAX;
+    merge(a, b, &mut ordered[at..], |key| {
+        // (Keys whose first eight bytes differ, the most, are told apart by one compare.)
+        if (key >> 64) as u64 == (before >> 64) as u64 {
+            tied |= (key as u64 ^ before as u64) >> 32 == 0;
+        }
+        before = key;
+        key as u32
+    });
+    tied
+}
+
+/// Merges the ascending `a` and `b` into `out` (as long as both), each key through `emit`.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn merge<O>(a: &[u128], b: &[u128], out: &mut [O], mut emit: impl FnMut(u128) -> O) {
+    let mut out = out.iter_mut();
+    let (mut i, mut j) = (0, 0);
+    // The next key of each run held while the other run's keys go out.
+    if let (Some(&first_a), Some(&first_b)) = (a.first(), b.first()) {
+        let (mut x, mut y) = (first_a, first_b);
+        for slot in out.by_ref() {
+            // (Keys are unique: no two are equal.)
+            if x < y {
+                *slot = emit(x);
+                i += 1;
+                let Some(&next) = a.get(i) else { break };
+                x = next;
+            } else {
+                *slot = emit(y);
+                j += 1;
+                let Some(&next) = b.get(j) else { break };
+                y = next;
+            }
+        }
+    }
+    let rest = a.get(i..).unwrap_or_default().iter();
+    for (slot, &key) in out.zip(rest.chain(b.get(j..).unwrap_or_default())) {
+        *slot = emit(key);
+    }
 }
 
 /// How many bytes `a` and `b` start with alike, compared eight at a time.

@@ -197,6 +197,50 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(cases(48))]
+
+    /// POLICY D10 when the modules come in a few ascending runs (a pages folder walked by
+    /// name, numbered modules): the build merges up to sixteen runs instead of sorting, and
+    /// modules alike in the twelve bytes after their shared prefix still sort whole.
+    #[test]
+    fn registry_order_of_tables_registered_in_runs(
+        modules in proptest::collection::hash_set(
+            "(pages|app::pages|p)(\\.[a-c\u{e9}]{1,3}){1,3}(::[a-z_\0]{1,14})?",
+            1..400,
+        ),
+        runs in 1..24usize,
+        rotate in 0..400usize,
+        orders in proptest::collection::vec(proptest::option::weighted(0.02, -3i64..3), 400),
+    ) {
+        let mut sorted: Vec<String> = modules.into_iter().collect();
+        sorted.sort();
+        // `runs` ascending pieces, registered last piece first, then rotated.
+        let piece = sorted.len().div_ceil(runs);
+        let mut modules: Vec<String> = sorted.chunks(piece).rev().flatten().cloned().collect();
+        let turn = rotate % modules.len();
+        modules.rotate_left(turn);
+        let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
+        for (i, module) in modules.iter().enumerate() {
+            let mut spec = folio_core::PageSpec::new(module)
+                .path(format!("/p{i}"))
+                .name("page")
+                .layout(i);
+            if let Some(order) = orders[i] {
+                spec = spec.order(folio_core::Order::Int(order));
+            }
+            builder.page(spec);
+        }
+        let registry = builder.build().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut want: Vec<usize> = (0..modules.len()).collect();
+        want.sort_by(|&a, &b| {
+            (orders[a].is_none(), orders[a], &modules[a]).cmp(&(orders[b].is_none(), orders[b], &modules[b]))
+        });
+        let got: Vec<usize> = registry.pages().map(|p| *p.layout()).collect();
+        prop_assert_eq!(got, want);
+    }
+}
+
 /// Head texts: markup, quotes, `{}` (a computed text), the marks prepared heads use
 /// (`\0`, `\1`, and the letters after them), slashes, escapes, non-ASCII.
 fn head_text() -> impl Strategy<Value = String> {
