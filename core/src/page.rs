@@ -277,7 +277,7 @@ impl<'a, T> PageSpec<'a, T> {
 #[derive(Debug)]
 pub struct Page<T> {
     /// The module, then the worked-out texts.
-    pub(crate) texts: Box<str>,
+    pub(crate) texts: Texts,
     /// The module is `texts[..module_len]`.
     pub(crate) module_len: u32,
     /// The parsed `path_template`, which keeps the text as given.
@@ -315,6 +315,63 @@ pub(crate) struct PageMore {
     pub(crate) extra: Vec<(String, CustomValue)>,
 }
 
+/// A page's texts (the module, then what the build works out, [`Where`]): in the page
+/// itself when they fit, as most pages' do (no allocation of their own: a `malloc` cost
+/// more than everything else the build does to make a page), else in a box.
+#[derive(Clone)]
+pub(crate) enum Texts {
+    Inline(heapless::String<INLINE>),
+    Boxed(Box<str>),
+}
+
+/// Room for the texts in the page (with their length and the enum's tag, 72 bytes).
+const INLINE: usize = 56;
+
+impl Texts {
+    /// The texts `text`, inline when they fit.
+    #[inline]
+    pub(crate) fn new(text: &str) -> Texts {
+        let mut inline = heapless::String::new();
+        match inline.push_str(text) {
+            Ok(()) => Texts::Inline(inline),
+            Err(()) => Texts::Boxed(Box::from(text)),
+        }
+    }
+
+    /// All the texts.
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Texts::Inline(text) => text.as_str(),
+            Texts::Boxed(text) => text,
+        }
+    }
+
+    /// The texts' bytes.
+    #[inline]
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.as_str().as_bytes()
+    }
+
+    /// The text at `start..start + len`, or `None`.
+    #[inline]
+    pub(crate) fn get(&self, start: usize, len: usize) -> Option<&str> {
+        self.as_str().get(start..start + len)
+    }
+}
+
+impl Default for Texts {
+    fn default() -> Texts {
+        Texts::Inline(heapless::String::new())
+    }
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// Where one of a page's texts is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Where {
@@ -338,10 +395,7 @@ impl<T> Page<T> {
         };
         let more = || self.more.as_deref();
         match at {
-            Where::Texts { start, len } => {
-                let start = start as usize;
-                self.texts.get(start..start + len as usize)
-            }
+            Where::Texts { start, len } => self.texts.get(start as usize, len as usize),
             Where::Template => self.path_template(),
             Where::SuppliedName => more().and_then(|m| m.supplied_name.as_deref()),
             Where::Path => None,
@@ -366,7 +420,7 @@ impl<T> Page<T> {
     #[inline]
     pub(crate) fn module_bytes(&self) -> &[u8] {
         self.texts
-            .as_bytes()
+            .bytes()
             .get(..self.module_len as usize)
             .unwrap_or_default()
     }
@@ -487,5 +541,58 @@ impl<T> Page<T> {
     /// Position in registration order (0-based).
     pub fn registration_index(&self) -> usize {
         self.registered
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+
+    use super::Texts;
+    use crate::{Config, PageSpec, RegistryBuilder};
+
+    /// Pages whose texts fit in the page and pages whose texts do not (boxed) read the
+    /// same, under the root prefix and under another one (the address then joins the
+    /// texts).
+    #[test]
+    fn texts_inline_or_boxed_read_alike() {
+        for prefix in ["/", "/app/"] {
+            let mut b = RegistryBuilder::new(Config::new().requests_pathname_prefix(prefix));
+            let long = format!("pages.{}", "deep_".repeat(20));
+            let long = long.trim_end_matches('_');
+            b.page(PageSpec::new("pages.a").layout(0));
+            b.page(PageSpec::new(long).layout(1));
+            b.page(
+                PageSpec::new("pages.t_x")
+                    .path_template("/t/<v>/é")
+                    .layout(2),
+            );
+            let registry = b.build().unwrap();
+            let short = registry.page("pages.a").unwrap();
+            assert!(matches!(short.texts, Texts::Inline(_)));
+            assert_eq!(
+                (short.module(), short.path(), short.name()),
+                ("pages.a", "/a", "A")
+            );
+            let boxed = registry.page(long).unwrap();
+            assert!(matches!(boxed.texts, Texts::Boxed(_)));
+            assert_eq!(boxed.module(), long);
+            assert_eq!(
+                boxed.path(),
+                format!("/{}", "deep-".repeat(20).trim_end_matches('-'))
+            );
+            assert_eq!(boxed.name(), format!("Deep{}", " deep".repeat(19)));
+            let template = registry.page("pages.t_x").unwrap();
+            assert_eq!((template.path(), template.name()), ("/t/none/é", "T x"));
+            for page in [short, boxed, template] {
+                let address = match prefix {
+                    "/" => String::from(page.path()),
+                    _ => format!("/app{}", page.path()),
+                };
+                assert_eq!(page.relative_path(), address);
+                assert_eq!(page.title().render(&[]), page.name());
+            }
+        }
     }
 }

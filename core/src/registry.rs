@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 
 use crate::config::{Config, Prefixes, relative_path};
 use crate::error::{BuildError, ModuleError};
@@ -13,7 +14,7 @@ use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{DashNaming, Naming, folder_basename, last_component};
 use crate::order::Order;
-use crate::page::{Page, PageMore, PageSpec, Text, Where};
+use crate::page::{Page, PageMore, PageSpec, Text, Texts, Where};
 use crate::template::{Parts, Shape, Template};
 
 mod claims;
@@ -90,10 +91,9 @@ impl<'a, T> RegistryBuilder<'a, T> {
             .and_then(folder_basename);
         let count = self.specs.len();
         let mut pages: Vec<Page<T>> = Vec::with_capacity(count);
-        // The pages by module (registration index). Made with room for every page, so
-        // it never grows and never hashes a module again.
+        // The pages by module (registration index): the registry's module table. Made
+        // with room for every page, so it never grows and never hashes a module again.
         let mut modules: HashTable<u32> = HashTable::with_capacity(count);
-        // (`modules` is the registry's module table once every page is in.)
         let mut claims = Claims::with_capacity(count);
         // Scratch room for parsing the templates, and for a page's texts.
         let mut parts = Parts::default();
@@ -108,27 +108,37 @@ impl<'a, T> RegistryBuilder<'a, T> {
             dash_title: self.config.title == "Dash",
         };
         for (index, spec) in self.specs.into_iter().enumerate() {
-            let hash = text_hash(&spec.module);
-            let taken = |pages: &[Page<T>], module: &str| {
-                modules
-                    .find(hash, |&i| {
-                        pages[i as usize].module_bytes() == module.as_bytes()
-                    })
-                    .is_some()
-            };
+            let module: &str = &spec.module;
+            context.naming.check(module).map_err(module_error(module))?;
+            // The module is entered in one probe; a build that fails returns the error
+            // and drops the table.
+            let module_of = |i: u32| pages.get(i as usize).map(Page::module_bytes);
+            let entry = modules.entry(
+                text_hash(module),
+                |&i| module_of(i) == Some(module.as_bytes()),
+                // (Never called: the table holds room for every page.)
+                |&i| pages.get(i as usize).map_or(0, |p| text_hash(p.module())),
+            );
+            match entry {
+                Entry::Occupied(_) => {
+                    return Err(BuildError::DuplicateModule {
+                        module: String::from(module),
+                    });
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(index as u32);
+                }
+            }
             // The page is made in place (a page is large: no move through a `Result`),
             // then checked against the earlier pages.
             let scratch = Scratch {
                 parts: &mut parts,
                 texts: &mut texts,
             };
-            make_page(&context, scratch, spec, index, &mut pages, taken)?;
+            make_page(&context, scratch, spec, index, &mut pages)?;
             if let Some((page, earlier)) = pages.split_last() {
                 claims.check_and_add(page, earlier)?;
             }
-            modules.insert_unique(hash, index as u32, |&i| {
-                text_hash(pages[i as usize].module())
-            });
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one
@@ -385,15 +395,14 @@ struct Scratch<'a> {
     texts: &'a mut String,
 }
 
-/// Checks one registration and pushes its page onto `pages` (the earlier pages). `taken`
-/// says whether one of them has the module.
+/// Checks one registration (its module is checked and unique) and pushes its page onto
+/// `pages` (the earlier pages).
 fn make_page<T>(
     cx: &Context<'_>,
     scratch: Scratch<'_>,
     spec: PageSpec<'_, T>,
     registered: usize,
     pages: &mut Vec<Page<T>>,
-    taken: impl Fn(&[Page<T>], &str) -> bool,
 ) -> Result<(), BuildError> {
     let Scratch { parts, texts } = scratch;
     // The page's texts are made here, then boxed once.
@@ -414,12 +423,6 @@ fn make_page<T>(
     };
     // (Errors copy the module: one way to make them, whether it was lent or given.)
     let module: &str = &given_module;
-    cx.naming.check(module).map_err(module_error(module))?;
-    if taken(pages, module) {
-        return Err(BuildError::DuplicateModule {
-            module: String::from(module),
-        });
-    }
     if let Some(path) = &path {
         if !path.is_empty() && !path.starts_with('/') {
             return Err(BuildError::PathNotAbsolute {
@@ -585,41 +588,38 @@ fn make_page<T>(
     if let Some(given) = given {
         drop(given);
     }
-    let mut page = Page {
-        texts: Box::default(),
+    // The address under the requests prefix: the path itself when the prefix is `/` and
+    // the path starts with exactly one `/`.
+    let path = match (path_at, &template) {
+        (Where::Texts { start, len }, _) => texts.get(start as usize..(start + len) as usize),
+        (_, Some(t)) => Some(t.given()),
+        _ => None,
+    }
+    .unwrap_or("");
+    // A home page, which gets order 0 if no page gives one (see `build`).
+    let home_order = path.bytes().all(|b| b == b'/');
+    let plain = cx.root_prefix && path.starts_with('/') && !path[1..].starts_with('/');
+    let relative_path = match plain {
+        true => Where::Path,
+        false => {
+            let relative = relative_path(cx.requests_prefix, path);
+            push_text(texts, &relative).ok_or_else(|| too_long(module, &relative))?
+        }
+    };
+    pages.push(Page {
+        texts: Texts::new(texts),
         module_len,
         template,
         path: path_at,
         name: name_at,
-        relative_path: Where::Path,
+        relative_path,
         title: title_at,
-        home_order: false,
+        home_order,
         path_given,
         layout,
         registered,
         more,
-    };
-    page.texts = Box::from(texts.as_str());
-    // The address under the requests prefix: the path itself when the prefix is `/` and
-    // the path starts with exactly one `/`.
-    let (home, relative) = {
-        let path = page.path();
-        // A home page, which gets order 0 if no page gives one (see `build`).
-        let home = path.bytes().all(|b| b == b'/');
-        let plain = cx.root_prefix && path.starts_with('/') && !path[1..].starts_with('/');
-        (
-            home,
-            (!plain).then(|| relative_path(cx.requests_prefix, path)),
-        )
-    };
-    page.home_order = home;
-    if let Some(relative) = relative {
-        let mut text = String::from(core::mem::take(&mut page.texts));
-        page.relative_path =
-            push_text(&mut text, &relative).ok_or_else(|| too_long(module, &relative))?;
-        page.texts = text.into_boxed_str();
-    }
-    pages.push(page);
+    });
     Ok(())
 }
 
