@@ -291,7 +291,13 @@ impl Parts {
     /// copies of their slices, sized exactly.
     #[inline]
     pub(super) fn to_template(&self, text: String) -> Template {
-        let (segments, vars) = (Box::from(&self.segments[..]), Box::from(&self.vars[..]));
+        // (A static template's empty box is made without a call to copy nothing.)
+        let vars = if self.vars.is_empty() {
+            Box::default()
+        } else {
+            Box::from(&self.vars[..])
+        };
+        let segments = Box::from(&self.segments[..]);
         assemble(text, &self.decoded, self.literal_chars, segments, vars)
     }
 }
