@@ -69,6 +69,14 @@ impl Span {
         let start = self.start as usize;
         text.get(start..start + self.len as usize).unwrap_or("")
     }
+
+    /// [`of`](Self::of) as bytes (no character boundaries to check).
+    #[inline]
+    fn bytes_of(self, text: &[u8]) -> &[u8] {
+        let start = self.start as usize;
+        text.get(start..start + self.len as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// One segment: `head <v1> lit1 <v2> lit2 … <vk> litk`; every literal between two

@@ -43,12 +43,15 @@ impl Parts {
         self.literal_chars -= self.segments.len() - 1;
         // (A lone variable repeats no name: no name is read.)
         let vars = &self.vars;
+        // (Names compared as bytes: equal names have equal lengths, so most pairs are
+        // told apart by one comparison.)
         if vars.len() > 1 {
+            let bytes = text.as_bytes();
             for (i, var) in vars.iter().enumerate() {
-                let name = var.name.of(text);
-                if vars[..i].iter().any(|v| v.name.of(text) == name) {
+                let name = var.name.bytes_of(bytes);
+                if vars[..i].iter().any(|v| v.name.bytes_of(bytes) == name) {
                     return Err(TemplateError::DuplicateVariable {
-                        name: String::from(name),
+                        name: String::from(var.name.of(text)),
                     });
                 }
             }
