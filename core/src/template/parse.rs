@@ -32,12 +32,13 @@ impl Parts {
         // The literal characters are the characters of the text less the separators and
         // the `<name>`s (taken off while scanning, with the corrections for decoded
         // literals, and for the separators at the end).
-        let inner = &text[start..end];
-        let ascii = inner.is_ascii();
+        // (The slashes cut off are ASCII: the whole text tells whether the inner part is,
+        // with no character boundaries to check to cut it.)
+        let ascii = text.is_ascii();
         self.literal_chars = if ascii {
-            inner.len()
+            end - start
         } else {
-            count_chars(inner)
+            count_chars(&text[start..end])
         };
         self.scan(text, start, end, ascii)?;
         self.literal_chars -= self.segments.len() - 1;
