@@ -73,10 +73,11 @@ impl Parts {
         end: usize,
         ascii: bool,
     ) -> Result<(), TemplateError> {
-        let bytes = text.as_bytes();
+        // (Cut at `end` once, so that the search's reads need no bounds checks.)
+        let inner = text.as_bytes().get(..end).unwrap_or_default();
         let mut at = start;
         loop {
-            let (slash, special) = segment_end(bytes, at, end);
+            let (slash, special) = segment_end(inner, at);
             if slash == at {
                 return Err(TemplateError::EmptySegment);
             }
@@ -354,11 +355,12 @@ fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
     i
 }
 
-/// The end of the segment starting at `from` (its `/`, or `to`), and whether a `<`, `>`
-/// or `%` comes before it, eight bytes at a time.
+/// The end of the segment of `bytes` starting at `from` (its `/`, or the end), and whether
+/// a `<`, `>` or `%` comes before it, eight bytes at a time.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
-fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
+fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    let to = bytes.len();
     let mut special = false;
     let mut i = from;
     while i + 8 <= to {
@@ -392,13 +394,13 @@ fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
 /// segment is read by the general loop.
 #[cfg(target_arch = "wasm32")]
 #[inline]
-fn segment_end(bytes: &[u8], from: usize, to: usize) -> (usize, bool) {
+fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
     let len = bytes
-        .get(from..to)
+        .get(from..)
         .unwrap_or_default()
         .iter()
         .position(|&b| b == b'/');
-    (len.map_or(to, |len| from + len), true)
+    (len.map_or(bytes.len(), |len| from + len), true)
 }
 
 /// Marks the bytes of `w` equal to `b` with their high bit. A borrow can only mark a byte
