@@ -374,11 +374,16 @@ fn packed_kinds(template: &Template) -> Option<u64> {
     if template.len() > 32 {
         return None;
     }
+    // Each kind pushed in at the bottom, then all of them moved up to the top.
     let mut packed = 0u64;
-    for (i, kind) in template.kinds().enumerate() {
-        packed |= (kind as u64 + 1) << (62 - 2 * i);
+    for kind in template.kinds() {
+        packed = packed << 2 | (kind as u64 + 1);
     }
-    Some(packed)
+    Some(
+        packed
+            .checked_shl(64 - 2 * template.len() as u32)
+            .unwrap_or(0),
+    )
 }
 
 /// Marks an answer that is a page served as is (no variables to bind).

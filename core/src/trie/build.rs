@@ -174,17 +174,16 @@ impl<'a> Builder<'a> {
         let t = &self.trie;
         let n = &t.nodes[node as usize];
         let mut i = hash & n.mask;
-        if n.table != 0 {
-            loop {
-                let slot = &t.slots[(n.table + i) as usize];
-                if slot.child == NONE {
-                    break;
-                }
-                if slot.key == key && (key.len <= 16 || t.long(slot) == text) {
-                    return slot.child;
-                }
-                i = (i + 1) & n.mask;
+        // A node without literal children has the shared empty table at slot 0.
+        loop {
+            let slot = &t.slots[(n.table + i) as usize];
+            if slot.child == NONE {
+                break;
             }
+            if slot.key == key && (key.len <= 16 || t.long(slot) == text) {
+                return slot.child;
+            }
+            i = (i + 1) & n.mask;
         }
         self.add_literal(node, &key, hash, i, text)
     }
