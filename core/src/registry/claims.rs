@@ -35,17 +35,27 @@ struct Claim {
 enum Claimed {
     Path,
     Template,
+    /// The page's path and its template, which hash alike (a template page's inferred
+    /// path: one slot for two claims).
+    PathAndTemplate,
     Redirect(u32),
 }
 
 impl Claim {
-    fn shape<'a, T>(&self, pages: &'a [Page<T>], current: &'a Page<T>) -> Option<Shape<'a>> {
+    /// Whether this claim is on `shape`.
+    fn holds<T>(&self, shape: &Shape<'_>, pages: &[Page<T>], current: &Page<T>) -> bool {
         let page = pages.get(self.page as usize).unwrap_or(current);
-        Some(match self.what {
-            Claimed::Path => Shape::Path(page.path()),
-            Claimed::Template => Shape::Template(page.template.as_ref()?),
-            Claimed::Redirect(i) => Shape::Template(page.redirect_templates().get(i as usize)?),
-        })
+        let is = |mine: Option<Shape<'_>>| mine.is_some_and(|mine| mine.same(shape));
+        let template = || page.template.as_ref().map(Shape::Template);
+        match self.what {
+            Claimed::Path => is(Some(Shape::Path(page.path()))),
+            Claimed::Template => is(template()),
+            Claimed::PathAndTemplate => is(Some(Shape::Path(page.path()))) || is(template()),
+            Claimed::Redirect(i) => is(page
+                .redirect_templates()
+                .get(i as usize)
+                .map(Shape::Template)),
+        }
     }
 }
 
@@ -102,10 +112,7 @@ impl Claims {
         }
         let find = |table: &ClaimTable, shape: &Shape<'_>, hash: u64| {
             table
-                .find(hash, |c| {
-                    c.shape(earlier, page)
-                        .is_some_and(|other| other.same(shape))
-                })
+                .find(hash, |c| c.holds(shape, earlier, page))
                 .ok()
                 .map(|c| c.page as usize)
         };
@@ -179,14 +186,58 @@ impl Claims {
         page: &Page<T>,
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
-        let (path, template) = identities(page);
-        if let Some(Hashed { shape, hash }) = path {
-            self.claim_identity(shape, hash, Claimed::Path, page, earlier)?;
+        match identities(page) {
+            (Some(path), Some(template)) if path.hash == template.hash => {
+                self.claim_path_and_template(path.shape, template.shape, path.hash, page, earlier)
+            }
+            (path, template) => {
+                if let Some(Hashed { shape, hash }) = path {
+                    self.claim_identity(shape, hash, Claimed::Path, page, earlier)?;
+                }
+                if let Some(Hashed { shape, hash }) = template {
+                    self.claim_identity(shape, hash, Claimed::Template, page, earlier)?;
+                }
+                Ok(())
+            }
         }
-        if let Some(Hashed { shape, hash }) = template {
-            self.claim_identity(shape, hash, Claimed::Template, page, earlier)?;
-        }
-        Ok(())
+    }
+
+    /// Claims the page's path and its template when they hash alike (a template page's
+    /// inferred path), in one slot found by one probe. An earlier claim on the path is the
+    /// error reported, else one on the template: as when they are claimed in turn (a
+    /// template never is the path it infers unless it is static, and then one shape).
+    #[inline(always)]
+    fn claim_path_and_template<T>(
+        &mut self,
+        path: Shape<'_>,
+        template: Shape<'_>,
+        hash: u64,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
+        let mut on_template = None;
+        let found = self.identities.find(hash, |c| {
+            if c.holds(&path, earlier, page) {
+                return true;
+            }
+            if c.holds(&template, earlier, page) {
+                on_template = Some(c.page);
+            }
+            false
+        });
+        let (other, shape) = match (found, on_template) {
+            (Err(free), None) => {
+                let claim = Claim {
+                    page: earlier.len() as u32,
+                    what: Claimed::PathAndTemplate,
+                };
+                self.identities.insert_at(free, hash, claim);
+                return Ok(());
+            }
+            (Ok(claim), _) => (claim.page, path),
+            (Err(_), Some(other)) => (other, template),
+        };
+        Err(duplicate_path(page, &earlier[other as usize], shape))
     }
 
     /// Claims one of the page's own shapes, in one probe: an earlier page's claim on it is
@@ -204,26 +255,31 @@ impl Claims {
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
         let at = earlier.len() as u32;
-        let same = |c: Claim| {
-            c.shape(earlier, page)
-                .is_some_and(|other| other.same(&shape))
-        };
-        match self.identities.find(hash, same) {
+        match self
+            .identities
+            .find(hash, |c| c.holds(&shape, earlier, page))
+        {
             Err(free) => {
                 self.identities
                     .insert_at(free, hash, Claim { page: at, what });
                 Ok(())
             }
             Ok(claim) if claim.page == at => Ok(()),
-            Ok(claim) => Err(BuildError::DuplicatePath {
-                module: String::from(page.module()),
-                other: String::from(earlier[claim.page as usize].module()),
-                path: String::from(match shape {
-                    Shape::Path(p) => p,
-                    Shape::Template(t) => t.given(),
-                }),
-            }),
+            Ok(claim) => Err(duplicate_path(page, &earlier[claim.page as usize], shape)),
         }
+    }
+}
+
+/// `page` claims `shape`, which `other` (an earlier page) has claimed.
+#[cfg(not(target_arch = "wasm32"))]
+fn duplicate_path<T>(page: &Page<T>, other: &Page<T>, shape: Shape<'_>) -> BuildError {
+    BuildError::DuplicatePath {
+        module: String::from(page.module()),
+        other: String::from(other.module()),
+        path: String::from(match shape {
+            Shape::Path(p) => p,
+            Shape::Template(t) => t.given(),
+        }),
     }
 }
 
@@ -267,10 +323,8 @@ fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
                 shape: Shape::Path(text),
                 hash,
             };
-            let template = Hashed {
-                shape,
-                hash: Shape::from_inferred_path(t, hash),
-            };
+            // (A template hashes as the path it infers.)
+            let template = Hashed { shape, hash };
             (Some(path), Some(template))
         }
         _ => (

@@ -14,13 +14,12 @@ pub(crate) enum Shape<'a> {
 impl Shape<'_> {
     /// Equal shapes hash equally. A shape is hashed as the path it stands for: its decoded
     /// segments joined by `/`, each variable written `none` (the path a template infers,
-    /// SEMANTICS 3.1), then, for a template with variables, one more word; so a path or a
-    /// template without `%` is hashed straight from its text, and a template page's
-    /// inferred path hashes to what gives its template's hash in one step
-    /// ([`from_inferred_path`](Self::from_inferred_path)). (Templates that infer one path
-    /// with variables in different places, `/a/<x>none` and `/a/none<x>`, or a `/` decoded
-    /// from `%2F`, make different shapes hash alike: collisions, settled by
-    /// [`same`](Self::same).)
+    /// SEMANTICS 3.1); so a path or a template without `%` is hashed straight from its
+    /// text, and a template page's inferred path hashes as its template, which lets the
+    /// claims hold both in one slot. (A template and the path it infers, templates that
+    /// infer one path with variables in different places, `/a/<x>none` and `/a/none<x>`,
+    /// or a `/` decoded from `%2F`, make different shapes hash alike: collisions, settled
+    /// by [`same`](Self::same).)
     pub(crate) fn hash(&self) -> u64 {
         match self {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
@@ -34,7 +33,7 @@ impl Shape<'_> {
             Shape::Template(t) if !t.has_escapes() => {
                 let mut path = String::new();
                 t.write_filled(FILL, &mut path);
-                Shape::from_inferred_path(t, Shape::unescaped_path_hash(&path))
+                Shape::unescaped_path_hash(&path)
             }
             // Rare: a decoded `%`. The decoded text is written out (a path as the template
             // of its decoded segments).
@@ -60,20 +59,9 @@ impl Shape<'_> {
                 }
                 let mut h = ShapeHash(0);
                 h.literal(&run);
-                Shape::from_inferred_path(t, h.0)
+                h.0
             }
         }
-    }
-
-    /// The [`hash`](Self::hash) of `Shape::Template(t)`, given the hash of the path that
-    /// `t` infers (`Shape::Path`'s hash of it): one step, no pass over the template.
-    #[inline]
-    pub(crate) fn from_inferred_path(t: &Template, path_hash: u64) -> u64 {
-        let mut h = ShapeHash(path_hash);
-        if !t.is_static() {
-            h.mix(VARIABLE);
-        }
-        h.0
     }
 
     /// [`hash`](Self::hash) of `Shape::Path(path)` for a path known to hold no `%` (one
@@ -119,10 +107,6 @@ pub(crate) fn text_hash(text: &str) -> u64 {
 /// What a template's variables are written as in its shape's hash: what its inferred path
 /// holds in their place (SEMANTICS 3.1).
 const FILL: &str = "none";
-
-/// Mixed in after the inferred path's text for a template with variables (never the same
-/// shape as a path).
-const VARIABLE: u64 = 0x7a71_b2c3_d4e5_f607;
 
 /// FxHash-style rounds, eight bytes at a time; each literal ends with its length, so
 /// the literals of a shape cannot run into each other.

@@ -21,7 +21,8 @@ pub(super) struct ClaimTable {
 struct Slot {
     tag: u32,
     page: u32,
-    /// `Claimed` as one word: 0 a path, 1 a template, 2 + i the page's i-th redirect source.
+    /// `Claimed` as one word: 0 a path, 1 a template, 2 both, 3 + i the page's i-th
+    /// redirect source.
     what: u32,
 }
 
@@ -128,7 +129,8 @@ impl Slot {
         let what = match claim.what {
             Claimed::Path => 0,
             Claimed::Template => 1,
-            Claimed::Redirect(i) => i.saturating_add(2),
+            Claimed::PathAndTemplate => 2,
+            Claimed::Redirect(i) => i.saturating_add(3),
         };
         Slot {
             tag,
@@ -142,7 +144,8 @@ impl Slot {
         let what = match self.what {
             0 => Claimed::Path,
             1 => Claimed::Template,
-            i => Claimed::Redirect(i - 2),
+            2 => Claimed::PathAndTemplate,
+            i => Claimed::Redirect(i - 3),
         };
         Claim {
             page: self.page,

@@ -160,10 +160,10 @@ fn the_table_finds_claims_whose_hashes_share_their_high_half() {
     let mut table = ClaimTable::with_capacity(0);
     let hash = |page: u32| 0x1234_5678_0000_0000 | u64::from(page);
     for page in 0..100 {
-        let what = if page % 2 == 0 {
-            Claimed::Path
-        } else {
-            Claimed::Redirect(page)
+        let what = match page % 4 {
+            0 => Claimed::Path,
+            2 => Claimed::PathAndTemplate,
+            _ => Claimed::Redirect(page),
         };
         let found = table.find(hash(page), |c| c.page == page);
         let Err(free) = found else {
@@ -175,7 +175,8 @@ fn the_table_finds_claims_whose_hashes_share_their_high_half() {
         let claim = table.find(hash(page), |c| c.page == page).ok().unwrap();
         assert_eq!(claim.page, page);
         match claim.what {
-            Claimed::Path => assert_eq!(page % 2, 0),
+            Claimed::Path => assert_eq!(page % 4, 0),
+            Claimed::PathAndTemplate => assert_eq!(page % 4, 2),
             Claimed::Redirect(i) => assert_eq!(i, page),
             Claimed::Template => panic!("{page}"),
         }
@@ -204,4 +205,57 @@ fn a_given_path_beside_a_template_is_claimed_as_given() {
             "{template:?}"
         );
     }
+}
+
+#[test]
+fn a_path_and_template_in_one_slot_report_the_path_first() {
+    // `/a/<x>` infers `/a/none`: its path and template hash alike and share one slot. An
+    // earlier page at `/a/none` is the conflict reported, whether or not an earlier
+    // template of the same shape was claimed before it (each order of the two).
+    let at_path = || PageSpec::new("app::at_path").path("/a/none");
+    let same_shape = || {
+        PageSpec::new("app::same_shape")
+            .path_template("/a/<y>")
+            .path("/b")
+    };
+    let late = || PageSpec::new("app::late").path_template("/a/<x>");
+    let path_conflict = BuildError::DuplicatePath {
+        module: "app::late".into(),
+        other: "app::at_path".into(),
+        path: "/a/none".into(),
+    };
+    for specs in [
+        vec![at_path(), same_shape(), late()],
+        vec![same_shape(), at_path(), late()],
+    ] {
+        assert_eq!(build(specs).unwrap_err(), path_conflict);
+    }
+    // Only the template's shape taken: that conflict, named by the template.
+    let template_conflict = BuildError::DuplicatePath {
+        module: "app::late".into(),
+        other: "app::same_shape".into(),
+        path: "/a/<x>".into(),
+    };
+    assert_eq!(
+        build(vec![same_shape(), late()]).unwrap_err(),
+        template_conflict
+    );
+    // A later page meets the one slot by either shape.
+    assert_eq!(
+        build(vec![late(), at_path()]).unwrap_err(),
+        BuildError::DuplicatePath {
+            module: "app::at_path".into(),
+            other: "app::late".into(),
+            path: "/a/none".into(),
+        }
+    );
+    let by_template = build(vec![late(), same_shape()]).unwrap_err();
+    assert_eq!(
+        by_template,
+        BuildError::DuplicatePath {
+            module: "app::same_shape".into(),
+            other: "app::late".into(),
+            path: "/a/<y>".into(),
+        }
+    );
 }
