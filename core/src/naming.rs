@@ -154,9 +154,14 @@ pub fn module_components(module: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `module_components(module).any(str::is_empty)`, in one pass that jumps from one `.`
-/// or `:` to the next.
+/// `module_components(module).any(str::is_empty)`.
 fn has_empty_component(module: &str) -> bool {
+    last_component_start(module).is_none()
+}
+
+/// Where the last component of `module` starts, or `None` when a component is empty, in
+/// one pass that jumps from one `.` or `:` to the next.
+fn last_component_start(module: &str) -> Option<usize> {
     let bytes = module.as_bytes();
     // Where the current component starts.
     let mut start = 0;
@@ -174,13 +179,59 @@ fn has_empty_component(module: &str) -> bool {
             }
         };
         if i == start {
-            return true;
+            return None;
         }
         i += width;
         start = i;
     }
     // The last component (the whole of an empty module).
-    start == bytes.len()
+    (start < bytes.len()).then_some(start)
+}
+
+/// [`DashNaming::check`], also saying where the module's last component starts, for
+/// [`write_dash_name`]: a registry with Dash's naming reads the module once for both (and
+/// calls neither through `dyn Naming`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn check_dash(module: &str) -> Result<usize, ModuleError> {
+    let last = last_component_start(module).ok_or(ModuleError::EmptyComponent)?;
+    if module == "__main__" {
+        return Err(ModuleError::Main);
+    }
+    Ok(last)
+}
+
+/// [`DashNaming::write_name`] for a module whose last component starts at `last`
+/// ([`check_dash`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn write_dash_name(
+    module: &str,
+    last: usize,
+    out: &mut String,
+) -> Result<(), ModuleError> {
+    // Lower-case letters and digits (most names): only the first byte changes.
+    if let Some(component) = module.get(last..).filter(|c| is_plain(c)) {
+        let start = out.len();
+        out.push_str(component);
+        out[start..start + 1].make_ascii_uppercase();
+        return Ok(());
+    }
+    DashNaming.write_name(module, out)
+}
+
+/// Browser bundles never take this way (see `Context::dash_naming`).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn check_dash(module: &str) -> Result<usize, ModuleError> {
+    DashNaming.check(module).map(|()| 0)
+}
+
+/// Browser bundles never take this way (see `Context::dash_naming`).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn write_dash_name(
+    module: &str,
+    _last: usize,
+    out: &mut String,
+) -> Result<(), ModuleError> {
+    DashNaming.write_name(module, out)
 }
 
 /// The last component of a module path (POLICY C3): used for the name, image inference and
@@ -213,6 +264,25 @@ pub fn last_component(module: &str) -> &str {
     module.get(start..).unwrap_or("")
 }
 
+/// A lower-case ASCII letter or digit: one load a byte from a table of every byte.
+#[cfg(not(target_arch = "wasm32"))]
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'a'..=b'z' | b'0'..=b'9');
+        b += 1;
+    }
+    table
+};
+
+/// A component of lower-case ASCII letters and digits only, not empty (most modules'
+/// last): its name is itself with its first byte raised.
+#[cfg(not(target_arch = "wasm32"))]
+fn is_plain(component: &str) -> bool {
+    !component.is_empty() && component.bytes().all(|b| PLAIN[usize::from(b)])
+}
+
 /// [`last_component`] when it is not empty and holds only lower-case ASCII letters and
 /// digits (most modules' last component), else `None`: read from the end, over that
 /// component and the separator before it only.
@@ -220,16 +290,6 @@ pub fn last_component(module: &str) -> &str {
 fn plain_last_component(module: &str) -> Option<&str> {
     let bytes = module.as_bytes();
     let mut start = bytes.len();
-    // A lower-case letter or digit: one load a byte from a table of every byte.
-    static PLAIN: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            table[b] = matches!(b as u8, b'a'..=b'z' | b'0'..=b'9');
-            b += 1;
-        }
-        table
-    };
     while start > 0 && PLAIN[usize::from(bytes[start - 1])] {
         start -= 1;
     }
@@ -382,6 +442,26 @@ mod tests {
                 "{text:?}"
             );
         });
+    }
+
+    #[test]
+    fn the_dash_check_and_name_in_one_pass_agree_with_the_trait() {
+        // `check_dash` and `write_dash_name`, the registry's way, against `check` and
+        // `name` over every short text of separators, plain bytes and bytes that are not.
+        every_text(&['a', '.', ':', '1', 'B', '_', 'é'], 0..=6, |text| {
+            let checked = check_dash(text);
+            assert_eq!(checked.is_ok(), DashNaming.check(text).is_ok(), "{text:?}");
+            let Ok(last) = checked else { return };
+            assert_eq!(&text[last..], last_component(text), "{text:?}");
+            let mut out = String::from("x");
+            let written = write_dash_name(text, last, &mut out);
+            match DashNaming.name(text) {
+                Ok(name) => assert_eq!((written, &out[1..]), (Ok(()), &*name), "{text:?}"),
+                Err(error) => assert_eq!((written, &*out), (Err(error), "x"), "{text:?}"),
+            }
+        });
+        assert_eq!(check_dash("__main__"), Err(ModuleError::Main));
+        assert_eq!(check_dash("app::pages.x"), Ok(11));
     }
 
     #[test]

@@ -12,7 +12,9 @@ use crate::config::{Config, Prefixes, relative_path};
 use crate::error::{BuildError, ModuleError};
 use crate::image::{AssetFiles, infer_image};
 use crate::index::{Index, NO_PATH, Route, Target};
-use crate::naming::{DashNaming, Naming, folder_basename, last_component};
+use crate::naming::{
+    DashNaming, Naming, check_dash, folder_basename, last_component, write_dash_name,
+};
 use crate::order::Order;
 use crate::page::{Page, PageMore, PageSpec, Text, Texts, Where};
 use crate::template::{Parts, Shape, Template};
@@ -36,6 +38,9 @@ use claims::Claims;
 pub struct RegistryBuilder<'a, T> {
     config: Config,
     naming: Box<dyn Naming>,
+    /// `naming` is Dash's (the default, not replaced): the build then checks each module and
+    /// finds its name in one pass, with no dynamic call.
+    dash_naming: bool,
     specs: Registrations<'a, T>,
     assets: Vec<String>,
 }
@@ -55,6 +60,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
         RegistryBuilder {
             config,
             naming: Box::new(DashNaming),
+            dash_naming: true,
             specs: Registrations::new(),
             assets: Vec::new(),
         }
@@ -63,6 +69,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
     /// Replaces the naming scheme (how module paths become URL paths and names).
     pub fn naming(&mut self, naming: impl Naming + 'static) -> &mut Self {
         self.naming = Box::new(naming);
+        self.dash_naming = false;
         self
     }
 
@@ -101,6 +108,8 @@ impl<'a, T> RegistryBuilder<'a, T> {
         let context = Context {
             config: &self.config,
             naming: &*self.naming,
+            // (Browser bundles, which count bytes and build few pages, call the naming.)
+            dash_naming: self.dash_naming && cfg!(not(target_arch = "wasm32")),
             folder,
             assets: &self.assets,
             requests_prefix: &prefixes.requests,
@@ -109,15 +118,20 @@ impl<'a, T> RegistryBuilder<'a, T> {
         };
         for (index, spec) in self.specs.into_iter().enumerate() {
             let module: &str = &spec.module;
-            context.naming.check(module).map_err(module_error(module))?;
+            // (With Dash's naming, `last` is where the module's last component starts.)
+            let last = match context.dash_naming {
+                true => check_dash(module),
+                false => context.naming.check(module).map(|()| 0),
+            }
+            .map_err(module_error(module))?;
             // The module is entered in one probe; a build that fails returns the error
             // and drops the table.
             let module_of = |i: u32| pages.get(i as usize).map(Page::module_bytes);
             let entry = modules.entry(
-                text_hash(module),
+                module_hash(module),
                 |&i| module_of(i) == Some(module.as_bytes()),
                 // (Never called: the table holds room for every page.)
-                |&i| pages.get(i as usize).map_or(0, |p| text_hash(p.module())),
+                |&i| pages.get(i as usize).map_or(0, |p| module_hash(p.module())),
             );
             match entry {
                 Entry::Occupied(_) => {
@@ -135,7 +149,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
                 parts: &mut parts,
                 texts: &mut texts,
             };
-            make_page(&context, scratch, spec, index, &mut pages)?;
+            make_page(&context, scratch, spec, last, index, &mut pages)?;
             if let Some((page, earlier)) = pages.split_last() {
                 claims.check_and_add(page, earlier)?;
             }
@@ -248,10 +262,59 @@ impl<'a, T> IntoIterator for Registrations<'a, T> {
     }
 }
 
-/// A hash of a module path (for the module tables; modules come from the app, not from
-/// requests).
-fn text_hash(text: &str) -> u64 {
-    crate::template::text_hash(text)
+/// A browser bundle's module hash (it counts bytes and builds few pages): FxHash's
+/// rounds, a byte at a time.
+#[cfg(target_arch = "wasm32")]
+fn module_hash(module: &str) -> u64 {
+    module.bytes().fold(module.len() as u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x5175_2b4f_c4d8_a2b5)
+    })
+}
+
+/// A hash of a module path, for the module table (modules come from the app, not from
+/// requests): folded multiplies (a 64 × 64-bit product's two halves xored), one for the
+/// first and last eight bytes of a module of up to 16 (most), one more for each sixteen
+/// bytes before the last sixteen of a longer one; the length mixed in.
+#[cfg(not(target_arch = "wasm32"))]
+fn module_hash(module: &str) -> u64 {
+    const K: [u64; 3] = [
+        0x243f_6a88_85a3_08d3,
+        0x1319_8a2e_0370_7344,
+        0xa409_3822_299f_31d0,
+    ];
+    let fold = |x: u64, y: u64| {
+        let product = u128::from(x) * u128::from(y);
+        product as u64 ^ (product >> 64) as u64
+    };
+    let halves = |w: &[u8; 16]| {
+        let w = u128::from_le_bytes(*w);
+        (w as u64, (w >> 64) as u64)
+    };
+    let bytes = module.as_bytes();
+    let mut h = K[0] ^ bytes.len() as u64;
+    let mut rest = bytes;
+    while rest.len() > 16 {
+        let Some((chunk, after)) = rest.split_first_chunk::<16>() else {
+            break;
+        };
+        let (x, y) = halves(chunk);
+        h = fold(x ^ K[1], y ^ h);
+        rest = after;
+    }
+    let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
+    let half = |w: Option<&[u8; 4]>| w.map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
+    // The last sixteen bytes (overlapping what the rounds took), or all of them.
+    let (x, y) = match (bytes.last_chunk::<16>(), bytes.len()) {
+        (Some(last), _) => halves(last),
+        (None, 8..) => (word(bytes.first_chunk()), word(bytes.last_chunk())),
+        (None, 4..) => (half(bytes.first_chunk()), half(bytes.last_chunk())),
+        (None, n @ 1..) => {
+            let byte = |at: usize| bytes.get(at).map_or(0, |&b| u64::from(b));
+            (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
+        }
+        (None, 0) => (0, 0),
+    };
+    fold(x ^ K[1], y ^ K[2] ^ h)
 }
 
 /// A frozen page registry: immutable, `Send + Sync` when `T` is, cheap to share behind a
@@ -261,7 +324,7 @@ pub struct Registry<T> {
     pub(crate) pages: Vec<Page<T>>,
     /// Registry order: indices into `pages`.
     order: Box<[u32]>,
-    /// Indices into `pages` by module hash ([`text_hash`]).
+    /// Indices into `pages` by module hash ([`module_hash`]).
     by_module: HashTable<u32>,
     pub(crate) config: Config,
     pub(crate) prefixes: Prefixes,
@@ -340,7 +403,9 @@ impl<T> Registry<T> {
     pub fn page(&self, module: &str) -> Option<&Page<T>> {
         let pages = &self.pages;
         self.by_module
-            .find(text_hash(module), |&i| pages[i as usize].module() == module)
+            .find(module_hash(module), |&i| {
+                pages[i as usize].module() == module
+            })
             .map(|&i| &pages[i as usize])
     }
 
@@ -379,6 +444,8 @@ pub(crate) fn owned_template<'p, T>(pages: &'p [Page<T>], route: &Route) -> Opti
 struct Context<'a> {
     config: &'a Config,
     naming: &'a dyn Naming,
+    /// `naming` is Dash's ([`RegistryBuilder::dash_naming`]).
+    dash_naming: bool,
     folder: Option<&'a str>,
     assets: &'a [String],
     requests_prefix: &'a str,
@@ -395,12 +462,13 @@ struct Scratch<'a> {
     texts: &'a mut String,
 }
 
-/// Checks one registration (its module is checked and unique) and pushes its page onto
-/// `pages` (the earlier pages).
+/// Checks one registration (its module is checked and unique; with Dash's naming its last
+/// component starts at `last`) and pushes its page onto `pages` (the earlier pages).
 fn make_page<T>(
     cx: &Context<'_>,
     scratch: Scratch<'_>,
     spec: PageSpec<'_, T>,
+    last: usize,
     registered: usize,
     pages: &mut Vec<Page<T>>,
 ) -> Result<(), BuildError> {
@@ -523,9 +591,11 @@ fn make_page<T>(
         Some(_) => Where::SuppliedName,
         None => {
             let start = texts.len();
-            cx.naming
-                .write_name(module, texts)
-                .map_err(module_error(module))?;
+            match cx.dash_naming {
+                true => write_dash_name(module, last, texts),
+                false => cx.naming.write_name(module, texts),
+            }
+            .map_err(module_error(module))?;
             spanned(texts, start).ok_or_else(|| too_long(module, ""))?
         }
     };
@@ -656,4 +726,50 @@ fn path_from_template(template: &Template, out: &mut String) {
         out.push('/');
     }
     template.write_filled("none", out);
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::module_hash;
+    use crate::{Config, PageSpec, RegistryBuilder};
+
+    /// Modules of every length up to 40 bytes are found by `Registry::page`, and a module
+    /// registered twice is refused, whatever its length.
+    #[test]
+    fn modules_of_every_length_are_found() {
+        let modules: Vec<String> = (1..=40).map(|n| "m".repeat(n)).collect();
+        let mut b = RegistryBuilder::new(Config::new());
+        for (i, m) in modules.iter().enumerate() {
+            b.page(PageSpec::new(m).layout(i));
+        }
+        let registry = b.build().unwrap();
+        for (i, m) in modules.iter().enumerate() {
+            assert_eq!(registry.page(m).map(|p| *p.layout()), Some(i), "{m}");
+        }
+        assert!(registry.page("").is_none() && registry.page(&"m".repeat(41)).is_none());
+        for m in &modules {
+            let mut b = RegistryBuilder::new(Config::new());
+            b.page(PageSpec::new(m).layout(0));
+            b.page(PageSpec::new(m).layout(1));
+            assert_eq!(b.build().unwrap_err().kind(), "duplicate_module", "{m}");
+        }
+    }
+
+    /// Modules that differ only in their middle bytes, or only in their length, hash
+    /// apart: every byte of a module is read.
+    #[test]
+    fn module_hashes_read_every_byte() {
+        let mut hashes: Vec<u64> = (0..1000)
+            .map(|i| module_hash(&format!("pages.reports_{i:04}_summary")))
+            .chain((0..1000).map(|i| module_hash(&format!("app::{i:04}.deep.deep.deep.x"))))
+            .chain((0..64).map(|n| module_hash(&"a".repeat(n))))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), 2064);
+    }
 }

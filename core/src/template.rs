@@ -19,7 +19,7 @@ mod tests;
 pub(crate) use parse::Parts;
 use parse::{count_byte, count_chars, path_segments, split_slash};
 pub(crate) use pattern::Values;
-pub(crate) use shape::{Shape, text_hash};
+pub(crate) use shape::Shape;
 use shape::{is_within, sub_of};
 
 /// A parsed path template, or a static path seen as a template without variables.

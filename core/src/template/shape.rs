@@ -96,14 +96,6 @@ impl Shape<'_> {
     }
 }
 
-/// A hash of one text (the registry's module tables).
-#[inline]
-pub(crate) fn text_hash(text: &str) -> u64 {
-    let mut h = ShapeHash(0);
-    h.literal(text);
-    h.0
-}
-
 /// What a template's variables are written as in its shape's hash: what its inferred path
 /// holds in their place (SEMANTICS 3.1).
 const FILL: &str = "none";
