@@ -620,15 +620,9 @@ fn make_page<T>(
         (None, assets) => infer_image(module, assets),
     };
     // Most pages have none of these: no box, and no large value made to find that out.
-    let needs_more = name.is_some()
-        || title.is_some()
-        || description.is_some()
-        || order.is_some()
-        || image.is_some()
-        || inferred_image.is_some()
-        || image_url.is_some()
-        || !redirect_from.is_empty()
-        || given.as_ref().is_some_and(|m| !m.extra.is_empty());
+    // (A spec that gave any of them has its `SpecMore` box: only a falsy description
+    // alone then makes a `PageMore` of nothing, which reads as none.)
+    let needs_more = given.is_some() || description.is_some() || inferred_image.is_some();
     // (An `if`, not `bool::then`: a closure that is not called still drops every field
     // it took, out of line.)
     let more = if needs_more {
