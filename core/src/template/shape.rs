@@ -68,9 +68,7 @@ impl Shape<'_> {
     /// inferred from a template without escapes): no search for one.
     pub(crate) fn unescaped_path_hash(path: &str) -> u64 {
         let mut h = ShapeHash(0);
-        let bytes = path.as_bytes();
-        let (start, end) = inner_bounds(bytes);
-        h.bytes(&bytes[start..end]);
+        h.bytes(inner(path.as_bytes()));
         h.0
     }
 
@@ -94,6 +92,19 @@ impl Shape<'_> {
             }
         }
     }
+}
+
+/// `bytes` without its leading and trailing slashes (what [`inner_bounds`] bounds), cut
+/// without index checks: most paths start with one `/` and end without one.
+#[inline(always)]
+fn inner(mut bytes: &[u8]) -> &[u8] {
+    while let [b'/', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    while let [rest @ .., b'/'] = bytes {
+        bytes = rest;
+    }
+    bytes
 }
 
 /// What a template's variables are written as in its shape's hash: what its inferred path
@@ -150,4 +161,36 @@ pub(super) fn is_within(part: &str, whole: &str) -> bool {
 pub(super) fn sub_of<'a>(whole: &'a str, part: &str) -> &'a str {
     let start = part.as_ptr() as usize - whole.as_ptr() as usize;
     &whole[start..start + part.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+    use alloc::vec::Vec;
+
+    #[test]
+    fn inner_cuts_what_inner_bounds_bounds() {
+        // Every text of up to seven bytes of `/`, `a` and `é`'s two bytes.
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..7 {
+            let longer: Vec<Vec<u8>> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().map_or(0, Vec::len))
+                .flat_map(|t| {
+                    [b'/', b'a', 0xC3, 0xA9].map(|b| {
+                        let mut t = t.clone();
+                        t.push(b);
+                        t
+                    })
+                })
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let (start, end) = inner_bounds(text);
+            assert_eq!(inner(text), &text[start..end], "{text:?}");
+        }
+        assert!(texts.len() > 20_000);
+    }
 }
