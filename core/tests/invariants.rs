@@ -171,24 +171,7 @@ proptest! {
         // Path and name given: nothing inferred (so no Unicode case mapping is needed).
         let prefix = if long_prefix { "application::web::pages::" } else { "" };
         let modules: Vec<String> = modules.iter().map(|m| format!("{prefix}{m}")).collect();
-        let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
-        for (i, module) in modules.iter().enumerate() {
-            let mut spec = folio_core::PageSpec::new(module)
-                .path(format!("/p{i}"))
-                .name("page")
-                .layout(i);
-            if let Some(order) = orders[i] {
-                spec = spec.order(folio_core::Order::Int(order));
-            }
-            builder.page(spec);
-        }
-        let registry = builder.build().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut want: Vec<usize> = (0..modules.len()).collect();
-        want.sort_by(|&a, &b| {
-            (orders[a].is_none(), orders[a], &modules[a]).cmp(&(orders[b].is_none(), orders[b], &modules[b]))
-        });
-        let got: Vec<usize> = registry.pages().map(|p| *p.layout()).collect();
-        prop_assert_eq!(got, want);
+        let registry = registry_in_policy_order(&modules, &orders)?;
         // Registration order is the order of `builder.page` calls, whatever the registry order.
         for (n, page) in registry.pages_by_registration().enumerate() {
             prop_assert_eq!((page.registration_index(), *page.layout()), (n, n));
@@ -220,25 +203,42 @@ proptest! {
         let mut modules: Vec<String> = sorted.chunks(piece).rev().flatten().cloned().collect();
         let turn = rotate % modules.len();
         modules.rotate_left(turn);
-        let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
-        for (i, module) in modules.iter().enumerate() {
-            let mut spec = folio_core::PageSpec::new(module)
-                .path(format!("/p{i}"))
-                .name("page")
-                .layout(i);
-            if let Some(order) = orders[i] {
-                spec = spec.order(folio_core::Order::Int(order));
-            }
-            builder.page(spec);
-        }
-        let registry = builder.build().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut want: Vec<usize> = (0..modules.len()).collect();
-        want.sort_by(|&a, &b| {
-            (orders[a].is_none(), orders[a], &modules[a]).cmp(&(orders[b].is_none(), orders[b], &modules[b]))
-        });
-        let got: Vec<usize> = registry.pages().map(|p| *p.layout()).collect();
-        prop_assert_eq!(got, want);
+        registry_in_policy_order(&modules, &orders)?;
     }
+}
+
+/// Registers `modules` in this order (page `i` with layout `i`, given path and name, and
+/// `orders[i]` when set) and checks the registry order against POLICY D10's: pages with an
+/// order first, by order, then by module.
+fn registry_in_policy_order(
+    modules: &[String],
+    orders: &[Option<i64>],
+) -> Result<folio_core::Registry<usize>, TestCaseError> {
+    let mut builder = folio_core::RegistryBuilder::new(folio_core::Config::new());
+    for (i, module) in modules.iter().enumerate() {
+        let mut spec = folio_core::PageSpec::new(module)
+            .path(format!("/p{i}"))
+            .name("page")
+            .layout(i);
+        if let Some(order) = orders[i] {
+            spec = spec.order(folio_core::Order::Int(order));
+        }
+        builder.page(spec);
+    }
+    let registry = builder
+        .build()
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut want: Vec<usize> = (0..modules.len()).collect();
+    want.sort_by(|&a, &b| {
+        (orders[a].is_none(), orders[a], &modules[a]).cmp(&(
+            orders[b].is_none(),
+            orders[b],
+            &modules[b],
+        ))
+    });
+    let got: Vec<usize> = registry.pages().map(|p| *p.layout()).collect();
+    prop_assert_eq!(got, want);
+    Ok(registry)
 }
 
 /// Head texts: markup, quotes, `{}` (a computed text), the marks prepared heads use
