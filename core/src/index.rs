@@ -209,7 +209,7 @@ impl Index {
                 statics.insert(key, answer);
             }
         }
-        let mut trie = Trie::new(templates.iter().map(|t| t.trie_steps()), segments);
+        let mut trie = Trie::new(&templates, segments);
         // A page's own template: the walk answers with the page, without reading the
         // route (a cache miss in a large table).
         trie.set_answers(|rank| match routes.get(rank as usize) {
@@ -289,7 +289,7 @@ impl Index {
         &self,
         inner: &str,
         owned: impl Fn(&Route) -> Option<&'p Template>,
-    ) -> FoundEscaped<'_> {
+    ) -> FoundEscaped {
         #[cfg(feature = "indexed-escapes")]
         let walked = self
             .find_decoded::<256, 16>(inner)
@@ -299,11 +299,15 @@ impl Index {
         match walked {
             Some(found) => found,
             None => FoundEscaped {
-                route: self.routes.iter().find(|r| {
-                    self.path_template(r)
-                        .or_else(|| owned(r))
-                        .is_some_and(|t| matches_escaped(t, inner))
-                }),
+                route: self
+                    .routes
+                    .iter()
+                    .find(|r| {
+                        self.path_template(r)
+                            .or_else(|| owned(r))
+                            .is_some_and(|t| matches_escaped(t, inner))
+                    })
+                    .copied(),
                 text: None,
             },
         }
@@ -314,7 +318,7 @@ impl Index {
     #[cfg(feature = "indexed-escapes")]
     #[cold]
     #[inline(never)]
-    fn find_escaped_long(&self, inner: &str) -> Option<FoundEscaped<'_>> {
+    fn find_escaped_long(&self, inner: &str) -> Option<FoundEscaped> {
         self.find_decoded::<2048, 64>(inner)
             .or_else(|| self.find_decoded::<ESCAPED_BYTES, ESCAPED_SEGMENTS>(inner))
     }
@@ -323,10 +327,7 @@ impl Index {
     /// when it does not fit.
     #[cfg(feature = "indexed-escapes")]
     #[inline(never)]
-    fn find_decoded<const N: usize, const S: usize>(
-        &self,
-        inner: &str,
-    ) -> Option<FoundEscaped<'_>> {
+    fn find_decoded<const N: usize, const S: usize>(&self, inner: &str) -> Option<FoundEscaped> {
         if inner.len() > N {
             return None;
         }
@@ -335,11 +336,18 @@ impl Index {
     }
 
     /// The walk over decoded segments: one copy whatever the buffer's size. The decoded
-    /// text is kept for a route that may read values.
+    /// text is kept for a route that may read values. The static map first: the trie
+    /// leaves out the static routes it holds.
     #[cfg(feature = "indexed-escapes")]
     #[inline(never)]
-    fn walk_decoded(&self, path: Decoded<'_>) -> FoundEscaped<'_> {
-        let route = self.find(path, &mut Ends::default()).unwrap_or(None);
+    fn walk_decoded(&self, path: Decoded<'_>) -> FoundEscaped {
+        let route = match self.decoded_static(path) {
+            Some(route) => Some(route),
+            None => self
+                .find(path, &mut Ends::default())
+                .unwrap_or(None)
+                .copied(),
+        };
         let text = match route {
             Some(r) if !r.serves_plain_page => Some(Box::from(path.text())),
             _ => None,
@@ -391,8 +399,8 @@ const DIRECT: u32 = 1 << 31;
 
 /// What [`Index::find_escaped`] found for a path holding `%`.
 #[derive(Debug)]
-pub(crate) struct FoundEscaped<'i> {
-    pub(crate) route: Option<&'i Route>,
+pub(crate) struct FoundEscaped {
+    pub(crate) route: Option<Route>,
     /// The path's decoded segments, one after another (see [`EscapedPath`]), when the walk
     /// decoded them and the route may read values.
     pub(crate) text: Option<Box<[u8]>>,

@@ -502,7 +502,7 @@ impl<T> Registry<T> {
             .index
             .find_escaped(inner, |r| owned_template(&self.pages, r));
         let segments = Segments::Escaped(EscapedPath::new(Cow::Borrowed(inner), found.text));
-        self.finish(found.route, segments, query)
+        self.finish(found.route.as_ref(), segments, query)
     }
 
     #[cold]
@@ -518,7 +518,7 @@ impl<T> Registry<T> {
     #[inline(never)]
     fn finish<'r, 'p>(
         &'r self,
-        route: Option<&'r Route>,
+        route: Option<&Route>,
         segments: Segments<'p>,
         query: Query<'p>,
     ) -> Resolution<'r, 'p, T> {
@@ -580,15 +580,15 @@ impl<T> Registry<T> {
         let fast = match self.index.find_static(inner) {
             Some(StaticHit::Page(p)) => Some((self.position(p), None)),
             Some(StaticHit::Route(r)) => Some(id(r)),
-            None => self
-                .index
-                .find(RawPath(inner), &mut Ends::default())
-                .unwrap_or_else(|HasEscape| {
-                    self.index
-                        .find_escaped(inner, |r| owned_template(&self.pages, r))
-                        .route
-                })
-                .map(id),
+            None => match self.index.find(RawPath(inner), &mut Ends::default()) {
+                Ok(found) => found.map(id),
+                Err(HasEscape) => self
+                    .index
+                    .find_escaped(inner, |r| owned_template(&self.pages, r))
+                    .route
+                    .as_ref()
+                    .map(id),
+            },
         };
         let owned = |r: &Route| owned_template(&self.pages, r);
         [fast, self.index.find_reference(&decoded, owned).map(id)]

@@ -19,7 +19,7 @@
 use alloc::vec::Vec;
 
 use crate::index::{Ends, HasEscape, Segments};
-use crate::template::{Segment, TrieStep};
+use crate::template::{Segment, Template, TrieStep};
 
 mod build;
 #[cfg(feature = "first-byte-index")]

@@ -12,6 +12,69 @@ use alloc::string::String;
 
 use crate::trie::{Key, long_key_text};
 
+#[cfg(feature = "indexed-escapes")]
+use super::{DIRECT, Decoded, Index, NO_PATH, Route, Segments};
+
+/// The longest request key joined on the stack ([`Index::decoded_static`]); a longer
+/// one takes a heap buffer (only when the map holds a key that long).
+#[cfg(feature = "indexed-escapes")]
+const JOINED_BYTES: usize = 256;
+
+#[cfg(feature = "indexed-escapes")]
+impl Index {
+    /// The static route a decoded request spells: its segments joined by `/`, looked up
+    /// in the map. (The trie leaves the map's routes out, see `Trie::new`, so the decoded
+    /// walk asks here first; a key's segments hold no `/`, so neither may the request's.)
+    #[inline(never)]
+    pub(super) fn decoded_static(&self, path: Decoded<'_>) -> Option<Route> {
+        let (mut len, mut count, mut pos) = (0usize, 0usize, path.first());
+        while let Ok(Some((segment, next))) = path.segment(pos) {
+            if segment.contains(&b'/') {
+                return None;
+            }
+            len += segment.len();
+            count += 1;
+            pos = next;
+        }
+        len += count.saturating_sub(1);
+        if len > self.statics.longest as usize {
+            return None;
+        }
+        let mut stack = [0u8; JOINED_BYTES];
+        let mut heap = alloc::vec::Vec::new();
+        let joined: &mut [u8] = match stack.get_mut(..len) {
+            Some(joined) => joined,
+            None => {
+                heap.resize(len, 0);
+                &mut heap
+            }
+        };
+        let (mut at, mut pos) = (0, path.first());
+        while let Ok(Some((segment, next))) = path.segment(pos) {
+            if at > 0 {
+                *joined.get_mut(at)? = b'/';
+                at += 1;
+            }
+            joined
+                .get_mut(at..at + segment.len())?
+                .copy_from_slice(segment);
+            at += segment.len();
+            pos = next;
+        }
+        let answer = self.statics.get_bytes(joined)?;
+        if answer & DIRECT != 0 {
+            // A page served as is: what the registry reads of its route.
+            return Some(Route::to_page(
+                (answer & !DIRECT) as usize,
+                NO_PATH,
+                false,
+                true,
+            ));
+        }
+        self.routes.get(answer as usize).copied()
+    }
+}
+
 /// The most keys for which a collision-free layout is searched: beyond, the chance that a
 /// random multiplier separates every key in a table of reasonable size is too small.
 #[cfg(feature = "perfect-statics")]
@@ -30,6 +93,8 @@ pub(super) struct StaticMap {
     /// Bit `n % 64` is set when a key is `n` bytes long: most requests for a dynamic page
     /// skip hashing the path.
     lengths: u64,
+    /// The length of the longest key.
+    longest: u32,
     /// The multiplier of a collision-free layout ([`perfect_slot`]), or 0: open addressing.
     seed: u64,
     /// `64 - log2(slots.len())`: a collision-free slot is the product's top bits.
@@ -71,6 +136,7 @@ impl StaticMap {
                 slots: alloc::vec![EMPTY_SLOT; size].into_boxed_slice(),
                 text: Box::from(""),
                 lengths: 0,
+                longest: 0,
                 seed: 0,
                 shift: 0,
                 long_keys: alloc::vec![0; bits / 64].into_boxed_slice(),
@@ -84,7 +150,12 @@ impl StaticMap {
     /// keys of up to 16 bytes are probed inline, longer keys out of line.
     #[inline(always)]
     pub(super) fn get(&self, key: &str) -> Option<u32> {
-        let bytes = key.as_bytes();
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// [`get`](Self::get) of a key as bytes.
+    #[inline(always)]
+    fn get_bytes(&self, bytes: &[u8]) -> Option<u32> {
         if self.lengths & length_bit(bytes.len()) == 0 {
             return None;
         }
@@ -287,6 +358,7 @@ impl StaticBuilder {
             map.long_keys[bit / 64] |= 1 << (bit % 64);
         }
         map.lengths |= length_bit(bytes.len());
+        map.longest = map.longest.max(bytes.len() as u32);
     }
 
     pub(super) fn freeze(self) -> StaticMap {

@@ -14,17 +14,31 @@ struct Partial<'a> {
 }
 
 impl Trie {
-    /// `routes` are given best rank first: `rank` is the position in that order. They
-    /// have `segments` segments in all (at most that many nodes and edges to make).
+    /// `templates` are the routes' templates, best rank first: `rank` is the position in
+    /// that order. They have `segments` segments in all (at most that many nodes and edges
+    /// to make).
+    ///
+    /// A static template without escapes is left out (with the `indexed-escapes`
+    /// feature): the static map answers a plain request that spells it before any walk,
+    /// and a decoded request looks there first too. What the raw walk still needs is to
+    /// not miss such a route's request spelled with escapes without having read them:
+    /// where the route leaves the trie, a literal slot leads to the node that reads the
+    /// rest ([`Builder::leave`]). Browser bundles (no `indexed-escapes`: an escaped request
+    /// is matched route by route) keep every route here, and none of that code.
     #[inline(never)]
-    pub(crate) fn new<'a>(
-        routes: impl Iterator<Item = impl Iterator<Item = TrieStep<'a>>>,
-        segments: usize,
-    ) -> Trie {
+    pub(crate) fn new(templates: &[&Template], segments: usize) -> Trie {
         let mut b = Builder::with_room(segments);
-        for (rank, segments) in routes.enumerate() {
+        // The left-out routes are among the first ranks (a static template ranks before
+        // every other with as many literal segments first): marked after the others
+        // made every node they pass.
+        let mut left_out = 0;
+        for (rank, t) in templates.iter().enumerate() {
+            if cfg!(feature = "indexed-escapes") && t.is_static() && !t.has_escapes() {
+                left_out = rank + 1;
+                continue;
+            }
             let mut node = 0u32;
-            for step in segments {
+            for step in t.trie_steps() {
                 node = match step {
                     TrieStep::Literal(text) => b.literal(node, text),
                     TrieStep::Variable => b.variable(node),
@@ -35,6 +49,11 @@ impl Trie {
             let n = &mut b.trie.nodes[node as usize];
             if n.answer == NONE {
                 n.answer = rank as u32;
+            }
+        }
+        for t in templates.get(..left_out).unwrap_or_default() {
+            if cfg!(feature = "indexed-escapes") && t.is_static() && !t.has_escapes() {
+                b.leave(t);
             }
         }
         b.freeze()
@@ -85,6 +104,9 @@ struct Builder<'a> {
     /// The root's literal children, for the first-byte index.
     #[cfg(feature = "first-byte-index")]
     root: Vec<(&'a [u8], Key, u32)>,
+    /// The node every left-out static route leaves the trie to ([`Builder::leave`]), or
+    /// `NONE` until one does.
+    rest: u32,
 }
 
 struct BuildPartial<'a> {
@@ -153,6 +175,7 @@ impl<'a> Builder<'a> {
             last_partials: Vec::new(),
             #[cfg(feature = "first-byte-index")]
             root: Vec::new(),
+            rest: NONE,
         }
     }
 
@@ -191,8 +214,24 @@ impl<'a> Builder<'a> {
     /// Makes the literal child `text` (`key`, whose hash is `hash`) of `node`, at slot `i`
     /// of its table unless the table grows first.
     #[inline(never)]
-    fn add_literal(&mut self, node: u32, key: &Key, hash: u32, mut i: u32, text: &'a [u8]) -> u32 {
+    fn add_literal(&mut self, node: u32, key: &Key, hash: u32, i: u32, text: &'a [u8]) -> u32 {
         let child = self.push_node();
+        self.add_slot(node, key, hash, i, text, child);
+        child
+    }
+
+    /// Puts `child` in `node`'s literal table under `text` (`key`, whose hash is `hash`),
+    /// at slot `i` unless the table grows first.
+    #[inline(always)]
+    fn add_slot(
+        &mut self,
+        node: u32,
+        key: &Key,
+        hash: u32,
+        mut i: u32,
+        text: &'a [u8],
+        child: u32,
+    ) {
         let n = self.trie.nodes[node as usize];
         let count = n.classes.0 + 1;
         let (mut table, mut mask) = (n.table, n.mask);
@@ -231,7 +270,65 @@ impl<'a> Builder<'a> {
         if node == 0 {
             self.root.push((text, *key, child));
         }
-        child
+    }
+
+    /// A static route the trie leaves out (see [`Trie::new`]): down the nodes that other
+    /// routes made, and where its next literal has none, a slot leading to the rest node.
+    /// A raw walk that gets there has spelled the route so far, and a segment after it may
+    /// hold an escape that decodes to the route: the rest node takes every segment that
+    /// follows (its literal `""` and its variable lead back to it) and answers nothing,
+    /// so each is read, and one holding `%` sends the request to the decoded walk, which
+    /// asks the static map. Any other request meets no more than it did with the route.
+    #[inline(never)]
+    fn leave(&mut self, template: &'a Template) {
+        let mut node = 0u32;
+        for step in template.trie_steps() {
+            let TrieStep::Literal(text) = step else {
+                return;
+            };
+            let key = Key::of(text);
+            let hash = key.hash();
+            let t = &self.trie;
+            let n = &t.nodes[node as usize];
+            let mut i = hash & n.mask;
+            let found = loop {
+                let slot = &t.slots[(n.table + i) as usize];
+                if slot.child == NONE {
+                    break NONE;
+                }
+                if slot.key == key && (key.len <= 16 || t.long(slot) == text) {
+                    break slot.child;
+                }
+                i = (i + 1) & n.mask;
+            };
+            match found {
+                NONE => {
+                    let rest = self.rest_node();
+                    self.add_slot(node, &key, hash, i, text, rest);
+                    return;
+                }
+                // Another left-out route left here already.
+                child if child == self.rest => return,
+                child => node = child,
+            }
+        }
+        // Every node of the route is another route's: a request that spells it escaped
+        // reads each of its segments on the way.
+    }
+
+    /// The rest node (see [`leave`](Self::leave)), made on first use.
+    fn rest_node(&mut self) -> u32 {
+        if self.rest == NONE {
+            let rest = self.push_node();
+            self.rest = rest;
+            let empty = Key::of(b"");
+            let hash = empty.hash();
+            self.add_slot(rest, &empty, hash, 0, b"", rest);
+            let n = &mut self.trie.nodes[rest as usize];
+            n.var = rest;
+            n.children = Children::Choice;
+        }
+        self.rest
     }
 
     /// A table of two empty slots: one that a table left, or two new ones.

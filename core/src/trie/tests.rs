@@ -196,15 +196,23 @@ fn zero_bytes_is_exact() {
     }
 }
 
-/// Routes of literal segments only, as the builder takes them.
+/// Routes of literal segments, each with a variable after them (a static route would be
+/// left out of the trie, see [`Trie::new`]); the node each route's literals end on.
 fn literal_trie(routes: &[Vec<Vec<u8>>]) -> Trie {
-    let segments = routes.iter().map(Vec::len).sum();
-    Trie::new(
-        routes
-            .iter()
-            .map(|r| r.iter().map(|s| crate::template::TrieStep::Literal(s))),
-        segments,
-    )
+    let templates: Vec<crate::template::Template> = routes
+        .iter()
+        .map(|r| {
+            let mut text = String::new();
+            for s in r {
+                text.push('/');
+                text.push_str(core::str::from_utf8(s).unwrap());
+            }
+            crate::template::Template::parse(&(text + "/<v>")).unwrap()
+        })
+        .collect();
+    let refs: Vec<&crate::template::Template> = templates.iter().collect();
+    let segments = refs.iter().map(|t| t.len()).sum();
+    Trie::new(&refs, segments)
 }
 
 #[test]
@@ -260,7 +268,8 @@ fn literal_tables_grow_and_take_the_regions_others_left() {
             assert_ne!(child, NONE, "route {rank}");
             node = child as usize;
         }
-        assert_eq!(trie.rank(node as u32) as usize, rank % once, "route {rank}");
+        let end = trie.nodes[node].var;
+        assert_eq!(trie.rank(end) as usize, rank % once, "route {rank}");
     }
     // The root: 40 children, nothing else; a child of `p39`: 40 children.
     assert_eq!(trie.nodes[0].mask, 127);
@@ -276,4 +285,86 @@ fn literal_tables_grow_and_take_the_regions_others_left() {
         trie.literal(&trie.nodes[p39], b"a-child-longer-than-sixteen-bytes-39"),
         NONE
     );
+}
+
+#[test]
+fn a_static_route_left_out_of_the_trie_is_found_spelled_with_escapes() {
+    // `/a/b/c`, `/x/y`, `/e/f` and `/n/t` are in the static map only: where each leaves
+    // the trie (`a`'s literal `b`, the root's `x` and `e`; `/n/t` ends on a node the
+    // template made), a raw walk goes on reading, so an escape after it is decoded.
+    let r = registry(&["/a/<v>", "/a/b/c", "/x/y", "/e/f", "/n/t/<id>", "/n/t"]);
+    let page = |p: &str, v: &[&str]| {
+        Some((
+            String::from(p),
+            v.iter().map(|v| String::from(*v)).collect(),
+        ))
+    };
+    assert_eq!(answer(&r, "/a/b/c"), page("p1", &[]));
+    assert_eq!(answer(&r, "/a/b/%63"), page("p1", &[]));
+    assert_eq!(answer(&r, "/a/%62/c"), page("p1", &[]));
+    assert_eq!(answer(&r, "/a/b"), page("p0", &["b"]));
+    assert_eq!(answer(&r, "/a/%62"), page("p0", &["b"]));
+    assert_eq!(answer(&r, "/a/b/%64"), None);
+    assert_eq!(answer(&r, "/x/%79"), page("p2", &[]));
+    assert_eq!(answer(&r, "/x%2Fy"), None);
+    assert_eq!(answer(&r, "/x/y%2F"), None);
+    assert_eq!(answer(&r, "/e/%66"), page("p3", &[]));
+    assert_eq!(answer(&r, "/n/%74"), page("p5", &[]));
+    assert_eq!(answer(&r, "/n/t/%31"), page("p4", &["1"]));
+    for path in [
+        "/a/b/c",
+        "/a/b/%63",
+        "/a/%62/c",
+        "/a/b",
+        "/a/%62",
+        "/a/b/%64",
+        "/a/b/c/%64",
+        "/a/b/%63/d",
+        "/x/%79",
+        "/x/y/%7A",
+        "/x%2Fy",
+        "/x/y%2F",
+        "/x/%2579",
+        "/e//%66",
+        "/e/%66",
+        "/e///%66",
+        "/n/%74",
+        "/n/t/%31",
+        "/n/t/1/%32",
+        "/%61/b/c",
+        "/%78/y",
+    ] {
+        let [fast, reference] = r.differential_route(path);
+        assert_eq!(fast, reference, "{path}");
+    }
+}
+
+#[test]
+fn a_redirect_from_a_left_out_static_route_is_found_spelled_with_escapes() {
+    let mut b = crate::RegistryBuilder::new(crate::Config::new());
+    b.page(
+        crate::PageSpec::new("p0")
+            .path("/new/page")
+            .redirect_from("/old/path")
+            .layout(()),
+    );
+    b.page(crate::PageSpec::new("p1").path("/plain/page").layout(()));
+    let r = b.build().unwrap();
+    // A redirect source is a route (not a page served as is) in the static map.
+    for path in ["/old/pat%68", "/old/path"] {
+        match r.resolve(path, "") {
+            crate::Resolution::Redirect(to) => assert_eq!(to.location(), "/new/page", "{path}"),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    assert_eq!(answer(&r, "/plain/pag%65"), Some(("p1".into(), vec![])));
+    for path in [
+        "/old/pat%68",
+        "/plain/pag%65",
+        "/plain/pag%66",
+        "/%6Fld/path",
+    ] {
+        let [fast, reference] = r.differential_route(path);
+        assert_eq!(fast, reference, "{path}");
+    }
 }
