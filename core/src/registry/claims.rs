@@ -78,6 +78,16 @@ impl Claims {
         // (Left out of browser bundles, which count bytes and build few pages.)
         #[cfg(not(target_arch = "wasm32"))]
         if self.sources.is_empty() && page.redirect_templates().is_empty() {
+            // (Each kind of claim made by its own copy, `what` a constant in each.)
+            match own_claim(page) {
+                Some((hash, Claimed::Template)) => {
+                    return self.claim_own(hash, Claimed::Template, page, earlier);
+                }
+                Some((hash, _)) => {
+                    return self.claim_own(hash, Claimed::PathAndTemplate, page, earlier);
+                }
+                None => {}
+            }
             return self.check_and_add_plain(page, earlier);
         }
         self.check_and_add_sources(page, earlier)
@@ -181,6 +191,7 @@ impl Claims {
     /// [`check_and_add`](Self::check_and_add) while no page has a redirect source (most
     /// builds, for most of their pages): only the page's own shapes against the earlier
     /// pages' (the same checks, in the same order, without the lists that sources need).
+    #[inline(never)]
     fn check_and_add_plain<T>(
         &mut self,
         page: &Page<T>,
@@ -270,6 +281,115 @@ impl Claims {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl Claims {
+    /// Claims the page's own shapes, `what` (its template, or its path and template in one
+    /// slot), under `hash`, in one probe; what [`claim_identity`](Self::claim_identity)
+    /// and [`claim_path_and_template`](Self::claim_path_and_template) do, with the shapes
+    /// made only when a claim's tag matches (an earlier page's claim on the path is the
+    /// error reported, else one on the template; the page's own claim is its static
+    /// template's, one shape).
+    #[inline(always)]
+    fn claim_own<T>(
+        &mut self,
+        hash: u64,
+        what: Claimed,
+        page: &Page<T>,
+        earlier: &[Page<T>],
+    ) -> Result<(), BuildError> {
+        let at = earlier.len() as u32;
+        let mut on_template = None;
+        let found = self
+            .identities
+            .find(hash, |c| match meets(c, what, page, earlier) {
+                Meets::Path => true,
+                Meets::Template => {
+                    on_template = Some(c.page);
+                    false
+                }
+                Meets::Neither => false,
+            });
+        match (found, on_template) {
+            (Err(free), None) => {
+                self.identities
+                    .insert_at(free, hash, Claim { page: at, what });
+                Ok(())
+            }
+            (Ok(claim), _) if claim.page == at => Ok(()),
+            (found, other) => Err(own_conflict(found, other, page, earlier)),
+        }
+    }
+}
+
+/// The claim of the two usual pages, hashed from their bytes as [`identities`] hashes
+/// them: a static template without `%` that is its own path (its template), and a
+/// template without `%` whose path is inferred (both, one hash); `None` for the others.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn own_claim<T>(page: &Page<T>) -> Option<(u64, Claimed)> {
+    let t = page.template.as_ref().filter(|t| !t.has_escapes())?;
+    match page.path {
+        Where::Template => Some((Shape::plain_static_hash(t), Claimed::Template)),
+        Where::Texts { start, len } if !page.path_given => {
+            let (start, end) = (start as usize, start as usize + len as usize);
+            let text = page.texts.bytes().get(start..end).unwrap_or_default();
+            Some((Shape::unescaped_path_hash(text), Claimed::PathAndTemplate))
+        }
+        _ => None,
+    }
+}
+
+/// What an earlier claim `c` (whose tag matched) holds of the page's own shapes `what`.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy)]
+enum Meets {
+    Path,
+    Template,
+    Neither,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(never)]
+fn meets<T>(c: Claim, what: Claimed, page: &Page<T>, earlier: &[Page<T>]) -> Meets {
+    let Some(t) = &page.template else {
+        return Meets::Neither;
+    };
+    let path = Shape::Path(page.path());
+    let template = Shape::Template(t);
+    match what {
+        Claimed::PathAndTemplate if c.holds(&path, earlier, page) => Meets::Path,
+        Claimed::PathAndTemplate if c.holds(&template, earlier, page) => Meets::Template,
+        // (A static template that is its own path: the one shape.)
+        Claimed::Template if c.holds(&template, earlier, page) => Meets::Path,
+        _ => Meets::Neither,
+    }
+}
+
+/// The error of [`Claims::claim_own`]: the earlier claim on the page's path (`found`),
+/// else the one on its template (`other`).
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
+fn own_conflict<T>(
+    found: Result<Claim, usize>,
+    other: Option<u32>,
+    page: &Page<T>,
+    earlier: &[Page<T>],
+) -> BuildError {
+    let (other, shape) = match (found, &page.template) {
+        (Ok(claim), Some(t)) if matches!(page.path, Where::Template) => {
+            (claim.page, Shape::Template(t))
+        }
+        (Ok(claim), _) => (claim.page, Shape::Path(page.path())),
+        (Err(_), Some(t)) => (other.unwrap_or(0), Shape::Template(t)),
+        (Err(_), None) => (other.unwrap_or(0), Shape::Path(page.path())),
+    };
+    match earlier.get(other as usize) {
+        Some(other) => duplicate_path(page, other, shape),
+        None => duplicate_path(page, page, shape),
+    }
+}
+
 /// `page` claims `shape`, which `other` (an earlier page) has claimed.
 #[cfg(not(target_arch = "wasm32"))]
 fn duplicate_path<T>(page: &Page<T>, other: &Page<T>, shape: Shape<'_>) -> BuildError {
@@ -310,7 +430,7 @@ fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
     let plain = !t.has_escapes();
     match page.path {
         Where::Template if plain => {
-            let hash = Shape::unescaped_path_hash(t.given());
+            let hash = Shape::plain_static_hash(t);
             (None, Some(Hashed { shape, hash }))
         }
         Where::Template => (None, Some(Hashed::of(shape))),
@@ -318,7 +438,7 @@ fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
         // where the template does, and its hash gives the template's in one step.
         Where::Texts { .. } if plain && !page.path_given => {
             let text = page.path();
-            let hash = Shape::unescaped_path_hash(text);
+            let hash = Shape::unescaped_path_hash(text.as_bytes());
             let path = Hashed {
                 shape: Shape::Path(text),
                 hash,

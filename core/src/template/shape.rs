@@ -23,17 +23,15 @@ impl Shape<'_> {
     pub(crate) fn hash(&self) -> u64 {
         match self {
             Shape::Path(path) if !path.as_bytes().contains(&b'%') => {
-                Shape::unescaped_path_hash(path)
+                Shape::unescaped_path_hash(path.as_bytes())
             }
-            Shape::Template(t) if !t.has_escapes() && t.is_static() => {
-                Shape::unescaped_path_hash(t.given())
-            }
+            Shape::Template(t) if !t.has_escapes() && t.is_static() => Shape::plain_static_hash(t),
             // No literal was decoded: the inferred path is the given text, each `<name>`
             // written `none`.
             Shape::Template(t) if !t.has_escapes() => {
                 let mut path = String::new();
                 t.write_filled(FILL, &mut path);
-                Shape::unescaped_path_hash(&path)
+                Shape::unescaped_path_hash(path.as_bytes())
             }
             // Rare: a decoded `%`. The decoded text is written out (a path as the template
             // of its decoded segments).
@@ -66,9 +64,30 @@ impl Shape<'_> {
 
     /// [`hash`](Self::hash) of `Shape::Path(path)` for a path known to hold no `%` (one
     /// inferred from a template without escapes): no search for one.
-    pub(crate) fn unescaped_path_hash(path: &str) -> u64 {
+    #[inline]
+    pub(crate) fn unescaped_path_hash(path: &[u8]) -> u64 {
+        Shape::inner_hash(inner(path))
+    }
+
+    /// [`hash`](Self::hash) of a static template without `%`: its text between the outer
+    /// slashes, bounded by its segments (what [`Template::plain_static_inner`] reads, as
+    /// bytes: no character boundaries to check), with nothing to cut.
+    #[inline(always)]
+    pub(crate) fn plain_static_hash(t: &Template) -> u64 {
+        let inner = match (t.segments.first(), t.segments.last()) {
+            (Some(first), Some(last)) => {
+                let (start, end) = (first.head.start, last.head.start + last.head.len);
+                t.text.as_bytes().get(start as usize..end as usize)
+            }
+            _ => None,
+        };
+        Shape::inner_hash(inner.unwrap_or_default())
+    }
+
+    #[inline(always)]
+    fn inner_hash(inner: &[u8]) -> u64 {
         let mut h = ShapeHash(0);
-        h.bytes(inner(path.as_bytes()));
+        h.bytes(inner);
         h.0
     }
 
@@ -111,24 +130,70 @@ fn inner(mut bytes: &[u8]) -> &[u8] {
 /// holds in their place (SEMANTICS 3.1).
 const FILL: &str = "none";
 
-/// FxHash-style rounds, eight bytes at a time; each literal ends with its length, so
-/// the literals of a shape cannot run into each other.
+/// A shape's hash: the hash of the bytes of the path it stands for (its inner text; see
+/// [`Shape::hash`]). The claims' table takes its slot and its probe filter from the high
+/// half.
 struct ShapeHash(u64);
 
 impl ShapeHash {
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x5175_2b4f_c4d8_a2b5);
-    }
-
     #[inline]
     fn literal(&mut self, text: &str) {
         self.bytes(text.as_bytes());
     }
 
+    /// Folded multiplies (a 64 × 64-bit product's two halves xored): one for the first
+    /// and last eight bytes of a text of up to 16, one more for each sixteen bytes before
+    /// the last sixteen of a longer one (most paths are 20 to 40 bytes: two or three
+    /// multiplies, where rounds of eight bytes took four or five); the length mixed in.
+    /// (Only one text is hashed per shape.)
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn bytes(&mut self, text: &[u8]) {
+        const K: [u64; 3] = [
+            0x243f_6a88_85a3_08d3,
+            0x1319_8a2e_0370_7344,
+            0xa409_3822_299f_31d0,
+        ];
+        let fold = |x: u64, y: u64| {
+            let product = u128::from(x) * u128::from(y);
+            product as u64 ^ (product >> 64) as u64
+        };
+        let halves = |w: &[u8; 16]| {
+            let w = u128::from_le_bytes(*w);
+            (w as u64, (w >> 64) as u64)
+        };
+        let mut h = K[0] ^ text.len() as u64;
+        let mut rest = text;
+        while rest.len() > 16 {
+            let Some((chunk, after)) = rest.split_first_chunk::<16>() else {
+                break;
+            };
+            let (x, y) = halves(chunk);
+            h = fold(x ^ K[1], y ^ h);
+            rest = after;
+        }
+        let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
+        let half = |w: Option<&[u8; 4]>| w.map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
+        // The last sixteen bytes (overlapping what the rounds took), or all of them; with
+        // the length mixed in, equal words mean equal bytes.
+        let (x, y) = match (text.last_chunk::<16>(), text.len()) {
+            (Some(last), _) => halves(last),
+            (None, 8..) => (word(text.first_chunk()), word(text.last_chunk())),
+            (None, 4..) => (half(text.first_chunk()), half(text.last_chunk())),
+            (None, n @ 1..) => {
+                let byte = |at: usize| text.get(at).map_or(0, |&b| u64::from(b));
+                (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
+            }
+            (None, 0) => (0, 0),
+        };
+        self.0 ^= fold(x ^ K[1], y ^ K[2] ^ h);
+    }
+
+    /// Browser bundles (which count bytes and build few pages): FxHash-style rounds,
+    /// eight bytes at a time, the length mixed in.
+    #[cfg(target_arch = "wasm32")]
     #[inline]
     fn bytes(&mut self, text: &[u8]) {
-        // (A plain loop: shapes' runs are short, and an unrolled one costs more to set up.)
         let mut rest = text;
         while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
             self.mix(u64::from_le_bytes(*chunk));
@@ -150,6 +215,12 @@ impl ShapeHash {
             0 => {}
         }
         self.mix(text.len() as u64);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x5175_2b4f_c4d8_a2b5);
     }
 }
 

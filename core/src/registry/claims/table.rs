@@ -116,8 +116,8 @@ impl ClaimTable {
     }
 }
 
-/// The bits that place a claim and filter its probes (the multiply in `ShapeHash` leaves
-/// the high bits the best mixed).
+/// The bits that place a claim and filter its probes (the shape hash ends with a multiply,
+/// whose high bits are mixed from every bit below).
 #[inline(always)]
 fn tag(hash: u64) -> u32 {
     (hash >> 32) as u32

@@ -29,7 +29,7 @@ fn a_pages_claims_hash_as_their_shapes() {
             .collect();
         texts.extend(longer);
     }
-    let mut checked = 0;
+    let (mut checked, mut owned) = (0, 0);
     for text in &texts {
         for path in [None, Some("/given"), Some("/a%61/none")] {
             let mut spec = PageSpec::new("app::p").path_template(text);
@@ -49,6 +49,64 @@ fn a_pages_claims_hash_as_their_shapes() {
             let t = page.template().unwrap();
             assert_eq!(hash, Shape::Template(t).hash(), "{text} {path:?}");
             assert!(shape.same(&Shape::Template(t)), "{text}");
+            // The usual pages' claim, hashed from their bytes: the same hash, and the
+            // shapes `identities` gives.
+            if let Some((own, what)) = own_claim(page) {
+                assert_eq!(own, hash, "{text} {path:?}");
+                match what {
+                    Claimed::Template => assert!(claimed_path.is_none(), "{text}"),
+                    Claimed::PathAndTemplate => {
+                        assert_eq!(claimed_path.map(|p| p.hash), Some(own), "{text}")
+                    }
+                    _ => panic!("{text}: a page's own claim"),
+                }
+                owned += 1;
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+    assert!(owned > 100, "{owned}");
+}
+
+#[test]
+fn the_usual_pages_meet_the_others_claims() {
+    // A page claimed through `own_claim` (a template without `%`, its path inferred or
+    // the template itself) and a page with the same path given, either one first: a
+    // conflict on the path, whichever way each was hashed.
+    let pieces = ["a", "/", "<x>", "-", "none", "é"];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+    }
+    let mut checked = 0;
+    for text in &texts {
+        let Ok(registry) = build(vec![PageSpec::new("app::t").path_template(text)]) else {
+            continue;
+        };
+        let page = registry.pages().next().unwrap();
+        assert!(own_claim(page).is_some(), "{text}");
+        let path = page.path().to_string();
+        for escaped in [false, true] {
+            // (`%61` spells `a`: the other page's path takes the general path's hash.)
+            let given = match escaped {
+                true => path.replacen('a', "%61", 1),
+                false => path.clone(),
+            };
+            let template = || PageSpec::new("app::t").path_template(text);
+            let given_page = || PageSpec::new("app::p").path(given.clone());
+            let first = build(vec![given_page(), template()]).err();
+            let second = build(vec![template(), given_page()]).err();
+            for err in [first, second] {
+                assert!(
+                    matches!(err, Some(BuildError::DuplicatePath { .. })),
+                    "{text} {given}: {err:?}"
+                );
+            }
             checked += 1;
         }
     }
