@@ -117,6 +117,12 @@ impl Shape<'_> {
 /// without index checks: most paths start with one `/` and end without one.
 #[inline(always)]
 fn inner(mut bytes: &[u8]) -> &[u8] {
+    // (The usual path: one `/` first, none after it or last.)
+    if let [b'/', first, .., last] = bytes {
+        if *first != b'/' && *last != b'/' {
+            return &bytes[1..];
+        }
+    }
     while let [b'/', rest @ ..] = bytes {
         bytes = rest;
     }
