@@ -64,7 +64,7 @@ impl Shape<'_> {
 
     /// [`hash`](Self::hash) of `Shape::Path(path)` for a path known to hold no `%` (one
     /// inferred from a template without escapes): no search for one.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(crate) fn unescaped_path_hash(path: &[u8]) -> u64 {
         Shape::inner_hash(inner(path))
     }
@@ -72,8 +72,12 @@ impl Shape<'_> {
     /// [`hash`](Self::hash) of a static template without `%`: its text between the outer
     /// slashes, bounded by its segments (what [`Template::plain_static_inner`] reads, as
     /// bytes: no character boundaries to check), with nothing to cut.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn plain_static_hash(t: &Template) -> u64 {
+        // (Browser bundles, which count bytes, cut the given text.)
+        if cfg!(target_arch = "wasm32") {
+            return Shape::unescaped_path_hash(t.given().as_bytes());
+        }
         let inner = match (t.segments.first(), t.segments.last()) {
             (Some(first), Some(last)) => {
                 let (start, end) = (first.head.start, last.head.start + last.head.len);
@@ -84,7 +88,8 @@ impl Shape<'_> {
         Shape::inner_hash(inner.unwrap_or_default())
     }
 
-    #[inline(always)]
+    // (Browser bundles, which count bytes, keep one copy of the hash.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn inner_hash(inner: &[u8]) -> u64 {
         let mut h = ShapeHash(0);
         h.bytes(inner);
@@ -117,7 +122,9 @@ impl Shape<'_> {
 /// without index checks: most paths start with one `/` and end without one.
 #[inline(always)]
 fn inner(mut bytes: &[u8]) -> &[u8] {
-    // (The usual path: one `/` first, none after it or last.)
+    // (The usual path: one `/` first, none after it or last. Browser bundles, which count
+    // bytes, take the loops.)
+    #[cfg(not(target_arch = "wasm32"))]
     if let [b'/', first, .., last] = bytes {
         if *first != b'/' && *last != b'/' {
             return &bytes[1..];
