@@ -613,7 +613,13 @@ fn make_page<T>(
     };
     let description = match description {
         Some(text) if text.is_truthy() => Some(text),
-        _ => cx.config.description.clone().map(Text::Fixed),
+        falsy => {
+            // (Only a text that was given is dropped: no call for none.)
+            if let Some(text) = falsy {
+                drop(text);
+            }
+            cx.config.description.clone().map(Text::Fixed)
+        }
     };
     let inferred_image = match (&image, cx.assets) {
         (Some(_), _) | (None, []) => None,
@@ -642,10 +648,17 @@ fn make_page<T>(
                 .unwrap_or_default(),
         }))
     } else {
-        // No redirect source (else `needs_more`): the two lists were never pushed to, so
-        // they hold no allocation, and forgetting them saves two out-of-line drop calls.
+        // No less common argument and no redirect source (else `needs_more`): the two
+        // lists were never pushed to, so they hold no allocation, and the arguments and
+        // what follows from them are none; forgetting them saves their out-of-line drop
+        // calls.
         debug_assert!(redirect_from.capacity() == 0 && redirect_templates.capacity() == 0);
+        debug_assert!(name.is_none() && title.is_none() && order.is_none());
+        debug_assert!(description.is_none() && image.is_none() && image_url.is_none());
+        debug_assert!(inferred_image.is_none());
         core::mem::forget((redirect_from, redirect_templates));
+        core::mem::forget((name, title, order, description));
+        core::mem::forget((image, inferred_image, image_url));
         None
     };
     // (Only a box that was given is dropped: no call for the others.)
