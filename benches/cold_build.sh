@@ -1,7 +1,7 @@
 #!/bin/sh
 # The build row as an app pays it: every router builds the 10,000 generated routes once in a
-# fresh process (`cold`), and once after 40 builds made and dropped two at a time in the same
-# process (`after 40`, the criterion row's steady state); routers alternated, RUNS processes
+# fresh process (`cold`), and twice, kept together, after 40 builds made and dropped two at a
+# time in the same process (the criterion row's steady state in short mode); routers alternated, RUNS processes
 # each (default 15). Prints the median ns a route and minor page faults of the timed build,
 # and folio / best peer. See benches/examples/cold_build.rs.
 #   CARGO_TARGET_DIR=... [RUNS=15] [ROUTERS="folio path-tree ..."] benches/cold_build.sh
@@ -35,7 +35,7 @@ median() { # column $1 of file $2
 }
 
 for mode in cold warm; do
-    case $mode in cold) title="first build in a fresh process" ;; warm) title="after 40 builds dropped in pairs" ;; esac
+    case $mode in cold) title="first build in a fresh process" ;; warm) title="a pair of builds after 40 dropped in pairs" ;; esac
     echo "$title ($runs processes a router):"
     best=""
     best_ns=""

@@ -1,14 +1,15 @@
-//! One timed build of a router from the 10,000 generated routes, in a process of its own, with
-//! the minor page faults it took: the build an app pays for at startup (`warm=0`, the default:
-//! the first build on a fresh heap), or the one after `warm` builds made and dropped in batches
-//! of `batch`, as criterion's `iter_with_large_drop` does in the routing bench's build row.
+//! Timed builds of a router from the 10,000 generated routes, in a process of its own, with
+//! the minor page faults they took: the build an app pays for at startup (the default: the
+//! first build on a fresh heap), or a batch of `batch` builds kept together after `warm`
+//! builds made and dropped in such batches, as criterion's `iter_with_large_drop` does in the
+//! routing bench's build row (a batch of two in its short mode).
 //!
 //! ```text
 //! cargo build --release -p folio-benches --example cold_build
 //! $CARGO_TARGET_DIR/release/examples/cold_build folio [warm=N] [batch=B]
 //! ```
 //!
-//! Prints `<ns a route> <minor faults>` of the timed build. `benches/cold_build.sh` runs every
+//! Prints `<ns a route> <minor faults a build>` of the timed batch. `benches/cold_build.sh` runs every
 //! router this way, alternated, and prints the medians. Why this exists beside the criterion
 //! row: there a router builds hundreds of times in one process, and whether glibc gives the
 //! heap back to the system after each dropped batch (and so whether the next build faults
@@ -42,7 +43,8 @@ fn minor_faults() -> Option<u64> {
     after_name.split_whitespace().nth(7)?.parse().ok()
 }
 
-/// `(ns a route, faults)` of the build after `warm` untimed ones, kept `batch` at a time.
+/// `(ns a route, faults a build)` of one batch of `batch` builds, kept together as criterion
+/// keeps a batch, after `warm` untimed builds made and dropped in such batches.
 fn run<R: BenchRouter>(table: &Table, warm: usize, batch: usize) -> (f64, Option<u64>) {
     let input = R::prepare(&table.routes).unwrap_or_else(|why| panic!("{why}"));
     let mut kept = Vec::with_capacity(batch);
@@ -52,25 +54,25 @@ fn run<R: BenchRouter>(table: &Table, warm: usize, batch: usize) -> (f64, Option
             kept.clear();
         }
     }
-    drop(kept);
+    kept.clear();
     let faults_before = minor_faults();
     let started = Instant::now();
-    let router = black_box(build_once::<R>(&input));
+    for _ in 0..batch {
+        kept.push(black_box(build_once::<R>(&input)));
+    }
     let elapsed = started.elapsed();
     let faults = minor_faults()
         .zip(faults_before)
-        .map(|(after, before)| after.saturating_sub(before));
-    drop(router);
-    (
-        elapsed.as_nanos() as f64 / table.routes.len() as f64,
-        faults,
-    )
+        .map(|(after, before)| after.saturating_sub(before) / batch as u64);
+    drop(kept);
+    let builds = (batch * table.routes.len()) as f64;
+    (elapsed.as_nanos() as f64 / builds, faults)
 }
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let router = args.next().unwrap_or_else(|| "folio".into());
-    let (mut warm, mut batch) = (0, 2);
+    let (mut warm, mut batch) = (0, 1);
     for arg in args {
         let number = |prefix: &str| arg.strip_prefix(prefix).and_then(|n| n.parse().ok());
         match (number("warm="), number("batch=")) {

@@ -3,11 +3,17 @@
 //! is not timed either.
 //!
 //! Each router's build is timed in a child process of its own (this bench binary again, with
-//! [`CHILD`] naming the router), so every router builds on a fresh heap, as an app builds its
-//! router at startup. Timed in this process, a build inherits the heap the lookups and the
-//! routers before it left: after actix-router's builds, route-recognizer's took 33 → 55–58 ms
-//! and folio's 9.4 → 19.5 ms (BENCHMARKS.md, run M), so the row measured the order, not the
-//! routers.
+//! [`CHILD`] naming the router), so no router inherits the heap another left. Timed in this
+//! process, a build inherits the heap the lookups and the routers before it left: after
+//! actix-router's builds, route-recognizer's took 33 → 55–58 ms and folio's 9.4 → 19.5 ms
+//! (BENCHMARKS.md, run M), so the row measured the order, not the routers.
+//!
+//! Within its child a router still builds hundreds of times, its built routers dropped a
+//! batch at a time between timings: the row is the steady state of that loop, in which
+//! glibc may or may not give the dropped batch's heap back to the system (and so whether
+//! the next builds fault every page in again) depending on how the router allocates. The
+//! first build on a fresh heap, which is what an app pays at startup, and the loop's
+//! steady state are both measured, with their page faults, by `benches/cold_build.sh`.
 
 use std::process::Command;
 
