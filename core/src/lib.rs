@@ -80,6 +80,7 @@ mod custom;
 mod de;
 mod decode;
 mod error;
+mod hash;
 mod head;
 mod image;
 mod index;

@@ -272,49 +272,10 @@ fn module_hash(module: &str) -> u64 {
 }
 
 /// A hash of a module path, for the module table (modules come from the app, not from
-/// requests): folded multiplies (a 64 × 64-bit product's two halves xored), one for the
-/// first and last eight bytes of a module of up to 16 (most), one more for each sixteen
-/// bytes before the last sixteen of a longer one; the length mixed in.
+/// requests): the build's one hash of a text.
 #[cfg(not(target_arch = "wasm32"))]
 fn module_hash(module: &str) -> u64 {
-    const K: [u64; 3] = [
-        0x243f_6a88_85a3_08d3,
-        0x1319_8a2e_0370_7344,
-        0xa409_3822_299f_31d0,
-    ];
-    let fold = |x: u64, y: u64| {
-        let product = u128::from(x) * u128::from(y);
-        product as u64 ^ (product >> 64) as u64
-    };
-    let halves = |w: &[u8; 16]| {
-        let w = u128::from_le_bytes(*w);
-        (w as u64, (w >> 64) as u64)
-    };
-    let bytes = module.as_bytes();
-    let mut h = K[0] ^ bytes.len() as u64;
-    let mut rest = bytes;
-    while rest.len() > 16 {
-        let Some((chunk, after)) = rest.split_first_chunk::<16>() else {
-            break;
-        };
-        let (x, y) = halves(chunk);
-        h = fold(x ^ K[1], y ^ h);
-        rest = after;
-    }
-    let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
-    let half = |w: Option<&[u8; 4]>| w.map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
-    // The last sixteen bytes (overlapping what the rounds took), or all of them.
-    let (x, y) = match (bytes.last_chunk::<16>(), bytes.len()) {
-        (Some(last), _) => halves(last),
-        (None, 8..) => (word(bytes.first_chunk()), word(bytes.last_chunk())),
-        (None, 4..) => (half(bytes.first_chunk()), half(bytes.last_chunk())),
-        (None, n @ 1..) => {
-            let byte = |at: usize| bytes.get(at).map_or(0, |&b| u64::from(b));
-            (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
-        }
-        (None, 0) => (0, 0),
-    };
-    fold(x ^ K[1], y ^ K[2] ^ h)
+    crate::hash::fold_hash(module.as_bytes())
 }
 
 /// A frozen page registry: immutable, `Send + Sync` when `T` is, cheap to share behind a

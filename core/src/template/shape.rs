@@ -154,52 +154,12 @@ impl ShapeHash {
         self.bytes(text.as_bytes());
     }
 
-    /// Folded multiplies (a 64 × 64-bit product's two halves xored): one for the first
-    /// and last eight bytes of a text of up to 16, one more for each sixteen bytes before
-    /// the last sixteen of a longer one (most paths are 20 to 40 bytes: two or three
-    /// multiplies, where rounds of eight bytes took four or five); the length mixed in.
-    /// (Only one text is hashed per shape.)
+    /// The build's one hash of a text ([`fold_hash`](crate::hash::fold_hash)). (Only one
+    /// text is hashed per shape.)
     #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn bytes(&mut self, text: &[u8]) {
-        const K: [u64; 3] = [
-            0x243f_6a88_85a3_08d3,
-            0x1319_8a2e_0370_7344,
-            0xa409_3822_299f_31d0,
-        ];
-        let fold = |x: u64, y: u64| {
-            let product = u128::from(x) * u128::from(y);
-            product as u64 ^ (product >> 64) as u64
-        };
-        let halves = |w: &[u8; 16]| {
-            let w = u128::from_le_bytes(*w);
-            (w as u64, (w >> 64) as u64)
-        };
-        let mut h = K[0] ^ text.len() as u64;
-        let mut rest = text;
-        while rest.len() > 16 {
-            let Some((chunk, after)) = rest.split_first_chunk::<16>() else {
-                break;
-            };
-            let (x, y) = halves(chunk);
-            h = fold(x ^ K[1], y ^ h);
-            rest = after;
-        }
-        let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
-        let half = |w: Option<&[u8; 4]>| w.map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
-        // The last sixteen bytes (overlapping what the rounds took), or all of them; with
-        // the length mixed in, equal words mean equal bytes.
-        let (x, y) = match (text.last_chunk::<16>(), text.len()) {
-            (Some(last), _) => halves(last),
-            (None, 8..) => (word(text.first_chunk()), word(text.last_chunk())),
-            (None, 4..) => (half(text.first_chunk()), half(text.last_chunk())),
-            (None, n @ 1..) => {
-                let byte = |at: usize| text.get(at).map_or(0, |&b| u64::from(b));
-                (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
-            }
-            (None, 0) => (0, 0),
-        };
-        self.0 ^= fold(x ^ K[1], y ^ K[2] ^ h);
+        self.0 ^= crate::hash::fold_hash(text);
     }
 
     /// Browser bundles (which count bytes and build few pages): FxHash-style rounds,
