@@ -271,32 +271,55 @@ impl<'a, T> PageSpec<'a, T> {
 ///
 /// The module, the path given and what the registry works out (the path of a template
 /// page, the name, which is also the title unless one was given, the address under the
-/// requests prefix) go back to back into one `texts` box, and each effective value says
-/// where its text is ([`Where`]): one allocation, not one a text, and none for the texts
-/// the spec lent.
-#[derive(Debug)]
+/// requests prefix) go back to back into one `texts` box, in that order, each where the
+/// one before ends ([`Ends`]; the flags say which are there): one allocation, not one a
+/// text, and none for the texts the spec lent. A page is 168 bytes for a `usize` layout
+/// (the registry holds one a route, and a build writes every one of them).
 pub struct Page<T> {
     /// The module, then the worked-out texts.
     pub(crate) texts: Texts,
-    /// The module is `texts[..module_len]`.
-    pub(crate) module_len: u32,
     /// The parsed `path_template`, which keeps the text as given.
     pub(crate) template: Option<Template>,
-    pub(crate) path: Where,
-    pub(crate) name: Where,
-    pub(crate) relative_path: Where,
-    /// The title when none was given (the name, or the app's title).
-    pub(crate) title: Where,
-    /// The page is the home page that gets order 0 (no page gave an order); any other
-    /// effective order is the one given ([`PageMore::supplied_order`]).
-    pub(crate) home_order: bool,
-    /// `path` is the path given (else inferred).
-    pub(crate) path_given: bool,
+    pub(crate) ends: Ends,
+    /// [`PATH_TEMPLATE`], [`NAME_SUPPLIED`], [`TITLE_OWN`], [`RELATIVE_OWN`],
+    /// [`HOME_ORDER`], [`PATH_GIVEN`].
+    pub(crate) flags: u8,
     pub(crate) layout: T,
-    pub(crate) registered: usize,
+    /// The registration index (pages are counted in 32 bits, as the module table does).
+    pub(crate) registered: u32,
     /// What many pages do not have, boxed so that a page moves as a few words.
     pub(crate) more: Option<Box<PageMore>>,
 }
+
+/// Where a page's texts end, in the order they are pushed: the module is
+/// `texts[..module]`, the path (unless [`PATH_TEMPLATE`]) `texts[module..path]`, the name
+/// (unless [`NAME_SUPPLIED`]) `texts[path..name]`, the title (with [`TITLE_OWN`])
+/// `texts[name..title]`, the address (with [`RELATIVE_OWN`]) `texts[title..]`. A text that
+/// is not there ends where the one before does.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ends {
+    pub(crate) module: u32,
+    pub(crate) path: u32,
+    pub(crate) name: u32,
+    pub(crate) title: u32,
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(core::mem::size_of::<Page<usize>>() == 168);
+
+/// The path is the `path_template` given (a static template is its own path).
+pub(crate) const PATH_TEMPLATE: u8 = 1;
+/// The name is the `name` given.
+pub(crate) const NAME_SUPPLIED: u8 = 2;
+/// The title (when none was given) is the app's, in the texts; else it is the name.
+pub(crate) const TITLE_OWN: u8 = 4;
+/// The address under the requests prefix is in the texts; else it is the path.
+pub(crate) const RELATIVE_OWN: u8 = 8;
+/// The page is the home page that gets order 0 (no page gave an order); any other
+/// effective order is the one given ([`PageMore::supplied_order`]).
+pub(crate) const HOME_ORDER: u8 = 16;
+/// The path is the path given (else inferred).
+pub(crate) const PATH_GIVEN: u8 = 32;
 
 /// The less common parts of a page: the arguments as given, the redirect sources.
 #[derive(Debug, Default)]
@@ -352,12 +375,6 @@ impl Texts {
     pub(crate) fn bytes(&self) -> &[u8] {
         self.as_str().as_bytes()
     }
-
-    /// The text at `start..start + len`, or `None`.
-    #[inline]
-    pub(crate) fn get(&self, start: usize, len: usize) -> Option<&str> {
-        self.as_str().get(start..start + len)
-    }
 }
 
 impl Default for Texts {
@@ -372,7 +389,8 @@ impl fmt::Debug for Texts {
     }
 }
 
-/// Where one of a page's texts is.
+/// Where one of a page's texts is, as the page's `Debug` shows it (and the claims read
+/// the path's, [`Page::path_at`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Where {
     /// `texts[start..start + len]` in the page's texts.
@@ -386,21 +404,70 @@ pub(crate) enum Where {
 }
 
 impl<T> Page<T> {
+    /// `texts[start..end]`.
     #[inline]
-    fn text(&self, at: Where) -> &str {
-        // The page's path (never `Where::Path` itself, see `make_page`).
-        let at = match at {
-            Where::Path => self.path,
-            at => at,
-        };
-        let more = || self.more.as_deref();
-        match at {
-            Where::Texts { start, len } => self.texts.get(start as usize, len as usize),
-            Where::Template => self.path_template(),
-            Where::SuppliedName => more().and_then(|m| m.supplied_name.as_deref()),
-            Where::Path => None,
+    fn span(&self, start: u32, end: u32) -> &str {
+        self.texts
+            .as_str()
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+    }
+
+    /// Whether `flag` ([`PATH_TEMPLATE`] …) is set.
+    #[inline]
+    pub(crate) fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Where the path is.
+    #[inline]
+    pub(crate) fn path_at(&self) -> Where {
+        match self.has(PATH_TEMPLATE) {
+            true => Where::Template,
+            false => Where::Texts {
+                start: self.ends.module,
+                len: self.ends.path.saturating_sub(self.ends.module),
+            },
         }
-        .unwrap_or("")
+    }
+
+    /// Where the name is.
+    fn name_at(&self) -> Where {
+        match self.has(NAME_SUPPLIED) {
+            true => Where::SuppliedName,
+            false => Where::Texts {
+                start: self.ends.path,
+                len: self.ends.name.saturating_sub(self.ends.path),
+            },
+        }
+    }
+
+    /// Where the title is when none was given.
+    fn title_at(&self) -> Where {
+        match self.has(TITLE_OWN) {
+            true => Where::Texts {
+                start: self.ends.name,
+                len: self.ends.title.saturating_sub(self.ends.name),
+            },
+            false => self.name_at(),
+        }
+    }
+
+    /// Where the address under the requests prefix is.
+    fn relative_at(&self) -> Where {
+        match self.has(RELATIVE_OWN) {
+            true => Where::Texts {
+                start: self.ends.title,
+                len: (self.texts.as_str().len() as u32).saturating_sub(self.ends.title),
+            },
+            false => Where::Path,
+        }
+    }
+
+    /// Whether the path is the path given.
+    #[inline]
+    pub(crate) fn path_given(&self) -> bool {
+        self.has(PATH_GIVEN)
     }
 
     /// The redirect sources' templates, in the order of [`redirect_from`](Self::redirect_from).
@@ -411,27 +478,27 @@ impl<T> Page<T> {
     /// The module path.
     #[inline]
     pub fn module(&self) -> &str {
-        self.text(Where::Texts {
-            start: 0,
-            len: self.module_len,
-        })
+        self.span(0, self.ends.module)
     }
     /// The module path's bytes (no character-boundary check: the build's comparisons).
     #[inline]
     pub(crate) fn module_bytes(&self) -> &[u8] {
         self.texts
             .bytes()
-            .get(..self.module_len as usize)
+            .get(..self.ends.module as usize)
             .unwrap_or_default()
     }
     /// The effective path: given, or inferred (for a template page, the template with
     /// every variable replaced by `none`, as Dash).
     pub fn path(&self) -> &str {
-        self.text(Where::Path)
+        match self.has(PATH_TEMPLATE) {
+            true => self.path_template().unwrap_or(""),
+            false => self.span(self.ends.module, self.ends.path),
+        }
     }
     /// The `path` argument as given.
     pub fn supplied_path(&self) -> Option<&str> {
-        self.path_given.then(|| self.text(self.path))
+        self.path_given().then(|| self.path())
     }
     /// The `path_template` argument as given.
     pub fn path_template(&self) -> Option<&str> {
@@ -443,7 +510,10 @@ impl<T> Page<T> {
     }
     /// The display name.
     pub fn name(&self) -> &str {
-        self.text(self.name)
+        match self.has(NAME_SUPPLIED) {
+            true => self.supplied_name().unwrap_or(""),
+            false => self.span(self.ends.path, self.ends.name),
+        }
     }
     /// The `name` argument as given.
     pub fn supplied_name(&self) -> Option<&str> {
@@ -463,7 +533,10 @@ impl<T> Page<T> {
     pub fn title(&self) -> PageText<'_> {
         match self.more.as_ref().and_then(|m| m.supplied_title.as_ref()) {
             Some(title) => title.as_page_text(),
-            None => PageText::Fixed(self.text(self.title)),
+            None if self.has(TITLE_OWN) => {
+                PageText::Fixed(self.span(self.ends.name, self.ends.title))
+            }
+            None => PageText::Fixed(self.name()),
         }
     }
     /// Whether a title was given.
@@ -482,7 +555,7 @@ impl<T> Page<T> {
     /// The effective order (the home page gets 0 while no page gives an order).
     pub fn order(&self) -> Option<&Order> {
         static ZERO: Order = Order::Int(0);
-        match self.home_order {
+        match self.has(HOME_ORDER) {
             true => Some(&ZERO),
             false => self.supplied_order(),
         }
@@ -532,7 +605,14 @@ impl<T> Page<T> {
     }
     /// The page's address as the browser sees it (requests prefix included).
     pub fn relative_path(&self) -> &str {
-        self.text(self.relative_path)
+        match self.has(RELATIVE_OWN) {
+            true => self
+                .texts
+                .as_str()
+                .get(self.ends.title as usize..)
+                .unwrap_or(""),
+            false => self.path(),
+        }
     }
     /// The layout payload.
     pub fn layout(&self) -> &T {
@@ -540,7 +620,28 @@ impl<T> Page<T> {
     }
     /// Position in registration order (0-based).
     pub fn registration_index(&self) -> usize {
-        self.registered
+        self.registered as usize
+    }
+}
+
+/// The fields as they were before the page's texts were addressed by their ends (a
+/// `Where` each), so that a registry's `Debug` reads as it did.
+impl<T: fmt::Debug> fmt::Debug for Page<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Page")
+            .field("texts", &self.texts)
+            .field("module_len", &self.ends.module)
+            .field("template", &self.template)
+            .field("path", &self.path_at())
+            .field("name", &self.name_at())
+            .field("relative_path", &self.relative_at())
+            .field("title", &self.title_at())
+            .field("home_order", &self.has(HOME_ORDER))
+            .field("path_given", &self.path_given())
+            .field("layout", &self.layout)
+            .field("registered", &self.registered)
+            .field("more", &self.more)
+            .finish()
     }
 }
 
@@ -592,6 +693,56 @@ mod tests {
                 };
                 assert_eq!(page.relative_path(), address);
                 assert_eq!(page.title().render(&[]), page.name());
+            }
+        }
+    }
+
+    /// Each text read from where the page keeps it (in the texts, the template, the name
+    /// given, the path), for every combination of the texts a page may have pushed: a
+    /// given, inferred or template path, a name given or not, the app's own title or
+    /// Dash's, the root prefix or another one.
+    #[test]
+    fn every_text_reads_from_where_it_is() {
+        let paths: [(Option<&str>, Option<&str>, &str); 5] = [
+            (Some("/given"), None, "/given"),
+            (None, None, "/weekly-report"),
+            (None, Some("/t/<v>"), "/t/none"),
+            (None, Some("/static/t"), "/static/t"),
+            (Some("/both"), Some("/b/<v>"), "/both"),
+        ];
+        for (path, template, want_path) in paths {
+            for name in [None, Some("Given name")] {
+                for title in ["Dash", "App"] {
+                    for prefix in ["/", "/app/"] {
+                        let config = Config::new().title(title).requests_pathname_prefix(prefix);
+                        let mut b = RegistryBuilder::new(config);
+                        let mut spec = PageSpec::new("pages.weekly_report").layout(0);
+                        if let Some(p) = path {
+                            spec = spec.path(p);
+                        }
+                        if let Some(t) = template {
+                            spec = spec.path_template(t);
+                        }
+                        if let Some(n) = name {
+                            spec = spec.name(n);
+                        }
+                        b.page(spec);
+                        let registry = b.build().unwrap();
+                        let page = registry.page("pages.weekly_report").unwrap();
+                        let want_name = name.unwrap_or("Weekly report");
+                        let want_title = if title == "Dash" { want_name } else { "App" };
+                        let want_relative = format!("{}{want_path}", prefix.trim_end_matches('/'));
+                        let case = format!("{path:?} {template:?} {name:?} {title} {prefix}");
+                        assert_eq!(page.module(), "pages.weekly_report", "{case}");
+                        assert_eq!(page.path(), want_path, "{case}");
+                        assert_eq!(page.supplied_path(), path, "{case}");
+                        assert_eq!(page.path_template(), template, "{case}");
+                        assert_eq!(page.name(), want_name, "{case}");
+                        assert_eq!(page.supplied_name(), name, "{case}");
+                        assert_eq!(page.title().render(&[]), want_title, "{case}");
+                        assert_eq!(page.relative_path(), want_relative, "{case}");
+                    }
+                }
             }
         }
     }

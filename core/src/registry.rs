@@ -16,7 +16,10 @@ use crate::naming::{
     DashNaming, Naming, check_dash, folder_basename, last_component, write_dash_name,
 };
 use crate::order::Order;
-use crate::page::{Page, PageMore, PageSpec, Text, Texts, Where};
+use crate::page::{
+    Ends, HOME_ORDER, NAME_SUPPLIED, PATH_GIVEN, PATH_TEMPLATE, Page, PageMore, PageSpec,
+    RELATIVE_OWN, TITLE_OWN, Text, Texts,
+};
 use crate::template::{Parts, Shape, Template};
 
 mod claims;
@@ -159,7 +162,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
         // (`make_page` marks every home page, whose path it reads anyway).
         if pages.iter().any(|p| p.supplied_order().is_some()) {
             for page in &mut pages {
-                page.home_order = false;
+                page.flags &= !HOME_ORDER;
             }
         }
         // The claims' tables go first, so that the order's and the index's scratch
@@ -529,16 +532,23 @@ fn make_page<T>(
     };
     texts.push_str(module);
     let module_len = u32::try_from(module.len()).map_err(|_| too_long(module, ""))?;
+    // Each text pushed ends where the next starts ([`Ends`]); one not pushed (`flags`
+    // say where it is) ends where the one before does.
+    let mut flags = 0;
+    if path.is_some() {
+        flags |= PATH_GIVEN;
+    }
     // (The path is copied and dropped here: a lent one costs nothing to drop.)
-    let path_given = path.is_some();
-    let path_at = match (path, &template) {
+    let path_end = match (path, &template) {
         (Some(p), _) => push_text(texts, &p).ok_or_else(|| too_long(module, &p))?,
         // SEMANTICS 3.1: a parsed static template has no `<`, so it is its own path.
-        (None, Some(t)) if t.is_static() && t.given().starts_with('/') => Where::Template,
+        (None, Some(t)) if t.is_static() && t.given().starts_with('/') => {
+            flags |= PATH_TEMPLATE;
+            module_len
+        }
         (None, Some(t)) => {
-            let start = texts.len();
             path_from_template(t, texts);
-            spanned(texts, start).ok_or_else(|| too_long(module, t.given()))?
+            end_of(texts).ok_or_else(|| too_long(module, t.given()))?
         }
         (None, None) => {
             let inferred = cx
@@ -548,23 +558,26 @@ fn make_page<T>(
             push_text(texts, &inferred).ok_or_else(|| too_long(module, &inferred))?
         }
     };
-    let name_at = match &name {
-        Some(_) => Where::SuppliedName,
+    let name_end = match &name {
+        Some(_) => {
+            flags |= NAME_SUPPLIED;
+            path_end
+        }
         None => {
-            let start = texts.len();
             match cx.dash_naming {
                 true => write_dash_name(module, last, texts),
                 false => cx.naming.write_name(module, texts),
             }
             .map_err(module_error(module))?;
-            spanned(texts, start).ok_or_else(|| too_long(module, ""))?
+            end_of(texts).ok_or_else(|| too_long(module, ""))?
         }
     };
     // A page without a title of its own has its name as title (Dash's default app
     // title), else the app's title: either way a text kept once.
-    let title_at = match (&title, cx.dash_title) {
-        (Some(_), _) | (None, true) => name_at,
+    let title_end = match (&title, cx.dash_title) {
+        (Some(_), _) | (None, true) => name_end,
         (None, false) => {
+            flags |= TITLE_OWN;
             push_text(texts, &cx.config.title).ok_or_else(|| too_long(module, &cx.config.title))?
         }
     };
@@ -628,34 +641,34 @@ fn make_page<T>(
     }
     // The address under the requests prefix: the path itself when the prefix is `/` and
     // the path starts with exactly one `/`.
-    let path = match (path_at, &template) {
-        (Where::Texts { start, len }, _) => texts.get(start as usize..(start + len) as usize),
+    let path = match (flags & PATH_TEMPLATE, &template) {
+        (0, _) => texts.get(module_len as usize..path_end as usize),
         (_, Some(t)) => Some(t.given()),
         _ => None,
     }
     .unwrap_or("");
     // A home page, which gets order 0 if no page gives one (see `build`).
-    let home_order = path.bytes().all(|b| b == b'/');
+    if path.bytes().all(|b| b == b'/') {
+        flags |= HOME_ORDER;
+    }
     let plain = cx.root_prefix && path.starts_with('/') && !path[1..].starts_with('/');
-    let relative_path = match plain {
-        true => Where::Path,
-        false => {
-            let relative = relative_path(cx.requests_prefix, path);
-            push_text(texts, &relative).ok_or_else(|| too_long(module, &relative))?
-        }
-    };
+    if !plain {
+        flags |= RELATIVE_OWN;
+        let relative = relative_path(cx.requests_prefix, path);
+        push_text(texts, &relative).ok_or_else(|| too_long(module, &relative))?;
+    }
     pages.push(Page {
         texts: Texts::new(texts),
-        module_len,
         template,
-        path: path_at,
-        name: name_at,
-        relative_path,
-        title: title_at,
-        home_order,
-        path_given,
+        ends: Ends {
+            module: module_len,
+            path: path_end,
+            name: name_end,
+            title: title_end,
+        },
+        flags,
         layout,
-        registered,
+        registered: registered as u32,
         more,
     });
     Ok(())
@@ -669,21 +682,15 @@ fn module_error(module: &str) -> impl FnOnce(ModuleError) -> BuildError + '_ {
     }
 }
 
-/// Pushes `text` onto the texts: where it is, or `None` past 4 GiB.
-fn push_text(texts: &mut String, text: &str) -> Option<Where> {
-    let start = texts.len();
+/// Pushes `text` onto the texts: where the texts end, or `None` past 4 GiB.
+fn push_text(texts: &mut String, text: &str) -> Option<u32> {
     texts.push_str(text);
-    spanned(texts, start)
+    end_of(texts)
 }
 
-/// Where the text `texts[start..]` (just pushed) is, or `None` past 4 GiB.
-fn spanned(texts: &str, start: usize) -> Option<Where> {
-    // Texts are addressed with 32-bit offsets: the end must fit too.
-    u32::try_from(texts.len()).ok()?;
-    Some(Where::Texts {
-        start: u32::try_from(start).ok()?,
-        len: u32::try_from(texts.len() - start).ok()?,
-    })
+/// Where the texts end, or `None` past 4 GiB (texts are addressed with 32-bit offsets).
+fn end_of(texts: &str) -> Option<u32> {
+    u32::try_from(texts.len()).ok()
 }
 
 /// SEMANTICS 3.1 (kept): every `<…>` becomes `none`; a leading `/` is added. Written into

@@ -328,9 +328,9 @@ impl Claims {
 #[inline(always)]
 fn own_claim<T>(page: &Page<T>) -> Option<(u64, Claimed)> {
     let t = page.template.as_ref().filter(|t| !t.has_escapes())?;
-    match page.path {
+    match page.path_at() {
         Where::Template => Some((Shape::plain_static_hash(t), Claimed::Template)),
-        Where::Texts { start, len } if !page.path_given => {
+        Where::Texts { start, len } if !page.path_given() => {
             let (start, end) = (start as usize, start as usize + len as usize);
             let text = page.texts.bytes().get(start..end).unwrap_or_default();
             Some((Shape::unescaped_path_hash(text), Claimed::PathAndTemplate))
@@ -377,7 +377,7 @@ fn own_conflict<T>(
     earlier: &[Page<T>],
 ) -> BuildError {
     let (other, shape) = match (found, &page.template) {
-        (Ok(claim), Some(t)) if matches!(page.path, Where::Template) => {
+        (Ok(claim), Some(t)) if matches!(page.path_at(), Where::Template) => {
             (claim.page, Shape::Template(t))
         }
         (Ok(claim), _) => (claim.page, Shape::Path(page.path())),
@@ -428,7 +428,7 @@ fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
     };
     let shape = Shape::Template(t);
     let plain = !t.has_escapes();
-    match page.path {
+    match page.path_at() {
         Where::Template if plain => {
             let hash = Shape::plain_static_hash(t);
             (None, Some(Hashed { shape, hash }))
@@ -436,7 +436,7 @@ fn identities<T>(page: &Page<T>) -> (Option<Hashed<'_>>, Option<Hashed<'_>>) {
         Where::Template => (None, Some(Hashed::of(shape))),
         // A path inferred from a template (in the page's texts, not given) holds `%` only
         // where the template does, and its hash gives the template's in one step.
-        Where::Texts { .. } if plain && !page.path_given => {
+        Where::Texts { .. } if plain && !page.path_given() => {
             let text = page.path();
             let hash = Shape::unescaped_path_hash(text.as_bytes());
             let path = Hashed {
