@@ -82,14 +82,20 @@ impl Span {
 /// One segment: `head <v1> lit1 <v2> lit2 … <vk> litk`; every literal between two
 /// variables is non-empty, `head` and the last literal may be empty. A static segment is
 /// its `head` alone.
+///
+/// Sixteen bytes (a build writes one for every segment of every route): a template has
+/// at most 65,536 variables (the parse refuses more), so a segment's first one is a
+/// `u16` (a static segment, whose `count` is 0, reads none, whatever its `first`).
 #[derive(Clone, Copy, Debug)]
 struct Seg {
     head: Span,
     /// Its variables are `vars[first..first + count]`.
-    first: u32,
     count: u32,
+    first: u16,
     kind: SegmentKind,
 }
+
+const _: () = assert!(core::mem::size_of::<Seg>() == 16);
 
 /// A variable: its name, the literal after it, and where it is, so reading values needs
 /// no search.

@@ -89,8 +89,8 @@ impl Parts {
                         start: at as u32,
                         len: (slash - at) as u32,
                     },
-                    first: self.vars.len() as u32,
                     count: 0,
+                    first: 0,
                     kind: SegmentKind::Static,
                 });
             }
@@ -141,8 +141,9 @@ impl Parts {
                         start: start as u32,
                         len: 0,
                     },
-                    first: (self.vars.len() - 1) as u32,
                     count: 1,
+                    // (At most 65,536 variables: checked above.)
+                    first: (self.vars.len() - 1) as u16,
                     kind: SegmentKind::Variable,
                 });
                 return Ok(());
@@ -248,8 +249,10 @@ impl Parts {
         };
         self.segments.push(Seg {
             head,
-            first: first as u32,
             count: count as u32,
+            // (A segment with variables starts at one, so below 65,536; a static one
+            // reads none, whatever its `first`.)
+            first: first as u16,
             kind,
         });
     }

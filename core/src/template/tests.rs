@@ -213,3 +213,32 @@ fn special_bytes_around_a_segments_slash() {
     t.write_filled("none", &mut path);
     assert_eq!(path, "/abcdefg/none/hijklmnop/q%2Fr");
 }
+
+/// Each segment reads its own variables (`Seg::first`), whatever the kinds of the
+/// segments before it: a whole-segment variable after a partial one, partial segments
+/// after static and whole ones, static segments between.
+#[test]
+fn each_segment_reads_its_own_variables() {
+    // (template, request, variables)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: [Case<'_>; 4] = [
+        ("/<a>x/<b>", "/7x/q", &[("a", "7"), ("b", "q")]),
+        (
+            "/p<a>/<b>/c<d>-<e>",
+            "/p1/2/c3-4",
+            &[("a", "1"), ("b", "2"), ("d", "3"), ("e", "4")],
+        ),
+        (
+            "/<a>/x/<b>y<c>",
+            "/1/x/2y3",
+            &[("a", "1"), ("b", "2"), ("c", "3")],
+        ),
+        ("/s/<a>-z/t/<b>", "/s/1-z/t/2", &[("a", "1"), ("b", "2")]),
+    ];
+    for (text, path, want) in cases {
+        let template = Template::parse(text).unwrap();
+        assert_eq!(format!("{template}"), text);
+        let want: Vec<(String, String)> = want.iter().map(|(k, v)| pair(k, v)).collect();
+        assert_eq!(vars(text, path), Some(want), "{text}");
+    }
+}
