@@ -80,13 +80,52 @@ fn hash_bit(hash: u32) -> u32 {
     1 << (hash >> 27)
 }
 
-/// One slot of a literal table; `child == NONE` is empty.
-#[derive(Debug, Clone, Copy)]
+/// One slot of a literal table; `child == NONE` is empty (the rest of an empty slot is
+/// never read). A [`Key`] spelled out, so that the child takes the room its padding would:
+/// 24 bytes, not 32 (the slots are the trie's largest array, and every byte of it is
+/// written on each build).
+#[derive(Clone, Copy)]
 struct Slot {
-    key: Key,
+    /// The key's first 8 bytes.
+    head: u64,
+    /// The key's last 8 bytes; for a literal longer than 16 bytes, where its text starts
+    /// in `text` instead (such a literal is compared by its text).
+    tail: u64,
+    len: u32,
     child: u32,
-    /// Where the text is in `text`, for literals longer than 16 bytes.
-    text: u32,
+}
+
+impl Slot {
+    /// Whether this (full) slot holds `key`, spelled `text`.
+    #[inline(always)]
+    fn holds(&self, trie: &Trie, key: &Key, text: &[u8]) -> bool {
+        self.head == key.head
+            && self.len == key.len
+            && (self.tail == key.tail && key.len <= 16 || key.len > 16 && trie.long(self) == text)
+    }
+}
+
+impl core::fmt::Debug for Slot {
+    /// An empty slot shows as such: what else it holds is left from a key that moved when
+    /// its table grew, or links regions that grown tables left (see `trie/build.rs`).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.child {
+            NONE => f.write_str("Empty"),
+            child if self.len > 16 => f
+                .debug_struct("Slot")
+                .field("len", &self.len)
+                .field("text", &self.tail)
+                .field("child", &child)
+                .finish(),
+            child => f
+                .debug_struct("Slot")
+                .field("head", &self.head)
+                .field("tail", &self.tail)
+                .field("len", &self.len)
+                .field("child", &child)
+                .finish(),
+        }
+    }
 }
 
 /// The partial children of a node whose literal head is `head` bytes long and whose
@@ -612,19 +651,27 @@ impl Trie {
             if slot.child == NONE {
                 return NONE;
             }
-            if slot.key == *key && (key.len <= 16 || self.long(slot) == text) {
+            if slot.holds(self, key, text) {
                 return slot.child;
             }
             i = (i + 1) & mask;
         }
     }
 
+    /// The text of a slot's literal longer than 16 bytes.
     fn long(&self, slot: &Slot) -> &[u8] {
-        let start = slot.text as usize;
-        self.text
-            .get(start..start + slot.key.len as usize)
-            .unwrap_or_default()
+        long_text(&self.text, slot)
     }
+}
+
+/// The text of a slot's literal longer than 16 bytes, in a trie's `text` (empty out of
+/// range: never, for the trie's own slots).
+#[cold]
+#[inline(never)]
+fn long_text<'t>(text: &'t [u8], slot: &Slot) -> &'t [u8] {
+    let start = slot.tail as usize;
+    text.get(start..start + slot.len as usize)
+        .unwrap_or_default()
 }
 
 /// The first place of `needle` (non-empty) in `hay`: candidates are the places where both

@@ -91,7 +91,7 @@ fn partial(seg: Segment<'_>) -> Partial<'_> {
 struct Builder<'a> {
     trie: Trie,
     /// Regions of `trie.slots` that tables left when they grew, by the log2 of their size:
-    /// the first of a chain through the `text` of each region's first slot (`NONE` ends
+    /// the first of a chain through the `len` of each region's first slot (`NONE` ends
     /// it). Their slots are empty; a new table of that size takes one before the slots
     /// grow, so that few are left over.
     free: [u32; 32],
@@ -119,13 +119,10 @@ struct BuildPartial<'a> {
 }
 
 const EMPTY: Slot = Slot {
-    key: Key {
-        head: 0,
-        tail: 0,
-        len: 0,
-    },
+    head: 0,
+    tail: 0,
+    len: 0,
     child: NONE,
-    text: 0,
 };
 
 const NEW_NODE: Node = Node {
@@ -137,6 +134,23 @@ const NEW_NODE: Node = Node {
     answer: NONE,
     children: Children::None,
 };
+
+impl Slot {
+    /// The hash of the key in this full slot of a table, which a lookup finds it by;
+    /// `text` is the trie's.
+    #[inline(always)]
+    fn hash(&self, text: &[u8]) -> u32 {
+        if self.len <= 16 {
+            let key = Key {
+                head: self.head,
+                tail: self.tail,
+                len: self.len,
+            };
+            return key.hash();
+        }
+        Key::of(long_text(text, self)).hash()
+    }
+}
 
 /// The kinds of children of a node that gets a child of kind `kind`.
 #[inline(always)]
@@ -203,7 +217,7 @@ impl<'a> Builder<'a> {
             if slot.child == NONE {
                 break;
             }
-            if slot.key == key && (key.len <= 16 || t.long(slot) == text) {
+            if slot.holds(t, &key, text) {
                 return slot.child;
             }
             i = (i + 1) & n.mask;
@@ -248,17 +262,19 @@ impl<'a> Builder<'a> {
             }
         }
         let t = &mut self.trie;
-        let at = if key.len > 16 {
-            let at = t.text.len() as u32;
+        // A literal over 16 bytes keeps its text, and where it starts in place of its tail.
+        let tail = if key.len > 16 {
+            let at = t.text.len() as u64;
             t.text.extend_from_slice(text);
             at
         } else {
-            0
+            key.tail
         };
         t.slots[(table + i) as usize] = Slot {
-            key: *key,
+            head: key.head,
+            tail,
+            len: key.len,
             child,
-            text: at,
         };
         let n = &mut t.nodes[node as usize];
         n.literals |= hash_bit(hash);
@@ -296,7 +312,7 @@ impl<'a> Builder<'a> {
                 if slot.child == NONE {
                     break NONE;
                 }
-                if slot.key == key && (key.len <= 16 || t.long(slot) == text) {
+                if slot.holds(t, &key, text) {
                     break slot.child;
                 }
                 i = (i + 1) & n.mask;
@@ -342,7 +358,7 @@ impl<'a> Builder<'a> {
                 at
             }
             region => {
-                self.free[1] = core::mem::replace(&mut slots[region as usize].text, 0);
+                self.free[1] = slots[region as usize].len;
                 region
             }
         }
@@ -355,7 +371,7 @@ impl<'a> Builder<'a> {
         let size = 2 * (mask as usize + 1);
         let new_mask = size as u32 - 1;
         let new = self.region(size);
-        let slots = &mut self.trie.slots;
+        let (slots, text) = (&mut self.trie.slots, &self.trie.text);
         for j in table..=table + mask {
             let slot = slots[j as usize];
             if slot.child == NONE {
@@ -363,7 +379,7 @@ impl<'a> Builder<'a> {
             }
             // Only `child` tells an empty slot: the rest of it is never read.
             slots[j as usize].child = NONE;
-            let mut i = slot.key.hash() & new_mask;
+            let mut i = slot.hash(text) & new_mask;
             while slots[(new + i) as usize].child != NONE {
                 i = (i + 1) & new_mask;
             }
@@ -371,7 +387,7 @@ impl<'a> Builder<'a> {
         }
         let class = (mask + 1).trailing_zeros() as usize;
         if let Some(first) = self.free.get_mut(class) {
-            slots[table as usize].text = *first;
+            slots[table as usize].len = *first;
             *first = table;
         }
         (new, new_mask)
@@ -385,7 +401,7 @@ impl<'a> Builder<'a> {
         if let Some(first) = self.free.get_mut(class) {
             if *first != NONE {
                 let region = *first;
-                *first = core::mem::replace(&mut slots[region as usize].text, 0);
+                *first = slots[region as usize].len;
                 return region;
             }
         }

@@ -8,7 +8,7 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use super::{Key, Slot};
+use super::Key;
 use crate::index::Segments;
 
 /// Where the first segment of a walk leads ([`FirstBytes::step`]).
@@ -21,12 +21,19 @@ pub(super) enum First {
     Walk,
 }
 
+/// A literal child of the root: its key, and the child.
+#[derive(Debug, Clone, Copy)]
+struct RootLiteral {
+    key: Key,
+    child: u32,
+}
+
 #[derive(Debug)]
 pub(super) struct FirstBytes {
     /// The root's literals sorted by first byte. A literal that a raw segment cannot spell
     /// byte for byte (over 16 bytes, or holding a decoded `/` or `%`) keeps its place with
     /// [`Key::NONE`], so that its first byte still sends the request to the walk.
-    slots: Vec<Slot>,
+    slots: Vec<RootLiteral>,
     /// The literals starting with byte `b` are `slots[starts[b]..starts[b + 1]]`.
     starts: Box<[u16; 257]>,
     /// A bit per first byte whose run holds a literal that [`Key::NONE`] stands for.
@@ -37,20 +44,13 @@ impl FirstBytes {
     /// From the root's literal children as `(text, key, child)`; `None` when there are
     /// more than a `u16` can count.
     pub(super) fn new<'a>(root: impl Iterator<Item = (&'a [u8], Key, u32)>) -> Option<FirstBytes> {
-        let mut firsts: Vec<(u8, Slot)> = root
+        let mut firsts: Vec<(u8, RootLiteral)> = root
             .filter_map(|(text, key, child)| {
                 // An empty literal has no first byte: an empty segment goes to the walk.
                 let &first = text.first()?;
                 let spellable = key.len <= 16 && !text.iter().any(|&b| b == b'/' || b == b'%');
                 let key = if spellable { key } else { Key::NONE };
-                Some((
-                    first,
-                    Slot {
-                        key,
-                        child,
-                        text: 0,
-                    },
-                ))
+                Some((first, RootLiteral { key, child }))
             })
             .collect();
         if firsts.len() > usize::from(u16::MAX) {

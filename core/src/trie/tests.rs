@@ -288,6 +288,44 @@ fn literal_tables_grow_and_take_the_regions_others_left() {
 }
 
 #[test]
+fn a_slot_is_24_bytes_and_an_empty_one_shows_nothing_stale() {
+    assert_eq!(core::mem::size_of::<Slot>(), 24);
+    assert_eq!(core::mem::size_of::<Node>(), 32);
+    // One node's table grows from 2 to 64 slots: each region it leaves keeps the keys
+    // that moved out, which `Debug` must not show as the table's.
+    let routes: Vec<Vec<Vec<u8>>> = (0..20)
+        .map(|j| {
+            let child = match j % 2 {
+                0 => alloc::format!("c{j}"),
+                _ => alloc::format!("a-child-longer-than-sixteen-bytes-{j}"),
+            };
+            vec![b"p".to_vec(), child.into_bytes()]
+        })
+        .collect();
+    let trie = literal_trie(&routes);
+    let (mut full, mut empty) = (0, 0);
+    for slot in &trie.slots {
+        let shown = alloc::format!("{slot:?}");
+        if slot.child == NONE {
+            assert_eq!(shown, "Empty");
+            empty += 1;
+        } else {
+            assert!(
+                shown.ends_with(&alloc::format!("child: {} }}", slot.child)),
+                "{shown}"
+            );
+            full += 1;
+        }
+    }
+    // The root's `p`, the 20 children of `p`; a grown table's regions are empty.
+    assert_eq!(full, 21);
+    assert!(empty > 2 + 4 + 8 + 16, "{empty}");
+    let shown = alloc::format!("{trie:?}");
+    assert_eq!(shown.matches("Empty").count(), empty);
+    assert!(shown.contains("Slot { len: 35, text: 35, child"), "{shown}");
+}
+
+#[test]
 fn a_static_route_left_out_of_the_trie_is_found_spelled_with_escapes() {
     // `/a/b/c`, `/x/y`, `/e/f` and `/n/t` are in the static map only: where each leaves
     // the trie (`a`'s literal `b`, the root's `x` and `e`; `/n/t` ends on a node the
