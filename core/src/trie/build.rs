@@ -373,12 +373,15 @@ impl<'a> Builder<'a> {
         let new = self.region(size);
         let (slots, text) = (&mut self.trie.slots, &self.trie.text);
         for j in table..=table + mask {
-            let slot = slots[j as usize];
-            if slot.child == NONE {
+            let Some(old) = slots.get_mut(j as usize) else {
+                break;
+            };
+            if old.child == NONE {
                 continue;
             }
+            let slot = *old;
             // Only `child` tells an empty slot: the rest of it is never read.
-            slots[j as usize].child = NONE;
+            old.child = NONE;
             let mut i = slot.hash(text) & new_mask;
             while slots[(new + i) as usize].child != NONE {
                 i = (i + 1) & new_mask;
