@@ -226,29 +226,23 @@ impl Claims {
         page: &Page<T>,
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
-        let mut on_template = None;
-        let found = self.identities.find(hash, |c| {
+        let on = |c: Claim| {
             if c.holds(&path, earlier, page) {
-                return true;
+                Meets::Path
+            } else if c.holds(&template, earlier, page) {
+                Meets::Template
+            } else {
+                Meets::Neither
             }
-            if c.holds(&template, earlier, page) {
-                on_template = Some(c.page);
-            }
-            false
-        });
-        let (other, shape) = match (found, on_template) {
-            (Err(free), None) => {
-                let claim = Claim {
-                    page: earlier.len() as u32,
-                    what: Claimed::PathAndTemplate,
-                };
-                self.identities.insert_at(free, hash, claim);
-                return Ok(());
-            }
-            (Ok(claim), _) => (claim.page, path),
-            (Err(_), Some(other)) => (other, template),
         };
-        Err(duplicate_path(page, &earlier[other as usize], shape))
+        self.claim(hash, Claimed::PathAndTemplate, earlier.len(), on)
+            .map_err(|conflict| {
+                let (other, shape) = match conflict {
+                    (Ok(claim), _) => (claim.page, path),
+                    (Err(_), other) => (other.unwrap_or(0), template),
+                };
+                duplicate_path(page, &earlier[other as usize], shape)
+            })
     }
 
     /// Claims one of the page's own shapes, in one probe: an earlier page's claim on it is
@@ -265,24 +259,17 @@ impl Claims {
         page: &Page<T>,
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
-        let at = earlier.len() as u32;
-        match self
-            .identities
-            .find(hash, |c| c.holds(&shape, earlier, page))
-        {
-            Err(free) => {
-                self.identities
-                    .insert_at(free, hash, Claim { page: at, what });
-                Ok(())
-            }
-            Ok(claim) if claim.page == at => Ok(()),
-            Ok(claim) => Err(duplicate_path(page, &earlier[claim.page as usize], shape)),
-        }
+        let on = |c: Claim| match c.holds(&shape, earlier, page) {
+            true => Meets::Path,
+            false => Meets::Neither,
+        };
+        self.claim(hash, what, earlier.len(), on)
+            .map_err(|(found, _)| {
+                let other = found.map_or(0, |claim| claim.page);
+                duplicate_path(page, &earlier[other as usize], shape)
+            })
     }
-}
 
-#[cfg(not(target_arch = "wasm32"))]
-impl Claims {
     /// Claims the page's own shapes, `what` (its template, or its path and template in one
     /// slot), under `hash`, in one probe; what [`claim_identity`](Self::claim_identity)
     /// and [`claim_path_and_template`](Self::claim_path_and_template) do, with the shapes
@@ -297,18 +284,33 @@ impl Claims {
         page: &Page<T>,
         earlier: &[Page<T>],
     ) -> Result<(), BuildError> {
-        let at = earlier.len() as u32;
+        let on = |c: Claim| meets(c, what, page, earlier);
+        self.claim(hash, what, earlier.len(), on)
+            .map_err(|(found, other)| own_conflict(found, other, page, earlier))
+    }
+
+    /// The one probe of the three ways above: claims `what` for the page registered at
+    /// `at` under `hash` unless `on` says an earlier claim holds the page's path, or one
+    /// of its template (the page's own claim is no conflict). A conflict is the claim on
+    /// the path found (else where the probe ended) and the page claiming the template.
+    #[inline(always)]
+    fn claim(
+        &mut self,
+        hash: u64,
+        what: Claimed,
+        at: usize,
+        mut on: impl FnMut(Claim) -> Meets,
+    ) -> Result<(), (Result<Claim, usize>, Option<u32>)> {
+        let at = at as u32;
         let mut on_template = None;
-        let found = self
-            .identities
-            .find(hash, |c| match meets(c, what, page, earlier) {
-                Meets::Path => true,
-                Meets::Template => {
-                    on_template = Some(c.page);
-                    false
-                }
-                Meets::Neither => false,
-            });
+        let found = self.identities.find(hash, |c| match on(c) {
+            Meets::Path => true,
+            Meets::Template => {
+                on_template = Some(c.page);
+                false
+            }
+            Meets::Neither => false,
+        });
         match (found, on_template) {
             (Err(free), None) => {
                 self.identities
@@ -316,7 +318,7 @@ impl Claims {
                 Ok(())
             }
             (Ok(claim), _) if claim.page == at => Ok(()),
-            (found, other) => Err(own_conflict(found, other, page, earlier)),
+            conflict => Err(conflict),
         }
     }
 }
