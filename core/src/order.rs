@@ -352,9 +352,11 @@ impl Runs {
     }
 }
 
-/// Merges the ascending runs of `keys` (the first at 0, the others at `starts`), pairs of
-/// neighbours a level, the last level straight into `ordered` as registration indices;
-/// whether two keys have the same window.
+/// Merges the ascending runs of `keys` (the first at 0, the others at `starts`), the two
+/// neighbours shortest together first (through `spare` and back) until two are left, and
+/// those straight into `ordered` as registration indices; whether two keys have the same
+/// window. (Numbered modules make runs each about ten times as long as the one before:
+/// merged shortest first, most keys are merged once, not once a level.)
 #[cfg(not(target_arch = "wasm32"))]
 fn merge_runs(mut keys: Vec<u128>, starts: &[usize], ordered: &mut Vec<u32>) -> bool {
     let len = keys.len();
@@ -364,23 +366,19 @@ fn merge_runs(mut keys: Vec<u128>, starts: &[usize], ordered: &mut Vec<u32>) -> 
     let mut runs = starts.len() + 1;
     let mut spare: Vec<u128> = Vec::new();
     while runs > 2 {
-        if spare.is_empty() {
+        let shortest = (0..runs - 1).min_by_key(|&k| bounds[k + 2] - bounds[k]);
+        let k = shortest.unwrap_or(0);
+        let (start, middle, end) = (bounds[k], bounds[k + 1], bounds[k + 2]);
+        if spare.len() < end - start {
             // (Filled with a key: a buffer of zeros is `calloc`ed, and one of a repeated
             // byte `memset`, both a byte at a time when the memory was freed before.)
-            spare = alloc::vec![keys[0]; len];
+            spare = alloc::vec![keys[0]; end - start];
         }
-        let mut merged = 0;
-        for pair in (0..runs).step_by(2) {
-            let (start, middle) = (bounds[pair], bounds[pair + 1]);
-            let end = bounds[(pair + 2).min(runs)];
-            let (a, b) = (&keys[start..middle], &keys[middle..end]);
-            merge(a, b, &mut spare[start..end], |key| key);
-            bounds[merged] = start;
-            merged += 1;
-        }
-        bounds[merged] = len;
-        runs = merged;
-        core::mem::swap(&mut keys, &mut spare);
+        let merged = &mut spare[..end - start];
+        merge(&keys[start..middle], &keys[middle..end], merged, |key| key);
+        keys[start..end].copy_from_slice(merged);
+        bounds.copy_within(k + 2..=runs, k + 1);
+        runs -= 1;
     }
     let at = ordered.len();
     // (Filled with a value the compiler cannot tell is a repeated byte, as above.)
@@ -512,6 +510,55 @@ mod tests {
             let k = n.min(12);
             want[..k].copy_from_slice(&text[..k]);
             assert_eq!(window(&text[..n]), u128::from_be_bytes(want), "{n} bytes");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn runs_of_any_lengths_merge_in_order() {
+        // Runs each longer than the one before (as numbered modules make them), each
+        // shorter, and of random lengths, up to `MERGED_RUNS`: the shortest neighbours are
+        // merged first, wherever they are. Keys as `registry_order` makes them: a window
+        // above the position, unique; some windows repeated.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for runs in 1..=MERGED_RUNS {
+            for shape in 0..3 {
+                let length = |r: usize, next: &mut dyn FnMut() -> u64| match shape {
+                    0 => 3usize.pow(r.min(7) as u32),
+                    1 => 3usize.pow((runs - r).min(7) as u32),
+                    _ => 1 + (next() % 40) as usize,
+                };
+                let mut keys: Vec<u128> = Vec::new();
+                let mut starts = Vec::new();
+                for r in 0..runs {
+                    if r > 0 {
+                        starts.push(keys.len());
+                    }
+                    let len = length(r, &mut next);
+                    let mut run: Vec<u128> = (0..len).map(|_| u128::from(next() % 50)).collect();
+                    run.sort_unstable();
+                    keys.extend(run.iter().map(|w| w << 64));
+                }
+                for (i, key) in keys.iter_mut().enumerate() {
+                    *key |= i as u128;
+                }
+                let mut sorted = keys.clone();
+                sorted.sort_unstable();
+                let tied = sorted.windows(2).any(|w| w[0] >> 32 == w[1] >> 32);
+                let mut ordered = alloc::vec![u32::MAX];
+                let said = merge_runs(keys, &starts, &mut ordered);
+                let want: Vec<u32> = core::iter::once(u32::MAX)
+                    .chain(sorted.iter().map(|&k| k as u32))
+                    .collect();
+                assert_eq!(ordered, want, "{runs} runs, shape {shape}");
+                assert_eq!(said, tied, "{runs} runs, shape {shape}");
+            }
         }
     }
 
