@@ -147,6 +147,11 @@ fn by_digits<const COUNTS: usize>(
             break;
         }
         shift += above.trailing_zeros();
+        // The digit only as wide as the varying bits it covers reach: fewer counts to
+        // clear and sum (route ranks vary in a few bits here and there).
+        let covered = (varying >> shift) as usize & mask;
+        let width = usize::BITS - covered.leading_zeros();
+        let mask = mask >> (bits - width);
         let starts = &mut starts[..=mask];
         // The digit read from one 64-bit word where it lies in one (a `u128` shifted by a
         // variable amount takes several instructions).
@@ -155,7 +160,7 @@ fn by_digits<const COUNTS: usize>(
             count_pass(&source, &mut to, starts, |k| {
                 ((k >> 64) as u64 >> low) as usize & mask
             });
-        } else if shift + bits <= 64 {
+        } else if shift + width <= 64 {
             count_pass(&source, &mut to, starts, |k| {
                 (k as u64 >> low) as usize & mask
             });
@@ -163,7 +168,7 @@ fn by_digits<const COUNTS: usize>(
             count_pass(&source, &mut to, starts, |k| (k >> shift) as usize & mask);
         }
         core::mem::swap(&mut source, &mut to);
-        shift += bits;
+        shift += width;
     }
     source
 }
