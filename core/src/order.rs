@@ -459,6 +459,7 @@ fn word(s: &[u8], at: usize) -> u64 {
 /// The first twelve bytes of `rest` (zeros after its end) in the top twelve bytes of an
 /// integer, first byte highest: it orders as the bytes do. Read as whole words (a
 /// `copy_from_slice` of a length known only at run time calls `memcpy`).
+#[inline(always)]
 fn window(rest: &[u8]) -> u128 {
     let n = rest.len();
     if cfg!(target_arch = "wasm32") {
