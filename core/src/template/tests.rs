@@ -242,3 +242,25 @@ fn each_segment_reads_its_own_variables() {
         assert_eq!(vars(text, path), Some(want), "{text}");
     }
 }
+
+/// `angle_marks` marks exactly the `<` and `>` of a word (the lowest mark exact): every
+/// byte value alone, and a `<` or `>` after any other byte.
+#[test]
+fn angle_marks_find_only_angle_brackets() {
+    use super::parse::angle_marks;
+    for b in 0..=255u8 {
+        let w = u64::from_le_bytes([b'a', b'a', b, b'a', b'a', b'a', b'a', b'a']);
+        let want = if b == b'<' || b == b'>' {
+            0x80 << 16
+        } else {
+            0
+        };
+        assert_eq!(angle_marks(w), want, "byte {b:#x}");
+        for angle in [b'<', b'>'] {
+            let w = u64::from_le_bytes([b, angle, b'a', b'a', b'a', b'a', b'a', b'a']);
+            let m = angle_marks(w);
+            let first = if b == b'<' || b == b'>' { 0 } else { 1 };
+            assert_eq!(m.trailing_zeros() / 8, first, "byte {b:#x} then {angle:#x}");
+        }
+    }
+}
