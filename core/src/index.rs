@@ -569,12 +569,10 @@ mod order_tests {
 
     /// Templates of 1 to `max` segments, of every kind, alike in their first segments.
     fn texts(n: usize, max: usize) -> Vec<String> {
-        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
         (0..n)
             .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                let x = next();
                 let len = 1 + (x % max as u64) as usize;
                 (0..len)
                     .map(|i| match (x >> (8 + 2 * (i % 24))) % 4 {

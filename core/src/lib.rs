@@ -96,6 +96,8 @@ mod resolve;
 mod ser;
 mod sort;
 mod template;
+#[cfg(test)]
+mod test_rng;
 mod trie;
 #[cfg(feature = "unicode-case")]
 mod unicode;

@@ -614,13 +614,7 @@ mod tests {
         // shorter, and of random lengths, up to `MERGED_RUNS`: the shortest neighbours are
         // merged first, wherever they are. Keys as `registry_order` makes them: a window
         // above the position, unique; some windows repeated.
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15u64);
         for runs in 1..=MERGED_RUNS {
             for shape in 0..3 {
                 let length = |r: usize, next: &mut dyn FnMut() -> u64| match shape {

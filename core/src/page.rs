@@ -403,6 +403,16 @@ pub(crate) enum Where {
     Path,
 }
 
+impl Where {
+    /// `texts[start..end]` (empty when `end` is before `start`).
+    fn between(start: u32, end: u32) -> Where {
+        Where::Texts {
+            start,
+            len: end.saturating_sub(start),
+        }
+    }
+}
+
 impl<T> Page<T> {
     /// `texts[start..end]`.
     #[inline]
@@ -424,10 +434,7 @@ impl<T> Page<T> {
     pub(crate) fn path_at(&self) -> Where {
         match self.has(PATH_TEMPLATE) {
             true => Where::Template,
-            false => Where::Texts {
-                start: self.ends.module,
-                len: self.ends.path.saturating_sub(self.ends.module),
-            },
+            false => Where::between(self.ends.module, self.ends.path),
         }
     }
 
@@ -435,20 +442,14 @@ impl<T> Page<T> {
     fn name_at(&self) -> Where {
         match self.has(NAME_SUPPLIED) {
             true => Where::SuppliedName,
-            false => Where::Texts {
-                start: self.ends.path,
-                len: self.ends.name.saturating_sub(self.ends.path),
-            },
+            false => Where::between(self.ends.path, self.ends.name),
         }
     }
 
     /// Where the title is when none was given.
     fn title_at(&self) -> Where {
         match self.has(TITLE_OWN) {
-            true => Where::Texts {
-                start: self.ends.name,
-                len: self.ends.title.saturating_sub(self.ends.name),
-            },
+            true => Where::between(self.ends.name, self.ends.title),
             false => self.name_at(),
         }
     }
@@ -456,10 +457,7 @@ impl<T> Page<T> {
     /// Where the address under the requests prefix is.
     fn relative_at(&self) -> Where {
         match self.has(RELATIVE_OWN) {
-            true => Where::Texts {
-                start: self.ends.title,
-                len: (self.texts.as_str().len() as u32).saturating_sub(self.ends.title),
-            },
+            true => Where::between(self.ends.title, self.texts.as_str().len() as u32),
             false => Where::Path,
         }
     }

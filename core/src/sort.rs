@@ -250,13 +250,7 @@ mod tests {
     #[test]
     fn radix_sort_matches_the_standard_sort() {
         // Keys alike in most bytes (as module prefixes and route ranks are), and random ones.
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1du64);
         for len in [0, 1, 2, 255, 256, 257, 1000, 5000, 9000] {
             let alike: Vec<u128> = (0..len)
                 .map(|i| 0xabcd << 100 | u128::from(next() % 977) << 40 | i as u128)
