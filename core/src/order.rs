@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
-use crate::page::{HOME_ORDER, Page};
+use crate::page::Page;
 
 /// A page's `order`: an integer, a float or text, as Dash accepts.
 ///
@@ -217,126 +217,33 @@ pub(crate) fn compare_pages(a: (Option<&Order>, &str), b: (Option<&Order>, &str)
     by_order.then_with(|| a.1.cmp(b.1))
 }
 
-/// What the registry order needs of the pages, gathered as they are made (each page's
-/// module is at hand then; a pass over the pages afterwards reads each one again): the
-/// bytes that every module of a page without an order starts with, and whether any page
-/// gives an order (then the home page has none either, SEMANTICS 2.12).
-#[derive(Default)]
-pub(crate) struct Orderless {
-    /// Pages without an order that are not home pages: the bytes all their modules start
-    /// with, and how many there are.
-    plain: Shared,
-    /// The same for home pages that give no order.
-    home: Shared,
-    /// Some page gives an order.
-    pub(crate) supplied: bool,
-}
-
-/// The bytes a set of modules all start with, and how many modules there are: the first
-/// module's first bytes kept here (no block to allocate, no page to read again), the rest
-/// of a longer shared prefix read from that module's page.
-#[derive(Default)]
-struct Shared {
-    start: [u8; SHARED],
-    /// How many bytes all the modules start with.
-    len: usize,
-    /// The first module's page.
-    first: usize,
-    count: usize,
-}
-
-/// How many bytes of a shared prefix [`Shared`] keeps itself.
-const SHARED: usize = 32;
-
-impl Shared {
-    /// Takes in the module of `pages[at]`.
-    #[inline(always)]
-    fn add<T>(&mut self, pages: &[Page<T>], at: usize, module: &[u8]) {
-        if self.count == 0 {
-            let kept = module.len().min(SHARED);
-            self.start[..kept].copy_from_slice(&module[..kept]);
-            (self.len, self.first) = (module.len(), at);
-        } else {
-            let kept = self.len.min(SHARED);
-            let same = common_prefix(&self.start[..kept], module);
-            self.len = match same < kept {
-                true => same,
-                false if self.len <= SHARED => self.len,
-                // Alike in the kept bytes, and the prefix is longer: the rest from the
-                // first module.
-                false => {
-                    let first = pages.get(self.first).map(Page::module_bytes);
-                    let prefix = first.unwrap_or_default().get(..self.len);
-                    common_prefix(prefix.unwrap_or_default(), module)
-                }
-            };
-        }
-        self.count += 1;
-    }
-}
-
-impl Orderless {
-    /// Takes in the last of `pages`, just made.
-    #[inline]
-    pub(crate) fn add<T>(&mut self, pages: &[Page<T>]) {
-        let Some(page) = pages.last() else {
-            return;
-        };
-        let at = pages.len() - 1;
-        if page.supplied_order().is_some() {
-            self.supplied = true;
-        } else if page.has(HOME_ORDER) {
-            self.home.add(pages, at, page.module_bytes());
-        } else {
-            self.plain.add(pages, at, page.module_bytes());
-        }
-    }
-
-    /// The bytes every module of a page without an order starts with (0 for no such
-    /// page), and how many such pages there are.
-    fn shared<T>(&self, pages: &[Page<T>]) -> (usize, usize) {
-        let (plain, home) = (&self.plain, &self.home);
-        let prefix = |shared: &Shared| {
-            let first = pages.get(shared.first).map(Page::module_bytes);
-            first
-                .unwrap_or_default()
-                .get(..shared.len)
-                .unwrap_or_default()
-        };
-        match (plain.count, self.supplied && home.count > 0) {
-            (0, false) => (0, 0),
-            (_, false) => (plain.len, plain.count),
-            (0, true) => (home.len, home.count),
-            (_, true) => (
-                common_prefix(prefix(plain), prefix(home)),
-                plain.count + home.count,
-            ),
-        }
-    }
-}
-
 /// Dash's registry order (POLICY D10): the pages (by registration index) sorted by
 /// `(order, module)`. Modules are unique, so no two pages tie. Pages without an order
 /// (usually all but the home page) sort as integers: twelve bytes of the module, taken
 /// after the bytes that every such module starts with, above the registration index; then
-/// pages whose twelve bytes agree sort on the whole module. `orderless` took in every
-/// page as it was made.
-pub(crate) fn registry_order<T>(pages: &[Page<T>], orderless: &Orderless) -> Box<[u32]> {
-    let (skip, count) = orderless.shared(pages);
+/// pages whose twelve bytes agree sort on the whole module.
+pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     let mut ordered: Vec<u32> = Vec::new();
-    let mut keys: Vec<u128> = Vec::with_capacity(count);
+    let mut shared: Option<&[u8]> = None;
+    for (i, p) in pages.iter().enumerate() {
+        if p.order().is_some() {
+            ordered.push(i as u32);
+        } else {
+            let module = p.module_bytes();
+            let same = shared.map_or(module.len(), |s| common_prefix(s, module));
+            shared = module.get(..same);
+        }
+    }
+    let skip = shared.map_or(0, <[u8]>::len);
+    let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
     // Where each run of ascending keys after the first starts: pages registered in module
     // order (a pages folder walked by name) are one run, numbered modules a run for each
     // count of digits. A key below the one before starts a run (equal windows ascend by
     // registration index).
     let mut runs = Runs::default();
     let mut last = 0;
-    // (Usually no page has an order: then none is read.)
-    let some_ordered = count < pages.len();
     for (i, p) in pages.iter().enumerate() {
-        if some_ordered && p.order().is_some() {
-            ordered.push(i as u32);
-        } else {
+        if p.order().is_none() {
             let rest = p.module_bytes().get(skip..).unwrap_or_default();
             let key = window(rest) | i as u128;
             // (Browser bundles always sort: they count bytes and register few pages.)
@@ -648,48 +555,6 @@ mod tests {
                 assert_eq!(said, tied, "{runs} runs, shape {shape}");
             }
         }
-    }
-
-    /// A home page without an order has one only while no page gives one: otherwise its
-    /// module is among those the registry order skips the shared bytes of.
-    #[test]
-    fn a_home_page_shares_the_skipped_bytes_once_a_page_gives_an_order() {
-        use crate::{Config, PageSpec, RegistryBuilder};
-        let order = |given: bool| {
-            let mut builder = RegistryBuilder::new(Config::new());
-            builder.page(PageSpec::new("app.pages.b").path("/b").layout(()));
-            builder.page(PageSpec::new("zz.home").path("/").layout(()));
-            builder.page(PageSpec::new("app.pages.a").path("/a").layout(()));
-            let mut spec = PageSpec::new("app.pages.c").path("/c").layout(());
-            if given {
-                spec = spec.order(Order::Int(1));
-            }
-            builder.page(spec);
-            let registry = builder.build().map_err(|e| e.to_string());
-            let modules = registry.map(|r| r.pages().map(|p| p.module().to_string()).collect());
-            modules.unwrap_or_else(|e| alloc::vec![e])
-        };
-        let given = ["app.pages.c", "app.pages.a", "app.pages.b", "zz.home"];
-        assert_eq!(order(true), given);
-        let home_first = ["zz.home", "app.pages.a", "app.pages.b", "app.pages.c"];
-        assert_eq!(order(false), home_first);
-    }
-
-    /// Modules alike in more bytes than `Shared` keeps: the rest of the prefix is read
-    /// from the first module, so a module that differs past the kept bytes cuts it.
-    #[test]
-    fn a_long_shared_prefix_is_cut_past_the_kept_bytes() {
-        use crate::{Config, PageSpec, RegistryBuilder};
-        let start = "a".repeat(SHARED + 2);
-        let modules = ["x", "xb", "azz"].map(|end| format!("{start}{end}"));
-        let mut builder = RegistryBuilder::new(Config::new());
-        for (i, module) in modules.iter().enumerate() {
-            let spec = PageSpec::new(module.as_str()).path(format!("/p{i}"));
-            builder.page(spec.layout(i));
-        }
-        let registry = builder.build().map_err(|e| e.to_string());
-        let order = registry.map(|r| r.pages().map(|p| *p.layout()).collect::<Vec<_>>());
-        assert_eq!(order, Ok(alloc::vec![2, 0, 1]));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::index::{Index, NO_PATH, Route, Target};
 use crate::naming::{
     DashNaming, Naming, check_dash, folder_basename, last_component, write_dash_name,
 };
-use crate::order::{Order, Orderless};
+use crate::order::Order;
 use crate::page::{
     Ends, HOME_ORDER, NAME_SUPPLIED, PATH_GIVEN, PATH_TEMPLATE, Page, PageMore, PageSpec,
     RELATIVE_OWN, TITLE_OWN, Text, Texts,
@@ -105,7 +105,6 @@ impl<'a, T> RegistryBuilder<'a, T> {
         // with room for every page, so it never grows and never hashes a module again.
         let mut modules: HashTable<u32> = HashTable::with_capacity(count);
         let mut claims = Claims::with_capacity(count);
-        let mut orderless = Orderless::default();
         // Scratch room for parsing the templates, and for a page's texts.
         let mut parts = Parts::default();
         let mut texts = String::new();
@@ -157,12 +156,11 @@ impl<'a, T> RegistryBuilder<'a, T> {
             if let Some((page, earlier)) = pages.split_last() {
                 claims.check_and_add(page, earlier)?;
             }
-            orderless.add(&pages);
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one
         // (`make_page` marks every home page, whose path it reads anyway).
-        if orderless.supplied {
+        if pages.iter().any(|p| p.supplied_order().is_some()) {
             for page in &mut pages {
                 page.flags &= !HOME_ORDER;
             }
@@ -171,7 +169,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
         // reuse their memory.
         claims.check_redirect_landings(&pages)?;
         // The pages stay in registration order; `order` lists them in registry order.
-        let order = crate::order::registry_order(&pages, &orderless);
+        let order = crate::order::registry_order(&pages);
 
         // Routes refer to the templates the pages own; the index owns only the
         // templates of static paths (POLICY C11: see `check_redirect_landings`). They are made in
