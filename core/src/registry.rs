@@ -647,11 +647,14 @@ fn make_page<T>(
         _ => None,
     }
     .unwrap_or("");
+    // (Tested as bytes: the tests are on ASCII bytes, with no character boundary to
+    // check and no slice that can panic.)
+    let bytes = path.as_bytes();
     // A home page, which gets order 0 if no page gives one (see `build`).
-    if path.bytes().all(|b| b == b'/') {
+    if bytes.iter().all(|&b| b == b'/') {
         flags |= HOME_ORDER;
     }
-    let plain = cx.root_prefix && path.starts_with('/') && !path[1..].starts_with('/');
+    let plain = cx.root_prefix && bytes.first() == Some(&b'/') && bytes.get(1) != Some(&b'/');
     if !plain {
         flags |= RELATIVE_OWN;
         let relative = relative_path(cx.requests_prefix, path);
@@ -732,6 +735,46 @@ mod tests {
             b.page(PageSpec::new(m).layout(1));
             assert_eq!(b.build().unwrap_err().kind(), "duplicate_module", "{m}");
         }
+    }
+
+    /// A page's address is its path unless the requests prefix or a second leading `/`
+    /// needs one of its own, and a path of slashes alone makes a home page: read from the
+    /// path's bytes (given, a static template's own, or inferred from a template), against
+    /// the rule spelled on the text.
+    #[test]
+    fn addresses_and_home_pages_follow_the_path() {
+        let paths = [
+            "", "/", "//", "///", "/a", "//a", "/a/", "/é", "//é", "/<x>", "<x>",
+        ];
+        let mut built = 0;
+        for prefix in ["/", "/app/"] {
+            for path in paths {
+                for template in [false, true] {
+                    let spec = PageSpec::new("pages.p").layout(0);
+                    let spec = match template {
+                        true => spec.path_template(path),
+                        false => spec.path(path),
+                    };
+                    let mut b =
+                        RegistryBuilder::new(Config::new().requests_pathname_prefix(prefix));
+                    b.page(spec);
+                    let Ok(registry) = b.build() else { continue };
+                    built += 1;
+                    let page = registry.page("pages.p").unwrap();
+                    let path = page.path();
+                    let plain =
+                        prefix == "/" && path.starts_with('/') && !path[1..].starts_with('/');
+                    let address = match plain {
+                        true => String::from(path),
+                        false => crate::config::relative_path(prefix, path),
+                    };
+                    assert_eq!(page.relative_path(), address, "{prefix:?} {path:?}");
+                    let home = path.bytes().all(|b| b == b'/');
+                    assert_eq!(page.order().is_some(), home, "{prefix:?} {path:?}");
+                }
+            }
+        }
+        assert_eq!(built, 42);
     }
 
     /// Modules that differ only in their middle bytes, or only in their length, hash
