@@ -25,7 +25,17 @@ impl Parts {
         if !fits_spans(text.len()) {
             return Err(TemplateError::TooLong);
         }
-        let (start, end) = inner_bounds(text.as_bytes());
+        let bytes = text.as_bytes();
+        let (start, end) = match bytes {
+            // The usual template: one `/` first, none after it or last. (Browser bundles,
+            // which count bytes, take the loops.)
+            [b'/', first, .., last]
+                if *first != b'/' && *last != b'/' && cfg!(not(target_arch = "wasm32")) =>
+            {
+                (1, bytes.len())
+            }
+            _ => inner_bounds(bytes),
+        };
         if start == end {
             return Ok(());
         }

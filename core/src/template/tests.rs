@@ -264,3 +264,26 @@ fn angle_marks_find_only_angle_brackets() {
         }
     }
 }
+
+/// Slashes at both ends are ignored however many there are (the usual template, one `/`
+/// first and none last, is cut without the loops), and a text of slashes is the root.
+#[test]
+fn slashes_at_both_ends_are_ignored() {
+    for inner in ["a", "ab", "a/<b>", "<b>", "a/<b>/c%2F"] {
+        let want = Template::parse(inner).unwrap();
+        for (before, after) in [(1, 0), (0, 1), (2, 0), (1, 1), (1, 2), (3, 3), (0, 0)] {
+            let text = format!("{}{inner}{}", "/".repeat(before), "/".repeat(after));
+            let t = Template::parse(&text).unwrap();
+            assert_eq!(t, want, "{text}");
+            assert_eq!(t.literal_chars(), want.literal_chars(), "{text}");
+            assert_eq!(t.given(), text);
+        }
+    }
+    for text in ["", "/", "//", "///"] {
+        assert!(Template::parse(text).unwrap().is_empty(), "{text:?}");
+    }
+    assert_eq!(
+        Template::parse("/a//b/").unwrap_err(),
+        TemplateError::EmptySegment
+    );
+}
