@@ -39,19 +39,22 @@ impl Parts {
         if start == end {
             return Ok(());
         }
-        // The literal characters are the characters of the text less the separators and
-        // the `<name>`s (taken off while scanning, with the corrections for decoded
-        // literals, and for the separators at the end).
-        // (The slashes cut off are ASCII: the whole text tells whether the inner part is,
-        // with no character boundaries to check to cut it.)
-        let ascii = text.is_ascii();
-        self.literal_chars = if ascii {
-            end - start
-        } else {
-            count_chars(&text[start..end])
-        };
-        self.scan(text, start, end, ascii)?;
+        // The literal characters are the bytes of the text less the separators and the
+        // `<name>`s (taken off while scanning, with the corrections for decoded literals,
+        // and for the separators at the end), then, for a text that is not ASCII, less the
+        // bytes that continue a character. The scan's words tell whether it is.
+        self.literal_chars = end - start;
+        let mut seen = 0;
+        self.scan(text, start, end, &mut seen)?;
         self.literal_chars -= self.segments.len() - 1;
+        // (Browser bundles, which count bytes, ask the text.)
+        let ascii = match cfg!(target_arch = "wasm32") {
+            true => text.is_ascii(),
+            false => seen & 0x8080_8080_8080_8080 == 0,
+        };
+        if !ascii {
+            self.count_characters(text, start, end);
+        }
         // (A lone variable repeats no name: no name is read.)
         let vars = &self.vars;
         // (Names compared as bytes: equal names have equal lengths, so most pairs are
@@ -71,7 +74,9 @@ impl Parts {
     }
 
     /// Reads the segments of `text[start..end]` in one pass (error offsets are into
-    /// `text`). `ascii`: the text is ASCII, so a name has as many characters as bytes.
+    /// `text`), counting the literal characters as bytes. `seen` gets every byte of the
+    /// text or-ed into it (where the search reads words), so that its high bits tell
+    /// whether the text is ASCII.
     ///
     /// Each segment is found by one search for its `/` that also tells whether a `<`, `>`
     /// or `%` comes before it: a segment without one (most of them) is its own literal and
@@ -81,18 +86,18 @@ impl Parts {
         text: &str,
         start: usize,
         end: usize,
-        ascii: bool,
+        seen: &mut u64,
     ) -> Result<(), TemplateError> {
         // (Cut at `end` once, so that the search's reads need no bounds checks.)
         let inner = text.as_bytes().get(..end).unwrap_or_default();
         let mut at = start;
         loop {
-            let (slash, special) = segment_end(inner, at);
+            let (slash, special) = segment_end(inner, at, seen);
             if slash == at {
                 return Err(TemplateError::EmptySegment);
             }
             if special {
-                self.special_segment(text, at, slash, ascii)?;
+                self.special_segment(text, at, slash)?;
             } else {
                 self.segments.push(Seg {
                     head: Span {
@@ -119,7 +124,6 @@ impl Parts {
         text: &str,
         start: usize,
         end: usize,
-        ascii: bool,
     ) -> Result<(), TemplateError> {
         let bytes = text.as_bytes();
         // `<name>` alone, the commonest variable: its name holds no `<`, `>` or `%` when it
@@ -130,8 +134,7 @@ impl Parts {
         if bytes[start] == b'<' && bytes[end - 1] == b'>' && end - start > 2 {
             let name = &text[start + 1..end - 1];
             if is_identifier(name) == Some(true) && u16::try_from(self.vars.len()).is_ok() {
-                let chars = if ascii { name.len() } else { count_chars(name) };
-                self.literal_chars -= chars + 2;
+                self.literal_chars -= name.len() + 2;
                 self.vars.push(Var {
                     name: Span {
                         start: (start + 1) as u32,
@@ -219,8 +222,7 @@ impl Parts {
                     if u16::try_from(self.vars.len()).is_err() {
                         return Err(TemplateError::BadVariableName { name: name.into() });
                     }
-                    let chars = if ascii { name.len() } else { count_chars(name) };
-                    self.literal_chars -= chars + 2;
+                    self.literal_chars -= name.len() + 2;
                     self.vars.push(Var {
                         name: Span {
                             start: (k + 1) as u32,
@@ -237,6 +239,18 @@ impl Parts {
                 }
             }
         }
+    }
+
+    /// Corrects the literal characters of a text that is not ASCII, counted as bytes by
+    /// the scan: less the bytes that continue a character in `text[start..end]`, but
+    /// for those in the names, which were taken off with them (rare: kept out of line).
+    #[cold]
+    #[inline(never)]
+    fn count_characters(&mut self, text: &str, start: usize, end: usize) {
+        let continuing = |s: &str| s.len() - count_chars(s);
+        let in_names: usize = self.vars.iter().map(|v| continuing(v.name.of(text))).sum();
+        let inner = text.get(start..end).unwrap_or_default();
+        self.literal_chars = self.literal_chars + in_names - continuing(inner);
     }
 
     /// Ends a segment whose variables start at `first`: `tail` is its last literal.
@@ -369,10 +383,11 @@ fn next_special(bytes: &[u8], from: usize, to: usize) -> usize {
 }
 
 /// The end of the segment of `bytes` starting at `from` (its `/`, or the end), and whether
-/// a `<`, `>` or `%` comes before it, eight bytes at a time.
+/// a `<`, `>` or `%` comes before it, eight bytes at a time; every byte read is or-ed into
+/// `seen`.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
-fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
+fn segment_end(bytes: &[u8], from: usize, seen: &mut u64) -> (usize, bool) {
     let to = bytes.len();
     let mut special = false;
     let mut i = from;
@@ -380,6 +395,7 @@ fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
         let mut word = [0u8; 8];
         word.copy_from_slice(&bytes[i..i + 8]);
         let w = u64::from_le_bytes(word);
+        *seen |= w;
         let slash = marks(w, b'/');
         let others = angle_marks(w) | marks(w, b'%');
         if slash != 0 {
@@ -393,7 +409,9 @@ fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
         i += 8;
     }
     while i < to {
-        match bytes[i] {
+        let b = bytes[i];
+        *seen |= u64::from(b);
+        match b {
             b'/' => return (i, special),
             b'<' | b'>' | b'%' => special = true,
             _ => {}
@@ -407,7 +425,7 @@ fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
 /// segment is read by the general loop.
 #[cfg(target_arch = "wasm32")]
 #[inline]
-fn segment_end(bytes: &[u8], from: usize) -> (usize, bool) {
+fn segment_end(bytes: &[u8], from: usize, _: &mut u64) -> (usize, bool) {
     let len = bytes
         .get(from..)
         .unwrap_or_default()

@@ -287,3 +287,52 @@ fn slashes_at_both_ends_are_ignored() {
         TemplateError::EmptySegment
     );
 }
+
+/// The literal characters are counted as bytes while scanning and corrected once for a
+/// text that is not ASCII (the scan's words tell): a character of several bytes anywhere,
+/// in a word read whole or in the last bytes read one at a time, in a literal beside a
+/// variable, in a decoded literal, or in a name, counts once. (The count checked is the
+/// characters of every literal, read from the parsed segments.)
+#[test]
+fn literal_characters_of_texts_that_are_not_ascii() {
+    let literal_chars = |t: &Template| -> usize {
+        let text = &*t.text;
+        t.segments
+            .iter()
+            .map(|seg| {
+                let after = t.pattern(seg).vars.iter().map(|v| v.after.of(text));
+                core::iter::once(seg.head.of(text))
+                    .chain(after)
+                    .map(|lit| lit.chars().count())
+                    .sum::<usize>()
+            })
+            .sum()
+    };
+    let pieces = ["é", "\u{2014}", "\u{1F600}", "%C3%A9", "%E2%80%94", "x"];
+    #[cfg(feature = "unicode-ident")]
+    let names: &[&str] = &["<id>", "<café>", "v<n>", "<a>-\u{e9}"];
+    #[cfg(not(feature = "unicode-ident"))]
+    let names: &[&str] = &["<id>", "v<n>", "<a>-\u{e9}"];
+    let mut checked = 0;
+    for piece in pieces {
+        for before in 0..20 {
+            for name in names {
+                for after in [0, 1, 3, 9] {
+                    let pad = |n: usize| "abcdefghijklmnopqrstuvwxyz".get(..n).unwrap_or("");
+                    let texts = [
+                        format!("/{}{piece}{}", pad(before), pad(after)),
+                        format!("/{}{piece}/{name}/{}", pad(before), pad(after)),
+                        format!("/{}/{name}/{}{piece}", pad(before), pad(after + 1)),
+                        format!("/{name}/{}{piece}{}/", pad(before), pad(after)),
+                    ];
+                    for text in texts {
+                        let t = Template::parse(&text).unwrap();
+                        assert_eq!(t.literal_chars(), literal_chars(&t), "{text}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000);
+}
