@@ -273,7 +273,7 @@ impl<'a, T> PageSpec<'a, T> {
 /// page, the name, which is also the title unless one was given, the address under the
 /// requests prefix) go back to back into one `texts` box, in that order, each where the
 /// one before ends ([`Ends`]; the flags say which are there): one allocation, not one a
-/// text, and none for the texts the spec lent. A page is 176 bytes for a `usize` layout
+/// text, and none for the texts the spec lent. A page is 168 bytes for a `usize` layout
 /// (the registry holds one a route, and a build writes every one of them).
 pub struct Page<T> {
     /// The module, then the worked-out texts.
@@ -305,7 +305,7 @@ pub(crate) struct Ends {
 }
 
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(core::mem::size_of::<Page<usize>>() == 176);
+const _: () = assert!(core::mem::size_of::<Page<usize>>() == 168);
 
 /// The path is the `path_template` given (a static template is its own path).
 pub(crate) const PATH_TEMPLATE: u8 = 1;
@@ -347,13 +347,8 @@ pub(crate) enum Texts {
     Boxed(Box<str>),
 }
 
-/// Room for the texts in the page (with their length and the enum's tag, 80 bytes). At
-/// 63 bytes (56 before) 3 % of the generated table's pages box their texts, not 10 %: a
-/// `malloc` fewer for each, and fewer small blocks for glibc to keep (page faults a build
-/// 507 -> 453, benches/HISTORY.md round 15). Not 64, though it pads to the same size:
-/// heapless 0.8 copies a `push_str` one byte at a time in its source, and rustc turns
-/// that loop into a `memcpy` call at 63 but unrolls it at 64 (~190 instructions a page).
-const INLINE: usize = 63;
+/// Room for the texts in the page (with their length and the enum's tag, 72 bytes).
+const INLINE: usize = 56;
 
 impl Texts {
     /// The texts `text`, inline when they fit.
@@ -697,22 +692,6 @@ mod tests {
                 assert_eq!(page.relative_path(), address);
                 assert_eq!(page.title().render(&[]), page.name());
             }
-        }
-    }
-
-    /// Texts of up to 63 bytes stay in the page; one byte more is boxed.
-    #[test]
-    fn texts_of_up_to_63_bytes_are_inline() {
-        // The module `pages.a` (7 bytes), the path given, the name `A` (1 byte).
-        for (path_len, inline) in [(55, true), (56, false)] {
-            let path = format!("/{}", "p".repeat(path_len - 1));
-            let mut b = RegistryBuilder::new(Config::new());
-            b.page(PageSpec::new("pages.a").path(&path).layout(0));
-            let registry = b.build().unwrap();
-            let page = registry.page("pages.a").unwrap();
-            assert_eq!(page.texts.as_str().len(), 8 + path_len);
-            assert_eq!(matches!(page.texts, Texts::Inline(_)), inline, "{path_len}");
-            assert_eq!((page.path(), page.name()), (path.as_str(), "A"));
         }
     }
 
