@@ -382,17 +382,22 @@ fn packed_kinds(template: &Template) -> Option<u64> {
     if template.len() > 32 {
         return None;
     }
+    let shift = 64 - 2 * template.len() as u32;
+    // A template without variables has only static segments (kind 0, packed as 1): its
+    // kinds follow from its length, with no walk over its segments.
+    if template.is_static() {
+        return Some(ALL_STATIC.checked_shl(shift).unwrap_or(0));
+    }
     // Each kind pushed in at the bottom, then all of them moved up to the top.
     let mut packed = 0u64;
     for kind in template.kinds() {
         packed = packed << 2 | (kind as u64 + 1);
     }
-    Some(
-        packed
-            .checked_shl(64 - 2 * template.len() as u32)
-            .unwrap_or(0),
-    )
+    Some(packed.checked_shl(shift).unwrap_or(0))
 }
+
+/// [`packed_kinds`] of 32 static segments: the low `2 * n` bits are `n` of them.
+const ALL_STATIC: u64 = 0x5555_5555_5555_5555;
 
 /// Marks an answer that is a page served as is (no variables to bind).
 const DIRECT: u32 = 1 << 31;
@@ -507,10 +512,26 @@ mod rank_tests {
             }
             Template::parse(&text).unwrap()
         };
+        // And static templates of 0 to 33 segments (their kinds read from their length),
+        // parsed and as paths.
+        let statics = (0..=33).flat_map(|len| {
+            let text: String = (0..len).map(|i| alloc::format!("/s{i}")).collect();
+            [Template::parse(&text).unwrap(), Template::from_path(&text)]
+        });
         let templates: alloc::vec::Vec<Template> = (1..=33)
             .flat_map(|len| (0..3).map(move |seed| (len, seed)))
             .map(|(len, seed)| make(len, seed))
+            .chain(statics)
             .collect();
+        for t in &templates {
+            // Two bits a kind (kind + 1), first segment highest, the rest zero.
+            let want = (t.len() <= 32).then(|| {
+                t.kinds().enumerate().fold(0u64, |packed, (i, kind)| {
+                    packed | (kind as u64 + 1) << (62 - 2 * i as u32)
+                })
+            });
+            assert_eq!(packed_kinds(t), want, "{:?}", t.given());
+        }
         for a in &templates {
             for b in &templates {
                 match (packed_kinds(a), packed_kinds(b)) {
