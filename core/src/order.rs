@@ -223,37 +223,34 @@ pub(crate) fn compare_pages(a: (Option<&Order>, &str), b: (Option<&Order>, &str)
 /// after the bytes that every such module starts with, above the registration index; then
 /// pages whose twelve bytes agree sort on the whole module.
 pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
-    let mut ordered: Vec<u32> = Vec::new();
-    let mut shared: Option<&[u8]> = None;
-    for (i, p) in pages.iter().enumerate() {
-        if p.order().is_some() {
-            ordered.push(i as u32);
-        } else {
-            let module = p.module_bytes();
+    // The bytes every module without an order starts with: those that the first and the
+    // last such module share, when every other one starts with them too (checked as the
+    // keys are made, in the same pass); else found by a pass of their own, and the keys
+    // made again. (Browser bundles, which count bytes and register few pages, take the
+    // pass.)
+    let unordered = |p: &&Page<T>| p.order().is_none();
+    let guessed = match (pages.iter().find(unordered), pages.iter().rfind(unordered)) {
+        (Some(a), Some(b)) if cfg!(not(target_arch = "wasm32")) => {
+            let (a, b) = (a.module_bytes(), b.module_bytes());
+            let shared = a.get(..common_prefix(a, b)).unwrap_or_default();
+            Some(unordered_keys(pages, shared)).filter(|(_, strays)| !strays)
+        }
+        _ => None,
+    };
+    let (made, _) = guessed.unwrap_or_else(|| {
+        let mut shared: Option<&[u8]> = None;
+        for module in pages.iter().filter(unordered).map(Page::module_bytes) {
             let same = shared.map_or(module.len(), |s| common_prefix(s, module));
             shared = module.get(..same);
         }
-    }
-    let skip = shared.map_or(0, <[u8]>::len);
-    let mut keys: Vec<u128> = Vec::with_capacity(pages.len() - ordered.len());
-    // Where each run of ascending keys after the first starts: pages registered in module
-    // order (a pages folder walked by name) are one run, numbered modules a run for each
-    // count of digits. A key below the one before starts a run (equal windows ascend by
-    // registration index).
-    let mut runs = Runs::default();
-    let mut last = 0;
-    for (i, p) in pages.iter().enumerate() {
-        if p.order().is_none() {
-            let rest = p.module_bytes().get(skip..).unwrap_or_default();
-            let key = window(rest) | i as u128;
-            // (Browser bundles always sort: they count bytes and register few pages.)
-            if key < last && cfg!(not(target_arch = "wasm32")) {
-                runs.start(keys.len());
-            }
-            last = key;
-            keys.push(key);
-        }
-    }
+        unordered_keys(pages, shared.unwrap_or_default())
+    });
+    let Unordered {
+        mut ordered,
+        keys,
+        runs,
+        skip,
+    } = made;
     let page = |i: u32| &pages[i as usize];
     crate::sort::sort_by(&mut ordered, |&a, &b| {
         let (x, y) = (page(a), page(b));
@@ -285,7 +282,7 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
     // and find the runs of equal windows among them.
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = runs;
+        let (_, _, mut keys) = (runs, skip, keys);
         crate::sort::sort_keys(&mut keys, 4);
         let mut run = 0;
         for end in 1..=keys.len() {
@@ -306,6 +303,55 @@ pub(crate) fn registry_order<T>(pages: &[Page<T>]) -> Box<[u32]> {
         ordered.extend(keys.iter().map(|&k| k as u32));
     }
     ordered.into_boxed_slice()
+}
+
+/// What [`unordered_keys`] makes for [`registry_order`].
+struct Unordered {
+    /// The pages with an order, by registration index.
+    ordered: Vec<u32>,
+    /// The key of each other page, in registration order.
+    keys: Vec<u128>,
+    runs: Runs,
+    /// The length of the bytes every key skipped.
+    skip: usize,
+}
+
+/// The pages with an order, and the keys of the others (their modules' windows after
+/// `shared`, above the registration index), with their runs; and whether a module without
+/// an order does not start with `shared` (then the keys are not those).
+fn unordered_keys<T>(pages: &[Page<T>], shared: &[u8]) -> (Unordered, bool) {
+    let skip = shared.len();
+    let mut ordered: Vec<u32> = Vec::new();
+    let mut keys: Vec<u128> = Vec::with_capacity(pages.len());
+    // Where each run of ascending keys after the first starts: pages registered in module
+    // order (a pages folder walked by name) are one run, numbered modules a run for each
+    // count of digits. A key below the one before starts a run (equal windows ascend by
+    // registration index).
+    let mut runs = Runs::default();
+    let (mut last, mut strays) = (0, false);
+    for (i, p) in pages.iter().enumerate() {
+        if p.order().is_some() {
+            ordered.push(i as u32);
+            continue;
+        }
+        let module = p.module_bytes();
+        strays |= common_prefix(shared, module) != skip;
+        let rest = module.get(skip..).unwrap_or_default();
+        let key = window(rest) | i as u128;
+        // (Browser bundles always sort: they count bytes and register few pages.)
+        if key < last && cfg!(not(target_arch = "wasm32")) {
+            runs.start(keys.len());
+        }
+        last = key;
+        keys.push(key);
+    }
+    let made = Unordered {
+        ordered,
+        keys,
+        runs,
+        skip,
+    };
+    (made, strays)
 }
 
 /// The runs of ascending keys [`registry_order`] found, while they are few enough to merge
@@ -554,6 +600,41 @@ mod tests {
                 assert_eq!(ordered, want, "{runs} runs, shape {shape}");
                 assert_eq!(said, tied, "{runs} runs, shape {shape}");
             }
+        }
+    }
+
+    #[test]
+    fn modules_sort_whole_whichever_prefix_the_first_and_last_share() {
+        // The first and last modules without an order share more than the others do (the
+        // keys are made again), or exactly what all of them share; a home page between.
+        let tables: [&[&str]; 5] = [
+            &["pages.a", "other.b", "pages.c"],
+            &["pages.ab", "pages.b", "pages.ac"],
+            &["pages.a", "pages.c", "pages.b"],
+            &["p.x", "pages.home", "q", "p.y"],
+            &["app.z", "app.y", "ap", "app.x"],
+        ];
+        for modules in tables {
+            let mut builder = crate::RegistryBuilder::new(crate::Config::new());
+            for (i, module) in modules.iter().enumerate() {
+                let path = if *module == "pages.home" {
+                    String::from("/")
+                } else {
+                    format!("/p{i}")
+                };
+                builder.page(
+                    crate::PageSpec::new(*module)
+                        .path(path)
+                        .name("page")
+                        .layout(i),
+                );
+            }
+            let registry = builder.build().unwrap();
+            let got: Vec<&str> = registry.pages().map(|p| p.module()).collect();
+            // The home page first (its order is 0), then the others by module.
+            let mut want: Vec<&str> = modules.to_vec();
+            want.sort_by_key(|m| (*m != "pages.home", *m));
+            assert_eq!(got, want, "{modules:?}");
         }
     }
 
