@@ -372,12 +372,14 @@ impl<'a> Builder<'a> {
         let size = 2 * (mask as usize + 1);
         let new_mask = size as u32 - 1;
         let new = self.region(size);
-        let (slots, text) = (&mut self.trie.slots, &self.trie.text);
-        for j in table..=table + mask {
-            let Some(old) = slots.get_mut(j as usize) else {
-                break;
-            };
-            if old.child == NONE {
+        // The slots as a slice, whose length stays in a register; the old region's
+        // indices as a half-open range within it, so its slots need no bounds checks.
+        let (slots, text) = (self.trie.slots.as_mut_slice(), &self.trie.text);
+        let end = slots.len().min(table as usize + mask as usize + 1);
+        for j in table as usize..end {
+            let old = &mut slots[j];
+            let child = old.child;
+            if child == NONE {
                 continue;
             }
             let slot = *old;
