@@ -524,7 +524,7 @@ mod tests {
         // Only the inferred part counts: the folder before it may be anything.
         assert_eq!(n.path("pagés.x", Some("pagés")).unwrap(), "/x");
 
-        let build = |spec: PageSpec<()>| {
+        let build = |spec: PageSpec<'_, ()>| {
             let mut pages = RegistryBuilder::new(Config::new());
             pages.page(spec.layout(()));
             pages.build()
