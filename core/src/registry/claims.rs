@@ -13,11 +13,20 @@ use crate::template::{Segment, Shape, Template};
 
 mod table;
 use table::ClaimTable;
+#[cfg(not(target_arch = "wasm32"))]
+use table::Tags;
 
 /// Which pages claim which shapes, for POLICY D9 and C7 (conflicts against earlier pages).
 /// A claim is kept as where its shape is (the pages are in registration order while claims
 /// are checked), so no key text is built.
 pub(super) struct Claims {
+    /// The tags of every claim so far while no two meet and no page has a redirect source
+    /// (most builds, to their end); the tables stay empty until then.
+    #[cfg(not(target_arch = "wasm32"))]
+    tags: Option<Tags>,
+    /// The pages the build registers (the identities' table is sized for them).
+    #[cfg(not(target_arch = "wasm32"))]
+    pages: usize,
     /// Shape of a page's path or template → the first page (registration index) claiming it.
     identities: ClaimTable,
     /// Shape of a redirect source → the page claiming it.
@@ -35,9 +44,6 @@ struct Claim {
 enum Claimed {
     Path,
     Template,
-    /// The page's path and its template, which hash alike (a template page's inferred
-    /// path: one slot for two claims).
-    PathAndTemplate,
     Redirect(u32),
 }
 
@@ -50,7 +56,6 @@ impl Claim {
         match self.what {
             Claimed::Path => is(Some(Shape::Path(page.path()))),
             Claimed::Template => is(template()),
-            Claimed::PathAndTemplate => is(Some(Shape::Path(page.path()))) || is(template()),
             Claimed::Redirect(i) => is(page
                 .redirect_templates()
                 .get(i as usize)
@@ -61,8 +66,16 @@ impl Claim {
 
 impl Claims {
     pub(super) fn with_capacity(pages: usize) -> Claims {
+        // A page claims its path and its template at most (its tags, the same).
+        #[cfg(not(target_arch = "wasm32"))]
+        return Claims {
+            tags: Some(Tags::with_capacity(pages, pages.saturating_mul(2))),
+            pages,
+            identities: ClaimTable::with_capacity(0),
+            sources: ClaimTable::with_capacity(0),
+        };
+        #[cfg(target_arch = "wasm32")]
         Claims {
-            // A page claims its path and its template at most.
             identities: ClaimTable::with_capacity(pages.saturating_mul(2)),
             sources: ClaimTable::with_capacity(0),
         }
@@ -77,26 +90,37 @@ impl Claims {
     ) -> Result<(), BuildError> {
         // (Left out of browser bundles, which count bytes and build few pages.)
         #[cfg(not(target_arch = "wasm32"))]
-        if self.sources.is_empty() && page.redirect_templates().is_empty() {
-            // (Each kind of claim made by its own copy, `what` a constant in each.)
-            match own_claim(page) {
-                Some((hash, Claimed::Template)) => {
-                    return self.claim_own(hash, Claimed::Template, page, earlier);
-                }
-                Some((hash, _)) => {
-                    return self.claim_own(hash, Claimed::PathAndTemplate, page, earlier);
-                }
-                None => {}
+        if let Some(tags) = &mut self.tags {
+            // A tag not seen before is a shape not claimed before: no conflict, as long as
+            // no page has a redirect source (whose conflicts the tables find).
+            if page.redirect_templates().is_empty() && add_tags(tags, page) {
+                return Ok(());
             }
-            return self.check_and_add_plain(page, earlier);
+            self.compare_from_here(earlier)?;
         }
-        self.check_and_add_sources(page, earlier)
+        self.check_and_add_compared(page, earlier)
     }
 
-    /// [`check_and_add`](Self::check_and_add) with redirect sources, of this page or of
-    /// earlier ones.
+    /// Leaves the tags for the tables, which compare the shapes whose tags meet: the earlier
+    /// pages' claims are checked and made in registration order, as if the tables had
+    /// been used from the first page (so every claim names its page; none of them fails,
+    /// their tags being all different, and no earlier page has a redirect source).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[cold]
     #[inline(never)]
-    fn check_and_add_sources<T>(
+    fn compare_from_here<T>(&mut self, earlier: &[Page<T>]) -> Result<(), BuildError> {
+        let buffer = self.tags.take().map(Tags::into_buffer).unwrap_or_default();
+        self.identities = ClaimTable::in_buffer(self.pages.saturating_mul(2), buffer);
+        for (at, page) in earlier.iter().enumerate() {
+            self.check_and_add_compared(page, &earlier[..at])?;
+        }
+        Ok(())
+    }
+
+    /// [`check_and_add`](Self::check_and_add) by the tables: the page's shapes are compared
+    /// with the earlier claims' whose tags they meet, and claimed.
+    #[inline(never)]
+    fn check_and_add_compared<T>(
         &mut self,
         page: &Page<T>,
         earlier: &[Page<T>],
@@ -186,222 +210,17 @@ impl Claims {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-impl Claims {
-    /// [`check_and_add`](Self::check_and_add) while no page has a redirect source (most
-    /// builds, for most of their pages): only the page's own shapes against the earlier
-    /// pages' (the same checks, in the same order, without the lists that sources need).
-    #[inline(never)]
-    fn check_and_add_plain<T>(
-        &mut self,
-        page: &Page<T>,
-        earlier: &[Page<T>],
-    ) -> Result<(), BuildError> {
-        match identities(page) {
-            (Some(path), Some(template)) if path.hash == template.hash => {
-                self.claim_path_and_template(path.shape, template.shape, path.hash, page, earlier)
-            }
-            (path, template) => {
-                if let Some(Hashed { shape, hash }) = path {
-                    self.claim_identity(shape, hash, Claimed::Path, page, earlier)?;
-                }
-                if let Some(Hashed { shape, hash }) = template {
-                    self.claim_identity(shape, hash, Claimed::Template, page, earlier)?;
-                }
-                Ok(())
-            }
-        }
-    }
-
-    /// Claims the page's path and its template when they hash alike (a template page's
-    /// inferred path), in one slot found by one probe. An earlier claim on the path is the
-    /// error reported, else one on the template: as when they are claimed in turn (a
-    /// template never is the path it infers unless it is static, and then one shape).
-    #[inline(always)]
-    fn claim_path_and_template<T>(
-        &mut self,
-        path: Shape<'_>,
-        template: Shape<'_>,
-        hash: u64,
-        page: &Page<T>,
-        earlier: &[Page<T>],
-    ) -> Result<(), BuildError> {
-        let on = |c: Claim| {
-            if c.holds(&path, earlier, page) {
-                Meets::Path
-            } else if c.holds(&template, earlier, page) {
-                Meets::Template
-            } else {
-                Meets::Neither
-            }
-        };
-        self.claim(hash, Claimed::PathAndTemplate, earlier.len(), on)
-            .map_err(|conflict| {
-                let (other, shape) = match conflict {
-                    (Ok(claim), _) => (claim.page, path),
-                    (Err(_), other) => (other.unwrap_or(0), template),
-                };
-                duplicate_path(page, &earlier[other as usize], shape)
-            })
-    }
-
-    /// Claims one of the page's own shapes, in one probe: an earlier page's claim on it is
-    /// the error (the page's path is checked and claimed before its template, so the
-    /// path's conflict is the one reported, as in [`check_and_add`](Self::check_and_add));
-    /// the page's own claim means a static template equal to its path (one shape, claimed
-    /// once). A claim left in the table by a failed page does not matter: the build stops.
-    #[inline(always)]
-    fn claim_identity<T>(
-        &mut self,
-        shape: Shape<'_>,
-        hash: u64,
-        what: Claimed,
-        page: &Page<T>,
-        earlier: &[Page<T>],
-    ) -> Result<(), BuildError> {
-        let on = |c: Claim| match c.holds(&shape, earlier, page) {
-            true => Meets::Path,
-            false => Meets::Neither,
-        };
-        self.claim(hash, what, earlier.len(), on)
-            .map_err(|(found, _)| {
-                let other = found.map_or(0, |claim| claim.page);
-                duplicate_path(page, &earlier[other as usize], shape)
-            })
-    }
-
-    /// Claims the page's own shapes, `what` (its template, or its path and template in one
-    /// slot), under `hash`, in one probe; what [`claim_identity`](Self::claim_identity)
-    /// and [`claim_path_and_template`](Self::claim_path_and_template) do, with the shapes
-    /// made only when a claim's tag matches (an earlier page's claim on the path is the
-    /// error reported, else one on the template; the page's own claim is its static
-    /// template's, one shape).
-    #[inline(always)]
-    fn claim_own<T>(
-        &mut self,
-        hash: u64,
-        what: Claimed,
-        page: &Page<T>,
-        earlier: &[Page<T>],
-    ) -> Result<(), BuildError> {
-        let on = |c: Claim| meets(c, what, page, earlier);
-        self.claim(hash, what, earlier.len(), on)
-            .map_err(|(found, other)| own_conflict(found, other, page, earlier))
-    }
-
-    /// The one probe of the three ways above: claims `what` for the page registered at
-    /// `at` under `hash` unless `on` says an earlier claim holds the page's path, or one
-    /// of its template (the page's own claim is no conflict). A conflict is the claim on
-    /// the path found (else where the probe ended) and the page claiming the template.
-    #[inline(always)]
-    fn claim(
-        &mut self,
-        hash: u64,
-        what: Claimed,
-        at: usize,
-        mut on: impl FnMut(Claim) -> Meets,
-    ) -> Result<(), (Result<Claim, usize>, Option<u32>)> {
-        let at = at as u32;
-        let mut on_template = None;
-        let found = self.identities.find(hash, |c| match on(c) {
-            Meets::Path => true,
-            Meets::Template => {
-                on_template = Some(c.page);
-                false
-            }
-            Meets::Neither => false,
-        });
-        match (found, on_template) {
-            (Err(free), None) => {
-                self.identities
-                    .insert_at(free, hash, Claim { page: at, what });
-                Ok(())
-            }
-            (Ok(claim), _) if claim.page == at => Ok(()),
-            conflict => Err(conflict),
-        }
-    }
-}
-
-/// The claim of the two usual pages, hashed from their bytes as [`identities`] hashes
-/// them: a static template without `%` that is its own path (its template), and a
-/// template without `%` whose path is inferred (both, one hash); `None` for the others.
+/// Adds the tags of a page's own claims (a path and template that hash alike: one tag);
+/// `false` if one was in already.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-fn own_claim<T>(page: &Page<T>) -> Option<(u64, Claimed)> {
-    let t = page.template.as_ref().filter(|t| !t.has_escapes())?;
-    match page.path_at() {
-        Where::Template => Some((Shape::plain_static_hash(t), Claimed::Template)),
-        Where::Texts { start, len } if !page.path_given() => {
-            let (start, end) = (start as usize, start as usize + len as usize);
-            let text = page.texts.bytes().get(start..end).unwrap_or_default();
-            Some((Shape::unescaped_path_hash(text), Claimed::PathAndTemplate))
+fn add_tags<T>(tags: &mut Tags, page: &Page<T>) -> bool {
+    match identities(page) {
+        (Some(path), Some(template)) if path.hash != template.hash => {
+            tags.add(path.hash) && tags.add(template.hash)
         }
-        _ => None,
-    }
-}
-
-/// What an earlier claim `c` (whose tag matched) holds of the page's own shapes `what`.
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Clone, Copy)]
-enum Meets {
-    Path,
-    Template,
-    Neither,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-#[inline(never)]
-fn meets<T>(c: Claim, what: Claimed, page: &Page<T>, earlier: &[Page<T>]) -> Meets {
-    let Some(t) = &page.template else {
-        return Meets::Neither;
-    };
-    let path = Shape::Path(page.path());
-    let template = Shape::Template(t);
-    match what {
-        Claimed::PathAndTemplate if c.holds(&path, earlier, page) => Meets::Path,
-        Claimed::PathAndTemplate if c.holds(&template, earlier, page) => Meets::Template,
-        // (A static template that is its own path: the one shape.)
-        Claimed::Template if c.holds(&template, earlier, page) => Meets::Path,
-        _ => Meets::Neither,
-    }
-}
-
-/// The error of [`Claims::claim_own`]: the earlier claim on the page's path (`found`),
-/// else the one on its template (`other`).
-#[cfg(not(target_arch = "wasm32"))]
-#[cold]
-#[inline(never)]
-fn own_conflict<T>(
-    found: Result<Claim, usize>,
-    other: Option<u32>,
-    page: &Page<T>,
-    earlier: &[Page<T>],
-) -> BuildError {
-    let (other, shape) = match (found, &page.template) {
-        (Ok(claim), Some(t)) if matches!(page.path_at(), Where::Template) => {
-            (claim.page, Shape::Template(t))
-        }
-        (Ok(claim), _) => (claim.page, Shape::Path(page.path())),
-        (Err(_), Some(t)) => (other.unwrap_or(0), Shape::Template(t)),
-        (Err(_), None) => (other.unwrap_or(0), Shape::Path(page.path())),
-    };
-    match earlier.get(other as usize) {
-        Some(other) => duplicate_path(page, other, shape),
-        None => duplicate_path(page, page, shape),
-    }
-}
-
-/// `page` claims `shape`, which `other` (an earlier page) has claimed.
-#[cfg(not(target_arch = "wasm32"))]
-fn duplicate_path<T>(page: &Page<T>, other: &Page<T>, shape: Shape<'_>) -> BuildError {
-    BuildError::DuplicatePath {
-        module: String::from(page.module()),
-        other: String::from(other.module()),
-        path: String::from(match shape {
-            Shape::Path(p) => p,
-            Shape::Template(t) => t.given(),
-        }),
+        (Some(one), _) | (None, Some(one)) => tags.add(one.hash),
+        (None, None) => true,
     }
 }
 
