@@ -215,12 +215,41 @@ impl Claims {
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn add_tags<T>(tags: &mut Tags, page: &Page<T>) -> bool {
+    if let Some(hash) = own_hash(page) {
+        return tags.add(hash);
+    }
+    add_tags_of(tags, page)
+}
+
+/// [`add_tags`] for the pages [`own_hash`] does not hash.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(never)]
+fn add_tags_of<T>(tags: &mut Tags, page: &Page<T>) -> bool {
     match identities(page) {
         (Some(path), Some(template)) if path.hash != template.hash => {
             tags.add(path.hash) && tags.add(template.hash)
         }
         (Some(one), _) | (None, Some(one)) => tags.add(one.hash),
         (None, None) => true,
+    }
+}
+
+/// The one hash of the two usual pages' claims, hashed from their bytes as [`identities`]
+/// hashes them: a static template without `%` that is its own path (its template), and a
+/// template without `%` whose path is inferred (its path and template, which hash alike);
+/// `None` for the others.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn own_hash<T>(page: &Page<T>) -> Option<u64> {
+    let t = page.template.as_ref().filter(|t| !t.has_escapes())?;
+    match page.path_at() {
+        Where::Template => Some(Shape::plain_static_hash(t)),
+        Where::Texts { start, len } if !page.path_given() => {
+            let (start, end) = (start as usize, start as usize + len as usize);
+            let text = page.texts.bytes().get(start..end).unwrap_or_default();
+            Some(Shape::unescaped_path_hash(text))
+        }
+        _ => None,
     }
 }
 

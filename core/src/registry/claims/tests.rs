@@ -35,7 +35,7 @@ fn a_pages_claims_hash_as_their_shapes() {
     // the template): on every template over a small alphabet, with and without a path
     // given, it must be the template's own shape hash.
     let texts = joined(&["a", "/", "%61", "<x>", "<y>", "-", "none", "%2F"], 3);
-    let mut checked = 0;
+    let (mut checked, mut owned) = (0, 0);
     for text in &texts {
         for path in [None, Some("/given"), Some("/a%61/none")] {
             let mut spec = PageSpec::new("app::p").path_template(text);
@@ -55,10 +55,21 @@ fn a_pages_claims_hash_as_their_shapes() {
             let t = page.template().unwrap();
             assert_eq!(hash, Shape::Template(t).hash(), "{text} {path:?}");
             assert!(shape.same(&Shape::Template(t)), "{text}");
+            // The usual pages' one hash, from their bytes: the template's, and the path's
+            // when the path is claimed.
+            if let Some(own) = own_hash(page) {
+                assert_eq!(own, hash, "{text} {path:?}");
+                assert!(
+                    claimed_path.is_none_or(|p| p.hash == own),
+                    "{text} {path:?}"
+                );
+                owned += 1;
+            }
             checked += 1;
         }
     }
     assert!(checked > 1000, "{checked}");
+    assert!(owned > 100, "{owned}");
 }
 
 #[test]
@@ -73,6 +84,7 @@ fn the_usual_pages_meet_the_others_claims() {
             continue;
         };
         let page = registry.pages().next().unwrap();
+        assert!(own_hash(page).is_some(), "{text}");
         let path = page.path().to_string();
         for escaped in [false, true] {
             // (`%61` spells `a`: the other page's path takes the general path's hash.)
