@@ -534,13 +534,12 @@ impl<T> Registry<T> {
                 let page = &self.pages[page];
                 let target =
                     self.redirect_target(page, &page.redirect_templates()[index], segments);
-                let target = crate::url::remove_dot_segments(target);
                 let mut location = relative_path(&self.prefixes.requests, &target);
                 location = encode_location(&location);
                 push_query(&mut location, query.raw());
-                // The target's segments are its path's, decoded. POLICY C13 guarantees the
-                // target is a page route that no source catches; one whose dot segments were
-                // removed may be neither, and is not found.
+                // The target's segments are its path's, decoded, dot segments included
+                // (POLICY D4: `.` and `..` are ordinary segments, here as in requests). POLICY
+                // C13 guarantees the target is a page route that no source catches.
                 let inner = String::from(trim_slashes(&target));
                 let owned = |r: &Route| owned_template(&self.pages, r);
                 let found = self.index.find_escaped(&inner, owned);

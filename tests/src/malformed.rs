@@ -205,16 +205,23 @@ pub fn leading_variable_redirects_stay_on_this_host(serve: Serve<'_>) {
             let want = format!("{base}/{written}");
             assert_eq!(r.header("location"), Some(want.as_str()), "{target}");
         }
-        // Dot segments: a browser resolves them (`/..` is `/`), so `Location` names the
-        // address it lands on, in the app (`Location: /..` under `/app/` left the app).
-        for value in [".", "..", "%2E", "%2E%2E", ".%2E", "%2e."] {
+        // Dot segments are ordinary segments (POLICY D4), in a redirect's target too:
+        // `Location` keeps them, on this host (a browser resolves them there).
+        for (value, dots) in [
+            (".", "."),
+            ("..", ".."),
+            ("%2E", "."),
+            ("%2E%2E", ".."),
+            (".%2E", ".."),
+            ("%2e.", ".."),
+        ] {
             let target = format!("{base}/r/{value}");
             let r = s.get(&target);
             on_site(&r, &target);
-            let home = format!("{base}/");
+            let want = format!("{base}/{dots}");
             assert_eq!(
                 (r.status, r.header("location")),
-                (301, Some(home.as_str())),
+                (301, Some(want.as_str())),
                 "{target}"
             );
         }
