@@ -14,7 +14,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::template::{Segment, Template};
-use crate::trie::Trie;
+use crate::trie::{Trie, TrieBuilder};
 
 mod request;
 mod statics;
@@ -189,27 +189,39 @@ impl Index {
             });
         }
         // Rank `j` is the route at the position in the low four bytes of `keys[j]`: the
-        // routes and their templates copied into rank order (one read each; following the
-        // permutation's cycles in place swapped each once or twice).
+        // routes copied into rank order (one read each; following the permutation's
+        // cycles in place swapped each once or twice). Each route's rank goes in the high
+        // half of the key at its position (sorted, the keys' high halves are of no more
+        // use, and no low half changes): no table to allocate and clear.
         let at = |key: &u128| *key as u32 as usize;
-        let ranked_routes: Vec<Route> = keys.iter().map(|k| routes[at(k)]).collect();
-        let ranked: Vec<&Template> = keys.iter().map(|k| templates[at(k)]).collect();
-        drop((routes, templates, keys));
-        let (routes, templates) = (ranked_routes, ranked);
+        let ranked: Vec<Route> = keys.iter().map(|k| routes[at(k)]).collect();
+        for rank in 0..keys.len() {
+            let position = keys.get(rank).map_or(usize::MAX, at);
+            if let Some(k) = keys.get_mut(position) {
+                *k = (rank as u128) << 64 | (*k & u128::from(u32::MAX));
+            }
+        }
+        let rank_of = |key: &u128| (*key >> 64) as u32;
+        // The static map and the trie are made in one pass in registry order, each route
+        // with its rank: the templates are read in the order they were made (read best
+        // rank first, each template cost a few cache misses in each of two passes).
         let mut statics = StaticMap::with_room(statics, long_text);
+        let mut trie = TrieBuilder::with_room(segments);
         let mut key = String::new();
-        for (i, (route, t)) in routes.iter().zip(&templates).enumerate() {
+        for ((route, &t), rank) in routes.iter().zip(&templates).zip(keys.iter().map(rank_of)) {
             if let Some(key) = static_key(t, &mut key) {
                 let answer = if route.serves_plain_page && route.page < DIRECT {
                     DIRECT | route.page
                 } else {
-                    i as u32
+                    rank
                 };
-                // Best rank first: the first route to spell a path keeps it.
-                statics.insert(key, answer);
+                statics.insert(key, answer, rank);
             }
+            trie.add(t, rank);
         }
-        let mut trie = Trie::new(&templates, segments);
+        let mut trie = trie.finish();
+        drop((routes, templates, keys));
+        let routes = ranked;
         // A page's own template: the walk answers with the page, without reading the
         // route (a cache miss in a large table).
         trie.set_answers(|rank| match routes.get(rank as usize) {

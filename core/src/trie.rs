@@ -22,6 +22,7 @@ use crate::index::{Ends, HasEscape, Segments};
 use crate::template::{Segment, Template, TrieStep};
 
 mod build;
+pub(crate) use build::TrieBuilder;
 #[cfg(feature = "first-byte-index")]
 mod first;
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 use alloc::boxed::Box;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::trie::{Key, long_key_text};
 
@@ -23,7 +24,7 @@ const JOINED_BYTES: usize = 256;
 #[cfg(feature = "indexed-escapes")]
 impl Index {
     /// The static route a decoded request spells: its segments joined by `/`, looked up
-    /// in the map. (The trie leaves the map's routes out, see `Trie::new`, so the decoded
+    /// in the map. (The trie leaves the map's routes out, see `TrieBuilder`, so the decoded
     /// walk asks here first; a key's segments hold no `/`, so neither may the request's.)
     #[inline(never)]
     pub(super) fn decoded_static(&self, path: Decoded<'_>) -> Option<Route> {
@@ -143,6 +144,7 @@ impl StaticMap {
             },
             String::with_capacity(text),
             0,
+            alloc::vec![0; size],
         )
     }
 
@@ -325,13 +327,15 @@ fn length_bit(n: usize) -> u64 {
     1 << (n % 64)
 }
 
-/// A [`StaticMap`] being filled, with the text of its long keys and how many keys it holds.
-pub(super) struct StaticBuilder(StaticMap, String, usize);
+/// A [`StaticMap`] being filled, with the text of its long keys, how many keys it holds,
+/// and the rank of the route that answers each full slot.
+pub(super) struct StaticBuilder(StaticMap, String, usize, Vec<u32>);
 
 impl StaticBuilder {
-    /// Adds `key` unless it is there already.
-    pub(super) fn insert(&mut self, key: &str, answer: u32) {
-        let StaticBuilder(map, text, keys) = self;
+    /// Adds `key`, answered by the route of `rank`, unless a route of a better (smaller)
+    /// rank has it already.
+    pub(super) fn insert(&mut self, key: &str, answer: u32, rank: u32) {
+        let StaticBuilder(map, text, keys, ranks) = self;
         let bytes = key.as_bytes();
         let k = Key::of(bytes);
         let mask = map.slots.len() - 1;
@@ -342,6 +346,11 @@ impl StaticBuilder {
             if slot.key == k
                 && (bytes.len() <= 16 || text.get(start..start + bytes.len()) == Some(key))
             {
+                // Routes come in registry order, not by rank: the best one keeps the key.
+                if let Some(best) = ranks.get_mut(i).filter(|best| rank < **best) {
+                    *best = rank;
+                    map.slots[i].answer = answer;
+                }
                 return;
             }
             i = (i + 1) & mask;
@@ -351,6 +360,9 @@ impl StaticBuilder {
             answer,
             text: text.len() as u32,
         };
+        if let Some(best) = ranks.get_mut(i) {
+            *best = rank;
+        }
         *keys += 1;
         if bytes.len() > 16 {
             text.push_str(key);
@@ -362,7 +374,7 @@ impl StaticBuilder {
     }
 
     pub(super) fn freeze(self) -> StaticMap {
-        let StaticBuilder(mut map, text, keys) = self;
+        let StaticBuilder(mut map, text, keys, _) = self;
         map.text = text.into();
         // (A large table keeps open addressing: its slots are not even collected.)
         #[cfg(feature = "perfect-statics")]
@@ -481,7 +493,7 @@ mod tests {
             let keys = keys(n);
             let mut b = StaticMap::with_room(keys.len(), 0);
             for (i, k) in keys.iter().enumerate() {
-                b.insert(k, i as u32);
+                b.insert(k, i as u32, i as u32);
             }
             let map = b.freeze();
             if cfg!(feature = "perfect-statics") && (n <= 64 || n > 128) {
@@ -499,7 +511,7 @@ mod tests {
             .collect();
         let mut b = StaticMap::with_room(keys.len(), 0);
         for (i, k) in keys.iter().enumerate() {
-            b.insert(k, i as u32);
+            b.insert(k, i as u32, i as u32);
         }
         let map = b.freeze();
         assert_eq!(map.seed, 0);
@@ -507,10 +519,30 @@ mod tests {
     }
 
     #[test]
+    fn a_key_spelled_twice_keeps_the_best_rank_whatever_the_order() {
+        // The index adds the routes in registry order, not by rank.
+        let long = "a-key-longer-than-sixteen-bytes";
+        let mut b = StaticMap::with_room(2, 0);
+        for (key, answer, rank) in [
+            ("a", 10, 5),
+            ("a", 11, 2),
+            ("a", 12, 7),
+            (long, 20, 3),
+            (long, 21, 1),
+            (long, 22, 4),
+        ] {
+            b.insert(key, answer, rank);
+        }
+        let map = b.freeze();
+        assert_eq!(map.get("a"), Some(11));
+        assert_eq!(map.get(long), Some(21));
+    }
+
+    #[test]
     fn the_empty_key_is_found_and_empty_slots_match_nothing() {
         let mut b = StaticMap::with_room(2, 0);
-        b.insert("", 7);
-        b.insert("a", 8);
+        b.insert("", 7, 0);
+        b.insert("a", 8, 1);
         let map = b.freeze();
         assert_eq!(map.seed != 0, cfg!(feature = "perfect-statics"));
         assert_eq!(map.get(""), Some(7));

@@ -13,46 +13,64 @@ struct Partial<'a> {
     tail: &'a str,
 }
 
-impl Trie {
-    /// `templates` are the routes' templates, best rank first: `rank` is the position in
-    /// that order. They have `segments` segments in all (at most that many nodes and edges
+/// A [`Trie`] being made, route by route, in any order: each route comes with its rank
+/// (the order of the routes' answers, smaller is better), and a node where several routes
+/// end answers the best rank of them. The index adds them in registry order, in which
+/// their templates were made: read one after another, not scattered as in rank order.
+///
+/// A static template without escapes is left out (with the `indexed-escapes` feature):
+/// the static map answers a plain request that spells it before any walk, and a decoded
+/// request looks there first too. What the raw walk still needs is to not miss such a
+/// route's request spelled with escapes without having read them: where the route leaves
+/// the trie, a literal slot leads to the node that reads the rest ([`Builder::leave`]),
+/// once every other route made its nodes. Browser bundles (no `indexed-escapes`: an
+/// escaped request is matched route by route) keep every route here, and none of that
+/// code.
+pub(crate) struct TrieBuilder<'a> {
+    b: Builder<'a>,
+    /// The left-out routes, for [`finish`](Self::finish).
+    left_out: Vec<&'a Template>,
+}
+
+impl<'a> TrieBuilder<'a> {
+    /// Room for routes of `segments` segments in all (at most that many nodes and edges
     /// to make).
-    ///
-    /// A static template without escapes is left out (with the `indexed-escapes`
-    /// feature): the static map answers a plain request that spells it before any walk,
-    /// and a decoded request looks there first too. What the raw walk still needs is to
-    /// not miss such a route's request spelled with escapes without having read them:
-    /// where the route leaves the trie, a literal slot leads to the node that reads the
-    /// rest ([`Builder::leave`]). Browser bundles (no `indexed-escapes`: an escaped request
-    /// is matched route by route) keep every route here, and none of that code.
-    #[inline(never)]
-    pub(crate) fn new(templates: &[&Template], segments: usize) -> Trie {
-        let mut b = Builder::with_room(segments);
-        // The left-out routes are among the first ranks (a static template ranks before
-        // every other with as many literal segments first): marked after the others
-        // made every node they pass.
-        let mut left_out = 0;
-        for (rank, t) in templates.iter().enumerate() {
-            if cfg!(feature = "indexed-escapes") && t.is_static() && !t.has_escapes() {
-                left_out = rank + 1;
-                continue;
-            }
-            let mut node = 0u32;
-            for step in t.trie_steps() {
-                node = match step {
-                    TrieStep::Literal(text) => b.literal(node, text),
-                    TrieStep::Variable => b.variable(node),
-                    TrieStep::Partial(seg) => b.partial(node, partial(seg)),
-                };
-            }
-            // Ranks come in increasing order, so the first route to end here is the best.
-            let n = &mut b.trie.nodes[node as usize];
-            if n.answer == NONE {
-                n.answer = rank as u32;
-            }
+    pub(crate) fn with_room(segments: usize) -> TrieBuilder<'a> {
+        TrieBuilder {
+            b: Builder::with_room(segments),
+            left_out: Vec::new(),
         }
-        for t in templates.get(..left_out).unwrap_or_default() {
-            if cfg!(feature = "indexed-escapes") && t.is_static() && !t.has_escapes() {
+    }
+
+    /// Adds the route of `template` and `rank`. (Inlined into the index's one loop over
+    /// the routes: a call each cost ~5 instructions a route.)
+    #[inline(always)]
+    pub(crate) fn add(&mut self, template: &'a Template, rank: u32) {
+        if cfg!(feature = "indexed-escapes") && template.is_static() && !template.has_escapes() {
+            self.left_out.push(template);
+            return;
+        }
+        let b = &mut self.b;
+        let mut node = 0u32;
+        for step in template.trie_steps() {
+            node = match step {
+                TrieStep::Literal(text) => b.literal(node, text),
+                TrieStep::Variable => b.variable(node),
+                TrieStep::Partial(seg) => b.partial(node, partial(seg)),
+            };
+        }
+        // The best route to end here answers (`NONE` is larger than every rank).
+        let n = &mut b.trie.nodes[node as usize];
+        n.answer = n.answer.min(rank);
+    }
+
+    /// The trie, once the left-out routes are marked.
+    #[inline(never)]
+    pub(crate) fn finish(self) -> Trie {
+        let mut b = self.b;
+        // (Without the feature there are none, and no code for them.)
+        if cfg!(feature = "indexed-escapes") {
+            for t in self.left_out {
                 b.leave(t);
             }
         }
@@ -289,7 +307,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A static route the trie leaves out (see [`Trie::new`]): down the nodes that other
+    /// A static route the trie leaves out (see [`TrieBuilder`]): down the nodes that other
     /// routes made, and where its next literal has none, a slot leading to the rest node.
     /// A raw walk that gets there has spelled the route so far, and a segment after it may
     /// hold an escape that decodes to the route: the rest node takes every segment that

@@ -205,7 +205,7 @@ fn zero_bytes_is_exact() {
 }
 
 /// Routes of literal segments, each with a variable after them (a static route would be
-/// left out of the trie, see [`Trie::new`]); the node each route's literals end on.
+/// left out of the trie, see [`TrieBuilder`]); the node each route's literals end on.
 fn literal_trie(routes: &[Vec<Vec<u8>>]) -> Trie {
     let templates: Vec<crate::template::Template> = routes
         .iter()
@@ -220,7 +220,11 @@ fn literal_trie(routes: &[Vec<Vec<u8>>]) -> Trie {
         .collect();
     let refs: Vec<&crate::template::Template> = templates.iter().collect();
     let segments = refs.iter().map(|t| t.len()).sum();
-    Trie::new(&refs, segments)
+    let mut b = super::TrieBuilder::with_room(segments);
+    for (rank, t) in refs.iter().enumerate() {
+        b.add(t, rank as u32);
+    }
+    b.finish()
 }
 
 #[test]
@@ -413,4 +417,24 @@ fn a_redirect_from_a_left_out_static_route_is_found_spelled_with_escapes() {
             "/%6Fld/path",
         ],
     );
+}
+
+#[test]
+fn a_node_where_several_routes_end_answers_the_best_rank_whatever_the_order() {
+    // Three shapes, each twice (up to variable names), their ranks out of order (the index
+    // adds the routes in registry order): the best of each pair comes second, first, second.
+    let texts = ["/a/<v>", "/a/<w>", "/b/c<v>d", "/b/c<w>d", "/<v>", "/<w>"];
+    let ranks = [5, 2, 0, 9, 4, 1];
+    let templates: Vec<crate::template::Template> = texts
+        .iter()
+        .map(|t| crate::template::Template::parse(t).unwrap())
+        .collect();
+    let mut b = super::TrieBuilder::with_room(10);
+    for (t, &rank) in templates.iter().zip(&ranks) {
+        b.add(t, rank);
+    }
+    let trie = b.finish();
+    let mut answered: Vec<u32> = trie.ranks.iter().copied().filter(|&r| r != NONE).collect();
+    answered.sort_unstable();
+    assert_eq!(answered, [0, 1, 2]);
 }
