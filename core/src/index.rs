@@ -124,52 +124,118 @@ pub(crate) struct Index {
     trie: Trie,
 }
 
-impl Index {
-    /// `routes` come in registry order: each page's routes together, pages before the
-    /// redirects of the same page. `owned` gives the template of a route whose
-    /// [`Route::path`] is [`NO_PATH`].
-    pub(crate) fn new<'p>(
-        routes: Vec<Route>,
-        paths: Vec<Template>,
-        owned: impl Fn(&Route) -> Option<&'p Template>,
-    ) -> Index {
-        let template = |r: &Route| -> &Template {
-            match paths.get(r.path as usize).or_else(|| owned(r)) {
-                Some(t) => t,
-                // The registry builds every route from a page's template, a redirect
-                // source or a path in `paths`.
-                None => unreachable!("a route without a template"),
-            }
-        };
+/// The routes of an index in the making, in registry order: each page's routes together,
+/// its own template first, then its path, then its redirect sources. Each route's rank key
+/// and the tables' counts are made as it is added.
+pub(crate) struct Routes<'p> {
+    routes: Vec<Route>,
+    /// Each route's template: a page's, or for a route of `paths`, `stand_in` until the
+    /// index is made (`paths` grows: it is not lent while the routes are added).
+    templates: Vec<&'p Template>,
+    stand_in: &'p Template,
+    /// The templates of routes for static paths.
+    paths: Vec<Template>,
+    /// Each route's rank key, while every template's packs (then one a route).
+    keys: Vec<u128>,
+    statics: usize,
+    segments: usize,
+    long_text: usize,
+}
+
+impl<'p> Routes<'p> {
+    /// Room for `n` routes; `stand_in` is any template that lives as long as the pages'.
+    pub(crate) fn with_capacity(n: usize, stand_in: &'p Template) -> Routes<'p> {
+        Routes {
+            // (In the order the index used to make them: the build's memory is laid out
+            // as before, and faults as often.)
+            routes: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            templates: Vec::with_capacity(n),
+            stand_in,
+            paths: Vec::new(),
+            statics: 0,
+            segments: 0,
+            long_text: 0,
+        }
+    }
+
+    /// The page at `page`'s own template.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn page_template(&mut self, page: usize, template: &'p Template) {
+        let plain = template.is_static();
+        self.add(
+            Route::to_page(page, NO_PATH, true, plain),
+            template,
+            template,
+        );
+    }
+
+    /// The path of the page at `page`, which the index owns; `plain`: the page has no
+    /// template or a static one.
+    pub(crate) fn page_path(&mut self, page: usize, path: &str, plain: bool) {
+        let template = Template::from_path(path);
+        let route = Route::to_page(page, self.paths.len() as u32, false, plain);
+        self.add(route, &template, self.stand_in);
+        self.paths.push(template);
+    }
+
+    /// Redirect source `index` of the page at `page`.
+    pub(crate) fn redirect(&mut self, page: usize, index: usize, template: &'p Template) {
+        self.add(Route::to_redirect(page, index), template, template);
+    }
+
+    /// Adds `route`, whose template is `template` (kept as `kept`).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn add(&mut self, route: Route, template: &Template, kept: &'p Template) {
+        if template.is_static() {
+            self.statics += 1;
+            // A bound on its key's length (the text holds every decoded key).
+            let len = template.given().len();
+            self.long_text += if len > 16 { len } else { 0 };
+        }
+        self.segments += template.len();
         // POLICY D6 rank: segment kinds left to right, then more literal characters, then
         // pages before redirects, then registry order. The routes come in registry order
         // (a page's own routes together, in the order of `target_order`), so after the
         // kind of target their position decides, and no two routes tie. Usually (every
         // template of up to 32 segments) a rank is one integer: the kinds, the literal
         // characters reversed, the kind of target, the position in the low four bytes,
-        // which the radix sort skips (the routes come in that order).
-        let mut keys: Vec<u128> = Vec::with_capacity(routes.len());
-        // Each route's template, read once (a route finds it through its page).
-        let mut templates: Vec<&Template> = Vec::with_capacity(routes.len());
-        // Counted for the tables below: the order does not change them.
-        let (mut statics, mut segments, mut long_text) = (0, 0, 0);
-        for (i, r) in routes.iter().enumerate() {
-            let t = template(r);
-            templates.push(t);
-            if t.is_static() {
-                statics += 1;
-                // A bound on its key's length (the text holds every decoded key).
-                let len = t.given().len();
-                long_text += if len > 16 { len } else { 0 };
-            }
-            segments += t.len();
-            let reversed = ((u32::MAX >> 1) as usize).checked_sub(t.literal_chars());
-            if let (Some(kinds), Some(fewer), Ok(route)) =
-                (packed_kinds(t), reversed, u32::try_from(i))
-            {
-                let redirect = r.is_redirect();
-                let rest = (fewer as u64) << 33 | u64::from(redirect) << 32 | u64::from(route);
-                keys.push(u128::from(kinds) << 64 | u128::from(rest));
+        // which the radix sort skips (the routes come in that order). (A route whose
+        // template does not pack gets no key: then there are fewer keys than routes, and
+        // the index compares the routes.)
+        let fewer = ((u32::MAX >> 1) as usize).checked_sub(template.literal_chars());
+        let position = u32::try_from(self.keys.len());
+        if let (Some(kinds), Some(fewer), Ok(position)) = (packed_kinds(template), fewer, position)
+        {
+            let redirect = route.is_redirect();
+            let rest = (fewer as u64) << 33 | u64::from(redirect) << 32 | u64::from(position);
+            self.keys.push(u128::from(kinds) << 64 | u128::from(rest));
+        }
+        self.routes.push(route);
+        self.templates.push(kept);
+    }
+}
+
+impl Index {
+    /// The index of `routes` (see [`Routes`]).
+    pub(crate) fn new(routes: Routes<'_>) -> Index {
+        let Routes {
+            routes,
+            templates,
+            stand_in: _,
+            paths,
+            mut keys,
+            statics,
+            segments,
+            long_text,
+        } = routes;
+        // Each route's template (a page's, or one of `paths`), in registry order.
+        let mut templates: Vec<&Template> = templates;
+        if !paths.is_empty() {
+            for (t, route) in templates.iter_mut().zip(&routes) {
+                if let Some(path) = paths.get(route.path as usize) {
+                    *t = path;
+                }
             }
         }
         if keys.len() == routes.len() {
@@ -557,7 +623,7 @@ mod rank_tests {
 
 #[cfg(test)]
 mod order_tests {
-    use super::{Index, NO_PATH, Route, Target};
+    use super::{Index, Routes, Target};
     use crate::template::Template;
     use alloc::string::String;
     use alloc::vec::Vec;
@@ -566,16 +632,15 @@ mod order_tests {
     /// as `Index::new` orders them, by registry position.
     fn ranked(texts: &[String]) -> Vec<usize> {
         let templates: Vec<Template> = texts.iter().map(|t| Template::parse(t).unwrap()).collect();
-        let routes: Vec<Route> = (0..texts.len())
-            .map(|i| match i % 3 {
-                2 => Route::to_redirect(i, 0),
-                _ => Route::to_page(i, NO_PATH, true, false),
-            })
-            .collect();
-        let owned = |r: &Route| match r.target() {
-            Target::Page(i) | Target::Redirect { page: i, .. } => templates.get(i),
-        };
-        let index = Index::new(routes, Vec::new(), owned);
+        let stand_in = Template::from_path("");
+        let mut routes = Routes::with_capacity(texts.len(), &stand_in);
+        for (i, t) in templates.iter().enumerate() {
+            match i % 3 {
+                2 => routes.redirect(i, 0, t),
+                _ => routes.page_template(i, t),
+            }
+        }
+        let index = Index::new(routes);
         index
             .routes
             .iter()

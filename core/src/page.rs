@@ -282,7 +282,7 @@ pub struct Page<T> {
     pub(crate) template: Option<Template>,
     pub(crate) ends: Ends,
     /// [`PATH_TEMPLATE`], [`NAME_SUPPLIED`], [`TITLE_OWN`], [`RELATIVE_OWN`],
-    /// [`HOME_ORDER`], [`PATH_GIVEN`].
+    /// [`HOME_ORDER`], [`PATH_GIVEN`], [`NOT_FOUND_PAGE`].
     pub(crate) flags: u8,
     pub(crate) layout: T,
     /// The registration index (pages are counted in 32 bits, as the module table does).
@@ -320,6 +320,9 @@ pub(crate) const RELATIVE_OWN: u8 = 8;
 pub(crate) const HOME_ORDER: u8 = 16;
 /// The path is the path given (else inferred).
 pub(crate) const PATH_GIVEN: u8 = 32;
+/// The module's last component is `not_found_404`: a custom 404 page (the registry's is
+/// the first in registry order).
+pub(crate) const NOT_FOUND_PAGE: u8 = 64;
 
 /// The less common parts of a page: the arguments as given, the redirect sources.
 #[derive(Debug, Default)]

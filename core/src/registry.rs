@@ -11,14 +11,14 @@ use hashbrown::hash_table::Entry;
 use crate::config::{Config, Prefixes, relative_path};
 use crate::error::{BuildError, ModuleError};
 use crate::image::{AssetFiles, infer_image};
-use crate::index::{Index, NO_PATH, Route, Target};
+use crate::index::{Index, Route, Routes, Target};
 use crate::naming::{
     DashNaming, Naming, check_dash, folder_basename, last_component, write_dash_name,
 };
 use crate::order::Order;
 use crate::page::{
-    Ends, HOME_ORDER, NAME_SUPPLIED, PATH_GIVEN, PATH_TEMPLATE, Page, PageMore, PageSpec,
-    RELATIVE_OWN, TITLE_OWN, Text, Texts,
+    Ends, HOME_ORDER, NAME_SUPPLIED, NOT_FOUND_PAGE, PATH_GIVEN, PATH_TEMPLATE, Page, PageMore,
+    PageSpec, RELATIVE_OWN, TITLE_OWN, Text, Texts,
 };
 use crate::template::{Parts, Shape, Template};
 
@@ -105,6 +105,7 @@ impl<'a, T> RegistryBuilder<'a, T> {
         // with room for every page, so it never grows and never hashes a module again.
         let mut modules: HashTable<u32> = HashTable::with_capacity(count);
         let mut claims = Claims::with_capacity(count);
+        let mut any_order = false;
         // Scratch room for parsing the templates, and for a page's texts.
         let mut parts = Parts::default();
         let mut texts = String::new();
@@ -156,11 +157,15 @@ impl<'a, T> RegistryBuilder<'a, T> {
             if let Some((page, earlier)) = pages.split_last() {
                 claims.check_and_add(page, earlier)?;
             }
+            // (Read while the page is in cache: no pass over the pages for it.)
+            if let Some(page) = pages.last() {
+                any_order |= page.supplied_order().is_some();
+            }
         }
 
         // SEMANTICS 2.12 + POLICY C1: the home page gets order 0 while no page gives one
         // (`make_page` marks every home page, whose path it reads anyway).
-        if pages.iter().any(|p| p.supplied_order().is_some()) {
+        if any_order {
             for page in &mut pages {
                 page.flags &= !HOME_ORDER;
             }
@@ -173,35 +178,35 @@ impl<'a, T> RegistryBuilder<'a, T> {
 
         // Routes refer to the templates the pages own; the index owns only the
         // templates of static paths (POLICY C11: see `check_redirect_landings`). They are made in
-        // registry order, as the index ranks them.
-        let mut routes = Vec::with_capacity(pages.len());
-        let mut paths = Vec::new();
+        // registry order, as the index ranks them, each page read once (its flags, its
+        // template) for its routes and their ranks.
+        let stand_in = Template::from_path("");
+        let mut routes = Routes::with_capacity(pages.len(), &stand_in);
+        let mut not_found = None;
         for &at in order.iter() {
-            let (position, page) = (at as usize, &pages[at as usize]);
-            let plain = page.template.as_ref().is_none_or(Template::is_static);
-            let route = |path: u32, is_page_template: bool| {
-                Route::to_page(position, path, is_page_template, plain)
+            let position = at as usize;
+            let Some(page) = pages.get(position) else {
+                continue;
             };
-            if page.template.is_some() {
-                routes.push(route(NO_PATH, true));
+            if page.has(NOT_FOUND_PAGE) {
+                not_found = not_found.or(Some(position));
             }
-            let path = match &page.template {
-                None => Some(page.path()),
-                Some(_) => page.supplied_path(),
+            let plain = match &page.template {
+                Some(template) => {
+                    routes.page_template(position, template);
+                    template.is_static()
+                }
+                None => true,
             };
-            if let Some(path) = path {
-                routes.push(route(paths.len() as u32, false));
-                paths.push(Template::from_path(path));
+            // A page without a template has its path (given or inferred) as its route.
+            if page.template.is_none() || page.path_given() {
+                routes.page_path(position, page.path(), plain);
             }
-            for index in 0..page.redirect_templates().len() {
-                routes.push(Route::to_redirect(position, index));
+            for (index, template) in page.redirect_templates().iter().enumerate() {
+                routes.redirect(position, index, template);
             }
         }
-        let index = Index::new(routes, paths, |r| owned_template(&pages, r));
-        let not_found = order.iter().map(|&i| i as usize).find(|&i| {
-            let module = pages[i].module();
-            module.ends_with("not_found_404") && last_component(module) == "not_found_404"
-        });
+        let index = Index::new(routes);
         let quick = Quick::new(&self.config, &prefixes);
         Ok(Registry {
             index,
@@ -654,6 +659,10 @@ fn make_page<T>(
     if bytes.iter().all(|&b| b == b'/') {
         flags |= HOME_ORDER;
     }
+    // A custom 404 page (see `build`), marked while its module is in cache.
+    if module.ends_with("not_found_404") && last_component(module) == "not_found_404" {
+        flags |= NOT_FOUND_PAGE;
+    }
     let plain = cx.root_prefix && bytes.first() == Some(&b'/') && bytes.get(1) != Some(&b'/');
     if !plain {
         flags |= RELATIVE_OWN;
@@ -775,6 +784,39 @@ mod tests {
             }
         }
         assert_eq!(built, 42);
+    }
+
+    /// The custom 404 page is the first in registry order whose module's last component is
+    /// `not_found_404` (marked as each page is made), whatever the registration order; a
+    /// module that only ends with those bytes is not one.
+    #[test]
+    fn the_custom_404_page_is_the_first_in_registry_order() {
+        let modules = [
+            "pages.my_not_found_404",
+            "z.not_found_404",
+            "b::not_found_404",
+            "not_found_404x",
+            "a.not_found_404",
+            "a:not_found_404",
+        ];
+        let mut b = RegistryBuilder::new(Config::new());
+        for (i, m) in modules.iter().enumerate() {
+            b.page(PageSpec::new(*m).path(format!("/p{i}")).layout(i));
+        }
+        let registry = b.build().unwrap();
+        assert_eq!(
+            registry.not_found_page().map(|p| p.module()),
+            Some("a.not_found_404")
+        );
+        let mut b = RegistryBuilder::new(Config::new());
+        for m in [
+            "pages.my_not_found_404",
+            "not_found_404x",
+            "a:not_found_404",
+        ] {
+            b.page(PageSpec::new(m).layout(0));
+        }
+        assert!(b.build().unwrap().not_found_page().is_none());
     }
 
     /// Modules that differ only in their middle bytes, or only in their length, hash
