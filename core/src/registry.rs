@@ -21,8 +21,10 @@ use crate::page::{
     PageSpec, RELATIVE_OWN, TITLE_OWN, Text, Texts,
 };
 use crate::template::{Parts, Shape, Template};
+use registrations::Registrations;
 
 mod claims;
+mod registrations;
 
 use claims::Claims;
 
@@ -218,55 +220,6 @@ impl<'a, T> RegistryBuilder<'a, T> {
             prefixes,
             not_found,
         })
-    }
-}
-
-/// The registrations, in chunks that never move once made, each twice as long as the
-/// one before: registering many pages copies none of them (a `Vec` that doubles copies
-/// every spec about once more, into fresh memory each time).
-#[cfg(not(target_arch = "wasm32"))]
-struct Registrations<'a, T> {
-    chunks: Vec<Vec<PageSpec<'a, T>>>,
-}
-
-/// A browser bundle, which counts bytes and registers few pages, keeps one `Vec`.
-#[cfg(target_arch = "wasm32")]
-type Registrations<'a, T> = Vec<PageSpec<'a, T>>;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'a, T> Registrations<'a, T> {
-    fn new() -> Self {
-        Registrations { chunks: Vec::new() }
-    }
-
-    #[inline]
-    fn push(&mut self, spec: PageSpec<'a, T>) {
-        match self.chunks.last_mut() {
-            Some(last) if last.len() < last.capacity() => last.push(spec),
-            last => {
-                let room = last.map_or(8, |c| c.capacity() * 2);
-                let mut chunk = Vec::with_capacity(room);
-                chunk.push(spec);
-                self.chunks.push(chunk);
-            }
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.chunks.iter().map(Vec::len).sum()
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &PageSpec<'a, T>> {
-        self.chunks.iter().flatten()
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'a, T> IntoIterator for Registrations<'a, T> {
-    type Item = PageSpec<'a, T>;
-    type IntoIter = core::iter::Flatten<alloc::vec::IntoIter<Vec<PageSpec<'a, T>>>>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.chunks.into_iter().flatten()
     }
 }
 
